@@ -1,0 +1,40 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeFailOnTexError from './src/build/rehype-fail-on-tex-error.mjs';
+
+/** Normalises BASE_PATH ("vae-book", "/vae-book", "/vae-book/") to "/vae-book/"; "/" when unset. */
+function basePath(raw = '/') {
+  const trimmed = raw.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://example.org',
+  base: basePath(process.env.BASE_PATH),
+  outDir: process.env.OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  i18n: {
+    locales: ['zh', 'en'],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [
+        // htmlAndMathml keeps the MathML for screen readers; strict mode rejects CJK outside \text{}.
+        [rehypeKatex, { output: 'htmlAndMathml', strict: 'error', trust: false }],
+        rehypeFailOnTexError,
+      ],
+    }),
+  },
+  integrations: [mdx()],
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+});

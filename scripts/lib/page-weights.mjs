@@ -1,0 +1,102 @@
+/** Measures what each built page loads up front: its HTML, stylesheets and scripts (with their static imports). */
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, relative, dirname, resolve, posix } from 'node:path';
+
+// Budgets, gzip bytes. Why these numbers: a chapter without widgets needs only the theme toggle, the sidebar fold
+// and the search opener (Pagefind itself loads on demand), about 2 KB; 8 KB leaves room for the quiz's small progress
+// script without letting a framework or tfjs slip in. First-load weight is dominated by the chapter's own HTML (KaTeX
+// writes every formula twice, as HTML and as MathML) and KaTeX's CSS (~7 KB): 120 KB still loads in well under a
+// second on a slow 3G link's 50 KB/s. Pages that embed widgets load tfjs only when a widget nears the viewport, so
+// their up-front JavaScript budget is the widget loader's, not the engine's.
+export const BUDGETS = Object.freeze({
+  plainPageJs: 8 * 1024,
+  widgetPageJs: 40 * 1024,
+  firstLoad: 120 * 1024,
+});
+
+/** Every .html file under `dir`. */
+export function htmlFiles(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => join(dir, f));
+}
+
+/** Maps a site URL (with or without the base path) to a file under `outDir`, or undefined when it is external. */
+export function urlToFile(outDir, base, url, fromFile) {
+  if (/^(?:[a-z]+:)?\/\//i.test(url) || url.startsWith('data:') || url.startsWith('#') || url.startsWith('mailto:')) return undefined;
+  const clean = url.split('#')[0].split('?')[0];
+  if (clean === '') return undefined;
+  let path;
+  if (clean.startsWith('/')) {
+    if (!clean.startsWith(base)) return join(outDir, '__outside_base__', clean);
+    path = join(outDir, clean.slice(base.length));
+  } else {
+    path = resolve(dirname(fromFile), clean);
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+  return path;
+}
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+/** Static `import … from "x"` and `import "x"` specifiers of an ES module (what the browser fetches before running it). */
+function staticImports(source) {
+  const found = [];
+  for (const m of source.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) found.push(m[1]);
+  return found;
+}
+
+/** Bytes that `htmlFile` loads before any interaction: { html, css, js, total } raw and gzip, and whether it has widgets. */
+export function measurePage(outDir, base, htmlFile) {
+  const html = readFileSync(htmlFile);
+  const text = html.toString('utf8');
+  const css = new Set();
+  const js = new Set();
+  for (const m of text.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)) css.add(urlToFile(outDir, base, m[1], htmlFile));
+  for (const m of text.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g)) js.add(urlToFile(outDir, base, m[1], htmlFile));
+  for (const m of text.matchAll(/<script[^>]+src="([^"]+)"/g)) js.add(urlToFile(outDir, base, m[1], htmlFile));
+  const queue = [...js];
+  while (queue.length) {
+    const file = queue.pop();
+    if (!file || !existsSync(file)) continue;
+    for (const spec of staticImports(readFileSync(file, 'utf8'))) {
+      const dep = urlToFile(outDir, base, spec, file);
+      if (dep && !js.has(dep)) {
+        js.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
+  const inlineJs = [...text.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
+  const sum = (files) => [...files].filter((f) => f && existsSync(f)).map((f) => readFileSync(f));
+  const cssBufs = sum(css);
+  const jsBufs = [...sum(js), Buffer.from(inlineJs)];
+  const bytes = (bufs) => ({ raw: bufs.reduce((a, b) => a + b.length, 0), gzip: bufs.reduce((a, b) => a + gz(b), 0) });
+  const page = {
+    page: '/' + relative(outDir, htmlFile).replace(/index\.html$/, '').split('\\').join(posix.sep),
+    hasWidgets: text.includes('data-widget='),
+    html: { raw: html.length, gzip: gz(html) },
+    css: bytes(cssBufs),
+    js: bytes(jsBufs),
+  };
+  page.total = { raw: page.html.raw + page.css.raw + page.js.raw, gzip: page.html.gzip + page.css.gzip + page.js.gzip };
+  return page;
+}
+
+/** The budget problems of one measured page, as sentences (empty when it is within budget). */
+export function budgetProblems(page, budgets = BUDGETS) {
+  const problems = [];
+  const jsBudget = page.hasWidgets ? budgets.widgetPageJs : budgets.plainPageJs;
+  if (page.js.gzip > jsBudget) problems.push(`${page.page}: ${page.js.gzip} B of JavaScript (gzip) up front, budget ${jsBudget} B`);
+  if (page.total.gzip > budgets.firstLoad) problems.push(`${page.page}: first load ${page.total.gzip} B (gzip), budget ${budgets.firstLoad} B`);
+  return problems;
+}
+
+/** The base path the site in `outDir` was built for, read from its root page's stylesheet links. */
+export function detectBase(outDir) {
+  const index = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const m = index.match(/href="(\/[^"]*?)_astro\//);
+  return m ? m[1] : '/';
+}

@@ -1,0 +1,43 @@
+/** The colour-theme preference: pure cycling logic plus the small DOM binding used by the header button. */
+export type ThemePref = 'system' | 'light' | 'dark';
+const ORDER: readonly ThemePref[] = ['system', 'light', 'dark'];
+export const THEME_STORAGE_KEY = 'vae-book:theme';
+
+/** The preference after `pref` in the cycle system → light → dark → system. */
+export function nextThemePref(pref: ThemePref): ThemePref {
+  return ORDER[(ORDER.indexOf(pref) + 1) % ORDER.length] ?? 'system';
+}
+
+/** Reads a stored preference, treating anything unknown (or unreadable storage) as "system". */
+export function parseThemePref(raw: string | null | undefined): ThemePref {
+  return raw === 'light' || raw === 'dark' ? raw : 'system';
+}
+
+/** Resolves a preference to the theme actually shown. */
+export function resolveTheme(pref: ThemePref, systemDark: boolean): 'light' | 'dark' {
+  return pref === 'system' ? (systemDark ? 'dark' : 'light') : pref;
+}
+
+/** Wires a toggle button to <html data-theme>, localStorage and system changes. */
+export function bindThemeToggle(button: HTMLButtonElement): void {
+  const root = document.documentElement;
+  const labels = JSON.parse(button.dataset['labels'] ?? '{}') as Record<ThemePref, string>;
+  const media = matchMedia('(prefers-color-scheme: dark)');
+  const apply = (pref: ThemePref) => {
+    root.dataset['themePref'] = pref;
+    root.dataset['theme'] = resolveTheme(pref, media.matches);
+    button.setAttribute('aria-label', labels[pref]);
+    button.title = labels[pref];
+  };
+  apply(parseThemePref(root.dataset['themePref']));
+  button.addEventListener('click', () => {
+    const pref = nextThemePref(parseThemePref(root.dataset['themePref']));
+    try {
+      localStorage.setItem(THEME_STORAGE_KEY, pref);
+    } catch {
+      // Storage may be blocked (private mode); the choice then lasts for this page only.
+    }
+    apply(pref);
+  });
+  media.addEventListener('change', () => apply(parseThemePref(root.dataset['themePref'])));
+}
