@@ -1,0 +1,26 @@
+/** Starts the sub-path server over the test build and finds Chromium, once for all end-to-end tests. */
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { findChromium, NO_BROWSER_HELP } from './browser';
+import { serveSite } from './server';
+import { SITE_DIR, TEST_BASE } from '../helpers/site';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+    browserPath: string | null;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(SITE_DIR)) throw new Error(`No test build at ${SITE_DIR}. Run \`npm test\` (it builds the site first).`);
+  const browserPath = findChromium();
+  if (!browserPath) {
+    if (process.env['CI'] === 'true') throw new Error(`CI=true and no browser: failing instead of skipping.\n${NO_BROWSER_HELP}`);
+    console.warn(`\n${NO_BROWSER_HELP}\nSkipping the end-to-end tests.\n`);
+  }
+  const server = await serveSite(SITE_DIR, TEST_BASE);
+  project.provide('siteUrl', `${server.origin}${TEST_BASE}`);
+  project.provide('browserPath', browserPath);
+  return () => server.close();
+}

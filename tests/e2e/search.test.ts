@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { hasBrowser, openPage, pagePaths, useBrowser } from './harness';
+
+const browser = useBrowser();
+
+/** Opens the search dialog on `path`, types `term`, and returns the result links' hrefs. */
+async function search(path: string, term: string) {
+  const { page, problems, close } = await openPage(browser(), path);
+  await page.getByRole('button', { name: /Search the book|搜索全书/ }).click();
+  const input = page.getByRole('dialog').getByRole('searchbox').or(page.getByRole('dialog').locator('input[type="text"]')).first();
+  await input.fill(term);
+  await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+  const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  return { page, problems, hrefs, close };
+}
+
+describe.skipIf(!hasBrowser)('search (Pagefind)', () => {
+  it.each([
+    ['en/', 'reparameterization', /^\/vae-book\/en\/generative-model\//],
+    ['zh/', '重参数化', /^\/vae-book\/zh\/generative-model\//],
+  ])('on /%s, "%s" finds the right chapter in the same language', async (path, term, expected) => {
+    const { hrefs, problems, close } = await search(path, term);
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs[0]).toMatch(expected);
+    expect(problems.failedRequests).toEqual([]);
+    await close();
+  });
+
+  it.each(pagePaths)('the search opens and answers on /%s', async (path) => {
+    const lang = path.startsWith('zh/') ? 'zh' : 'en';
+    const { hrefs, close } = await search(path, lang === 'zh' ? '密度' : 'density');
+    expect(hrefs.every((h) => h.startsWith(`/vae-book/${lang}/`))).toBe(true);
+    await close();
+  });
+});

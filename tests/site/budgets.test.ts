@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { BUDGETS, budgetProblems, htmlFiles, measurePage } from '../../scripts/lib/page-weights.mjs';
+import { SITE_DIR, TEST_BASE } from '../helpers/site';
+
+const pages = htmlFiles(SITE_DIR).map((f) => measurePage(SITE_DIR, TEST_BASE, f));
+
+describe('page weight budgets (gzip)', () => {
+  it.each(pages.map((p) => [p.page, p] as const))('%s stays within budget', (_, page) => {
+    expect(budgetProblems(page)).toEqual([]);
+  });
+
+  it('chapter pages without widgets load only small scripts (theme, sidebar, search opener) and no tfjs', () => {
+    const plain = pages.filter((p) => !p.hasWidgets && /^\/(zh|en)\/[^/]+\/$/.test(p.page));
+    expect(plain.length).toBeGreaterThan(0);
+    for (const p of plain) expect(p.js.gzip, p.page).toBeLessThanOrEqual(BUDGETS.plainPageJs);
+  });
+
+  it('budgetProblems(page) reports a page over budget (the check can fail)', () => {
+    const fat = { page: '/x/', hasWidgets: false, html: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: BUDGETS.plainPageJs + 1 }, total: { raw: 0, gzip: BUDGETS.firstLoad + 1 } };
+    expect(budgetProblems(fat)).toHaveLength(2);
+  });
+});
