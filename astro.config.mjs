@@ -35,6 +35,15 @@ export default defineConfig({
   },
   integrations: [mdx()],
   vite: {
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // Astro's own MDX glue carries a "use astro:head-inject" directive the bundler warns about once per chapter.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
   },
 });
