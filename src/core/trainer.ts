@@ -1,0 +1,251 @@
+/** The training loop: Adam on the β-objective, seeded shuffling, held-out evaluation, plain-number metrics. */
+import { tf } from './tf';
+import { resolveConfig, type VaeConfig } from './config';
+import { ConfigIssue, InvalidConfigError, NonFiniteLossError } from './errors';
+import { VaeModel } from './model';
+import { computeTerms } from './objective';
+import { binarizeInto } from './losses';
+import { Rng } from './random';
+
+/** Images as plain numbers: `count` rows of `inputSize` pixels in [0, 1], and one label per row. */
+export interface ImageSet {
+  readonly images: Float32Array;
+  readonly labels: Uint8Array;
+  readonly count: number;
+}
+
+/** Averages over a held-out set, in nats per example. */
+export interface EvalMetrics {
+  readonly count: number;
+  readonly reconstruction: number;
+  readonly kl: number;
+  readonly klPerDim: number[];
+  readonly elbo: number;
+  readonly objective: number;
+  readonly beta: number;
+}
+
+/** What one training step reports; batch means in nats per example. `epoch` counts passes over the data, fractional. */
+export interface StepMetrics {
+  readonly step: number;
+  readonly epoch: number;
+  readonly reconstruction: number;
+  readonly kl: number;
+  readonly klPerDim: number[];
+  readonly elbo: number;
+  readonly beta: number;
+  readonly objective: number;
+  readonly learningRate: number;
+  readonly msPerStep: number;
+  /** Held-out averages when this step was an evaluation step (`evalEvery`), else null. */
+  readonly heldOut: EvalMetrics | null;
+}
+
+/** Independent random streams, so changing one use of randomness never shifts another. */
+const SHUFFLE_STREAM = 1;
+const EPSILON_STREAM = 2;
+const BINARIZE_STREAM = 3;
+const EVAL_STREAM = 4;
+/** Rows per forward pass during evaluation. */
+const EVAL_CHUNK = 250;
+/** Weight of the newest batch in the running mean used as the REINFORCE baseline. */
+const BASELINE_RATE = 0.1;
+
+/** Checks that an image set has `inputSize` pixels per row and one label per row. */
+export function validateImageSet(data: ImageSet, inputSize: number, what: string): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (!Number.isInteger(data.count) || data.count < 1) issues.push(new ConfigIssue(what, `needs at least one example, got ${data.count}`));
+  if (data.images.length !== data.count * inputSize) {
+    issues.push(new ConfigIssue(what, `has ${data.images.length} pixels, expected ${data.count} × ${inputSize}`));
+  }
+  if (data.labels.length !== data.count) issues.push(new ConfigIssue(what, `has ${data.labels.length} labels for ${data.count} images`));
+  return issues;
+}
+
+/** Trains one VAE; call `step()` repeatedly, change β or the learning rate at any time, `dispose()` at the end. */
+export class Trainer {
+  private current: VaeConfig;
+  private net: VaeModel;
+  private optimizer: tf.AdamOptimizer;
+  private shuffleRng!: Rng;
+  private epsilonRng!: Rng;
+  private binarizeRng!: Rng;
+  private order: Uint32Array;
+  private cursor = 0;
+  private steps = 0;
+  private baseline: number | null = null;
+  private readonly batchPixels: Float32Array;
+  private readonly batchNoise: Float32Array;
+
+  /** Validates the config against the data (throws `InvalidConfigError`) and builds model and optimizer. */
+  constructor(
+    config: Partial<VaeConfig>,
+    private readonly train: ImageSet,
+    private readonly heldOut: ImageSet | null = null,
+  ) {
+    this.current = resolveConfig(config, train.count);
+    const dataIssues = [
+      ...validateImageSet(train, this.current.inputSize, 'training data'),
+      ...(heldOut ? validateImageSet(heldOut, this.current.inputSize, 'held-out data') : []),
+    ];
+    if (dataIssues.length > 0) throw new InvalidConfigError(dataIssues);
+    this.batchPixels = new Float32Array(this.current.batchSize * this.current.inputSize);
+    this.batchNoise = new Float32Array(this.current.batchSize * this.current.latentSize);
+    this.order = new Uint32Array(train.count);
+    this.net = VaeModel.create(this.current, this.current.seed);
+    this.optimizer = tf.train.adam(this.current.learningRate);
+    this.startStreams();
+  }
+
+  /** The configuration now in force (β and learning rate included). */
+  get config(): VaeConfig {
+    return this.current;
+  }
+
+  /** The model being trained. */
+  get model(): VaeModel {
+    return this.net;
+  }
+
+  /** Steps taken since construction or the last reset. */
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  /** Changes β from the next step on; the ELBO reported does not depend on it. */
+  setBeta(beta: number): void {
+    this.current = resolveConfig({ ...this.current, beta }, this.train.count);
+  }
+
+  /** Changes Adam's step size from the next step on, keeping its moment estimates. */
+  setLearningRate(learningRate: number): void {
+    this.current = resolveConfig({ ...this.current, learningRate }, this.train.count);
+    // tfjs's Adam reads this field at every update; replacing the optimizer would throw its moments away.
+    (this.optimizer as unknown as { learningRate: number }).learningRate = learningRate;
+  }
+
+  /** One Adam step on one batch; throws `NonFiniteLossError` if the loss is NaN or infinite. */
+  step(): StepMetrics {
+    const started = performance.now();
+    const { batchSize, inputSize, latentSize, beta, gradientEstimator } = this.current;
+    this.fillBatch();
+    this.epsilonRng.fillNormal(this.batchNoise);
+    let summary: tf.Tensor1D | null = null;
+    const baseline = this.baseline ?? 0;
+    const cost = this.optimizer.minimize(
+      () => {
+        const x = tf.tensor2d(this.batchPixels, [batchSize, inputSize]);
+        const epsilon = tf.tensor2d(this.batchNoise, [batchSize, latentSize]);
+        const terms = computeTerms(this.net, x, epsilon, beta, gradientEstimator, baseline);
+        // One array read per step: [reconstruction, KL, objective, KL per dimension …].
+        summary = tf.keep(
+          tf.concat([tf.stack([tf.mean(terms.reconstruction), tf.mean(terms.kl), tf.mean(terms.objective)]), tf.mean(terms.klPerDim, 0)]),
+        ) as tf.Tensor1D;
+        return terms.loss;
+      },
+      true,
+      this.net.variables(),
+    );
+    const values = (summary as tf.Tensor1D | null)?.dataSync() ?? new Float32Array(0);
+    tf.dispose(cost as tf.Scalar);
+    if (summary) tf.dispose(summary);
+    this.steps += 1;
+    const [reconstruction = NaN, kl = NaN, objective = NaN] = values;
+    const klPerDim = Array.from(values.subarray(3));
+    this.throwIfNonFinite({ reconstruction, KL: kl, objective });
+    this.baseline = this.baseline === null ? reconstruction : this.baseline + BASELINE_RATE * (reconstruction - this.baseline);
+    const { evalEvery, evalSize } = this.current;
+    const heldOut = this.heldOut && evalEvery > 0 && this.steps % evalEvery === 0 ? this.evaluate(this.heldOut, evalSize) : null;
+    return {
+      step: this.steps,
+      epoch: (this.steps * batchSize) / this.train.count,
+      reconstruction,
+      kl,
+      klPerDim,
+      elbo: -(reconstruction + kl),
+      beta,
+      objective,
+      learningRate: this.current.learningRate,
+      msPerStep: performance.now() - started,
+      heldOut,
+    };
+  }
+
+  /** Averages of the terms over `limit` examples of `data` (0 = all), with noise seeded the same way every time. */
+  evaluate(data: ImageSet | null = this.heldOut, limit = 0): EvalMetrics {
+    if (!data) throw new Error('No held-out data was given to this trainer.');
+    const { inputSize, latentSize, beta, binarize, seed } = this.current;
+    const count = limit > 0 ? Math.min(limit, data.count) : data.count;
+    const rng = new Rng(seed, EVAL_STREAM);
+    const sums = new Float64Array(3 + latentSize);
+    for (let start = 0; start < count; start += EVAL_CHUNK) {
+      const rows = Math.min(EVAL_CHUNK, count - start);
+      let pixels = data.images.subarray(start * inputSize, (start + rows) * inputSize);
+      if (binarize) pixels = binarizeInto(pixels, rng, new Float32Array(pixels.length));
+      const noise = rng.fillNormal(new Float32Array(rows * latentSize));
+      const chunkSums = tf.tidy(() => {
+        const terms = computeTerms(this.net, tf.tensor2d(pixels, [rows, inputSize]), tf.tensor2d(noise, [rows, latentSize]), beta);
+        return tf.concat([tf.stack([tf.sum(terms.reconstruction), tf.sum(terms.kl), tf.sum(terms.objective)]), tf.sum(terms.klPerDim, 0)]);
+      });
+      chunkSums.dataSync().forEach((value, i) => (sums[i] = (sums[i] as number) + value));
+      chunkSums.dispose();
+    }
+    const means = Array.from(sums, (sum) => sum / count);
+    const [reconstruction = NaN, kl = NaN, objective = NaN] = means;
+    return { count, reconstruction, kl, klPerDim: means.slice(3), elbo: -(reconstruction + kl), objective, beta };
+  }
+
+  /** Fresh weights and optimizer, step 0; `seed` replaces the config's seed when given. */
+  reset(seed: number = this.current.seed): void {
+    this.current = resolveConfig({ ...this.current, seed }, this.train.count);
+    this.disposeState();
+    this.net = VaeModel.create(this.current, this.current.seed);
+    this.optimizer = tf.train.adam(this.current.learningRate);
+    this.steps = 0;
+    this.baseline = null;
+    this.startStreams();
+  }
+
+  /** Frees the model's variables and the optimizer's moment estimates. */
+  dispose(): void {
+    this.disposeState();
+  }
+
+  private disposeState(): void {
+    this.net.dispose();
+    this.optimizer.dispose();
+  }
+
+  private startStreams(): void {
+    const { seed } = this.current;
+    this.shuffleRng = new Rng(seed, SHUFFLE_STREAM);
+    this.epsilonRng = new Rng(seed, EPSILON_STREAM);
+    this.binarizeRng = new Rng(seed, BINARIZE_STREAM);
+    this.order.forEach((_, i) => (this.order[i] = i));
+    this.shuffleRng.shuffle(this.order);
+    this.cursor = 0;
+  }
+
+  /** Copies the next batch (shuffled order, last partial batch dropped so shapes stay fixed) into `batchPixels`. */
+  private fillBatch(): void {
+    const { batchSize, inputSize, binarize } = this.current;
+    if (this.cursor + batchSize > this.train.count) {
+      this.shuffleRng.shuffle(this.order);
+      this.cursor = 0;
+    }
+    for (let row = 0; row < batchSize; row++) {
+      const index = this.order[this.cursor + row] as number;
+      const source = this.train.images.subarray(index * inputSize, (index + 1) * inputSize);
+      const target = this.batchPixels.subarray(row * inputSize, (row + 1) * inputSize);
+      if (binarize) binarizeInto(source, this.binarizeRng, target);
+      else target.set(source);
+    }
+    this.cursor += batchSize;
+  }
+
+  private throwIfNonFinite(values: Record<string, number>): void {
+    for (const [quantity, value] of Object.entries(values)) {
+      if (!Number.isFinite(value)) throw new NonFiniteLossError(this.steps, quantity, this.current.learningRate);
+    }
+  }
+}

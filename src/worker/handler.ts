@@ -1,0 +1,266 @@
+/** The worker's logic as a plain function of messages: `createHandler(post, options)` → `handle(request)`. */
+import { tf } from '../core/tf';
+import { CheckpointError, InvalidConfigError, NonFiniteLossError } from '../core/errors';
+import { Trainer, type EvalMetrics, type ImageSet, type StepMetrics } from '../core/trainer';
+import { modelFromCheckpoint, parseCheckpoint, serializeCheckpoint } from '../core/checkpoint';
+import { activeUnits, encodeMeans, importanceWeightedBound } from '../core/estimators';
+import { decodeLatents, latentGrid, reconstructImages, sampleImages } from '../core/inference';
+import { Rng } from '../core/random';
+import type { ErrorEvent, TermsWire, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
+
+/** A dataset as the handler needs it: train and test images in [0, 1], and the image size. */
+export interface DatasetBundle {
+  readonly train: ImageSet;
+  readonly test: ImageSet;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** What the handler needs from its surroundings; tests pass synthetic data and a fake backend. */
+export interface HandlerOptions {
+  readonly loadDataset: (name: string) => Promise<DatasetBundle>;
+  /** Picks and initialises a tfjs backend, returning its name; by default uses whatever tfjs has now. */
+  readonly prepareBackend?: () => Promise<string>;
+  /** How the training loop yields between slices, so pause and β messages get through. */
+  readonly schedule?: (run: () => void) => void;
+  /** Milliseconds of training per slice before yielding. */
+  readonly sliceMs?: number;
+}
+
+/** Sends an event; typed arrays listed in `transfer` move instead of being copied. */
+export type Post = (event: WorkerEvent, transfer?: ArrayBuffer[]) => void;
+
+/** Seed stream for the images shown during training, kept apart from the training noise. */
+const PREVIEW_STREAM = 11;
+const PREVIEW_COUNT = 8;
+
+function termsWire(metrics: StepMetrics | EvalMetrics): TermsWire {
+  const { reconstruction, kl, elbo, objective, beta } = metrics;
+  return { reconstruction, kl, klPerDim: Float64Array.from(metrics.klPerDim), elbo, objective, beta };
+}
+
+function errorEvent(error: unknown, id: number | undefined, step: number): ErrorEvent {
+  const tag = id === undefined ? {} : { id };
+  if (error instanceof InvalidConfigError) {
+    return { type: 'error', code: 'invalid-config', message: error.message, fields: error.issues.map((issue) => issue.field), ...tag };
+  }
+  if (error instanceof NonFiniteLossError) return { type: 'error', code: 'non-finite', message: error.message, step: error.step, ...tag };
+  if (error instanceof CheckpointError) return { type: 'error', code: 'checkpoint', message: error.message, ...tag };
+  const message = error instanceof Error ? error.message : String(error);
+  return { type: 'error', code: 'internal', message, step, ...tag };
+}
+
+/** Creates the message handler; requests are processed strictly in arrival order. */
+export function createHandler(post: Post, options: HandlerOptions): (request: WorkerRequest) => Promise<void> {
+  const schedule = options.schedule ?? ((run: () => void) => void setTimeout(run, 0));
+  const sliceMs = options.sliceMs ?? 50;
+  let trainer: Trainer | null = null;
+  let data: DatasetBundle | null = null;
+  let backend = 'none';
+  let state: WorkerState = 'loading';
+  let running = false;
+  let loop = { metricsEvery: 1, imagesEvery: 0, maxSteps: 0 };
+  let queue: Promise<void> = Promise.resolve();
+
+  const step = () => trainer?.stepCount ?? 0;
+  const setState = (next: WorkerState, id?: number) => {
+    state = next;
+    post({ type: 'status', state, step: step(), backend, parameterCount: trainer?.model.parameterCount() ?? 0, ...(id === undefined ? {} : { id }) });
+  };
+  const postMetrics = (metrics: StepMetrics) => {
+    const { step: at, epoch, learningRate, msPerStep, heldOut } = metrics;
+    post({ type: 'metrics', step: at, epoch, learningRate, msPerStep, ...termsWire(metrics), ...(heldOut ? { heldOut: termsWire(heldOut) } : {}) });
+  };
+  const postPreview = (active: Trainer, bundle: DatasetBundle) => {
+    const originals = bundle.test.images.slice(0, PREVIEW_COUNT * active.config.inputSize);
+    const pixels = reconstructImages(active.model, originals, PREVIEW_COUNT);
+    post({ type: 'images', kind: 'reconstructions', step: step(), width: bundle.width, height: bundle.height, count: PREVIEW_COUNT, pixels, originals }, [
+      pixels.buffer as ArrayBuffer,
+      originals.buffer as ArrayBuffer,
+    ]);
+    const samples = sampleImages(active.model, PREVIEW_COUNT, new Rng(active.config.seed, PREVIEW_STREAM));
+    post({ type: 'images', kind: 'samples', step: step(), width: bundle.width, height: bundle.height, count: PREVIEW_COUNT, pixels: samples }, [
+      samples.buffer as ArrayBuffer,
+    ]);
+  };
+
+  /** One slice of the loop: steps until `sliceMs` has passed, then yields; stops on pause, maxSteps or an error. */
+  const runSlice = () => {
+    if (!running || !trainer || !data) return;
+    const sliceStart = performance.now();
+    try {
+      do {
+        const metrics = trainer.step();
+        const at = metrics.step;
+        if (at % loop.metricsEvery === 0 || metrics.heldOut) postMetrics(metrics);
+        if (loop.imagesEvery > 0 && at % loop.imagesEvery === 0) postPreview(trainer, data);
+        if (loop.maxSteps > 0 && at >= loop.maxSteps) {
+          running = false;
+          setState('paused');
+          return;
+        }
+      } while (running && performance.now() - sliceStart < sliceMs);
+    } catch (error) {
+      running = false;
+      post(errorEvent(error, undefined, step()));
+      setState('paused');
+      return;
+    }
+    if (running) schedule(runSlice);
+  };
+
+  const requireTrainer = (): [Trainer, DatasetBundle] => {
+    if (!trainer || !data) throw Object.assign(new Error('The model is not ready yet: send init first.'), { code: 'not-initialised' });
+    return [trainer, data];
+  };
+
+  const handle = async (request: WorkerRequest): Promise<void> => {
+    const id = request.id;
+    const tag = id === undefined ? {} : { id };
+    switch (request.type) {
+      case 'init': {
+        running = false;
+        trainer?.dispose();
+        trainer = null;
+        setState('loading', id);
+        backend = options.prepareBackend ? await options.prepareBackend() : tf.getBackend();
+        try {
+          data = await options.loadDataset(request.dataset);
+        } catch (error) {
+          post({ type: 'error', code: 'dataset', message: error instanceof Error ? error.message : String(error), ...tag });
+          return;
+        }
+        const checkpoint = request.checkpoint ? parseCheckpoint(request.checkpoint) : null;
+        trainer = new Trainer({ ...(checkpoint?.config ?? {}), ...request.config }, data.train, data.test);
+        if (checkpoint) {
+          const restored = modelFromCheckpoint(checkpoint);
+          trainer.model.setWeights(restored.getWeights());
+          restored.dispose();
+        }
+        setState('ready', id);
+        return;
+      }
+      case 'train': {
+        requireTrainer();
+        loop = { metricsEvery: Math.max(1, request.metricsEvery ?? 1), imagesEvery: request.imagesEvery ?? 0, maxSteps: request.maxSteps ?? 0 };
+        if (!running) {
+          running = true;
+          setState('training', id);
+          schedule(runSlice);
+        }
+        return;
+      }
+      case 'pause':
+        if (running) {
+          running = false;
+          setState('paused', id);
+        }
+        return;
+      case 'step': {
+        const [active] = requireTrainer();
+        let last: StepMetrics | null = null;
+        for (let i = 0; i < request.count; i++) last = active.step();
+        if (last) postMetrics(last);
+        return;
+      }
+      case 'setBeta':
+        requireTrainer()[0].setBeta(request.beta);
+        return;
+      case 'setLearningRate':
+        requireTrainer()[0].setLearningRate(request.learningRate);
+        return;
+      case 'reset': {
+        const [active] = requireTrainer();
+        running = false;
+        active.reset(request.seed);
+        setState('ready', id);
+        return;
+      }
+      case 'evaluate': {
+        const [active, bundle] = requireTrainer();
+        const metrics = active.evaluate(bundle.test, active.config.evalSize);
+        post({ type: 'evaluation', step: step(), count: metrics.count, ...termsWire(metrics), ...tag });
+        return;
+      }
+      case 'reconstruct': {
+        const [active, bundle] = requireTrainer();
+        const offset = request.offset ?? 0;
+        const count = Math.max(0, Math.min(request.count, bundle.test.count - offset));
+        const { inputSize } = active.config;
+        const originals = bundle.test.images.slice(offset * inputSize, (offset + count) * inputSize);
+        const pixels = reconstructImages(active.model, originals, count);
+        post({ type: 'images', kind: 'reconstructions', step: step(), width: bundle.width, height: bundle.height, count, pixels, originals, ...tag }, [
+          pixels.buffer as ArrayBuffer,
+          originals.buffer as ArrayBuffer,
+        ]);
+        return;
+      }
+      case 'sample': {
+        const [active, bundle] = requireTrainer();
+        const pixels = sampleImages(active.model, request.count, new Rng(request.seed));
+        post({ type: 'images', kind: 'samples', step: step(), width: bundle.width, height: bundle.height, count: request.count, pixels, ...tag }, [pixels.buffer as ArrayBuffer]);
+        return;
+      }
+      case 'decodeGrid': {
+        const [active, bundle] = requireTrainer();
+        const count = request.side * request.side;
+        const pixels = decodeLatents(active.model, latentGrid(request.side, active.config.latentSize, request.dims ?? [0, 1]), count);
+        post({ type: 'images', kind: 'grid', step: step(), width: bundle.width, height: bundle.height, count, pixels, ...tag }, [pixels.buffer as ArrayBuffer]);
+        return;
+      }
+      case 'decodeLatents': {
+        const [active, bundle] = requireTrainer();
+        const pixels = decodeLatents(active.model, request.latents, request.count);
+        post({ type: 'images', kind: 'decoded', step: step(), width: bundle.width, height: bundle.height, count: request.count, pixels, ...tag }, [pixels.buffer as ArrayBuffer]);
+        return;
+      }
+      case 'encodeTestSet': {
+        const [active, bundle] = requireTrainer();
+        const count = Math.min(request.limit ?? bundle.test.count, bundle.test.count);
+        const { latentSize } = active.config;
+        const means = encodeMeans(active.model, bundle.test.images, count);
+        const units = activeUnits(means, count, latentSize);
+        const labels = bundle.test.labels.slice(0, count);
+        post(
+          { type: 'latents', step: step(), count, latentSize, means, labels, unitVariances: Float64Array.from(units.variances), activeUnits: units.count, ...tag },
+          [means.buffer as ArrayBuffer, labels.buffer as ArrayBuffer],
+        );
+        return;
+      }
+      case 'importanceWeighted': {
+        const [active, bundle] = requireTrainer();
+        const count = Math.min(request.count, bundle.test.count);
+        const bounds = importanceWeightedBound(active.model, bundle.test.images, count, request.k, new Rng(request.seed));
+        const meanBound = bounds.reduce((sum, value) => sum + value, 0) / count;
+        post({ type: 'importanceWeighted', step: step(), k: request.k, bounds, meanBound, ...tag }, [bounds.buffer as ArrayBuffer]);
+        return;
+      }
+      case 'saveCheckpoint': {
+        const [active] = requireTrainer();
+        const bytes = serializeCheckpoint(active.config, active.model.getWeights(), { step: step() });
+        post({ type: 'checkpoint', step: step(), bytes, ...tag }, [bytes.buffer as ArrayBuffer]);
+        return;
+      }
+      case 'dispose':
+        running = false;
+        trainer?.dispose();
+        trainer = null;
+        data = null;
+        setState('disposed', id);
+        return;
+      default:
+        post({ type: 'error', code: 'bad-request', message: `Unknown request type ${JSON.stringify((request as { type?: unknown }).type)}.`, ...tag });
+    }
+  };
+
+  return (request) => {
+    queue = queue.then(() =>
+      handle(request).catch((error: unknown) => {
+        const event = errorEvent(error, request.id, step());
+        const notReady = (error as { code?: unknown } | null)?.code === 'not-initialised';
+        post(notReady ? { ...event, code: 'not-initialised' } : event);
+      }),
+    );
+    return queue;
+  };
+}

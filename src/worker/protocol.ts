@@ -1,0 +1,192 @@
+/** The typed messages between a widget and the VAE worker; only numbers, strings and typed arrays cross. */
+import type { VaeConfig } from '../core/config';
+
+/** Every request may carry an `id`; the events it causes echo it, so a widget can match answers to questions. */
+interface Tagged {
+  readonly id?: number;
+}
+
+/** Loads the dataset, builds the model (or restores `checkpoint`), and answers with a 'ready' status. */
+export interface InitRequest extends Tagged {
+  readonly type: 'init';
+  readonly config: Partial<VaeConfig>;
+  readonly dataset: string;
+  readonly checkpoint?: Uint8Array;
+}
+/** Starts (or resumes) the training loop; metrics every `metricsEvery` steps, images every `imagesEvery` (0 = never). */
+export interface TrainRequest extends Tagged {
+  readonly type: 'train';
+  readonly metricsEvery?: number;
+  readonly imagesEvery?: number;
+  /** Pause by itself after this many steps in total (0 or absent = no limit). */
+  readonly maxSteps?: number;
+}
+/** Requests that need nothing but their type and an optional id. */
+export interface SimpleRequest extends Tagged {
+  readonly type: 'pause' | 'evaluate' | 'saveCheckpoint' | 'dispose';
+}
+/** Takes `count` steps now, reporting metrics after the last. */
+export interface StepRequest extends Tagged {
+  readonly type: 'step';
+  readonly count: number;
+}
+/** Changes β from the next step on. */
+export interface SetBetaRequest extends Tagged {
+  readonly type: 'setBeta';
+  readonly beta: number;
+}
+/** Changes the learning rate from the next step on. */
+export interface SetLearningRateRequest extends Tagged {
+  readonly type: 'setLearningRate';
+  readonly learningRate: number;
+}
+/** Fresh weights at step 0 (optionally with a new seed). */
+export interface ResetRequest extends Tagged {
+  readonly type: 'reset';
+  readonly seed?: number;
+}
+/** Reconstructs test images `offset … offset + count − 1`. */
+export interface ReconstructRequest extends Tagged {
+  readonly type: 'reconstruct';
+  readonly count: number;
+  readonly offset?: number;
+}
+/** Decodes `count` draws from the prior. */
+export interface SampleRequest extends Tagged {
+  readonly type: 'sample';
+  readonly count: number;
+  readonly seed: number;
+}
+/** Encoder means of the first `limit` test images (all when absent), with labels and active units. */
+export interface EncodeTestSetRequest extends Tagged {
+  readonly type: 'encodeTestSet';
+  readonly limit?: number;
+}
+/** Decodes a side × side grid over two latent dimensions (Φ⁻¹ of an even grid). */
+export interface DecodeGridRequest extends Tagged {
+  readonly type: 'decodeGrid';
+  readonly side: number;
+  readonly dims?: readonly [number, number];
+}
+/** Decodes latent points the widget chose, row-major [count, latent]. */
+export interface DecodeLatentsRequest extends Tagged {
+  readonly type: 'decodeLatents';
+  readonly latents: Float32Array;
+  readonly count: number;
+}
+/** The importance-weighted bound with `k` samples on the first `count` test images. */
+export interface ImportanceWeightedRequest extends Tagged {
+  readonly type: 'importanceWeighted';
+  readonly k: number;
+  readonly count: number;
+  readonly seed: number;
+}
+
+/** Everything a widget can ask. */
+export type WorkerRequest =
+  | InitRequest
+  | TrainRequest
+  | SimpleRequest
+  | StepRequest
+  | SetBetaRequest
+  | SetLearningRateRequest
+  | ResetRequest
+  | ReconstructRequest
+  | SampleRequest
+  | EncodeTestSetRequest
+  | DecodeGridRequest
+  | DecodeLatentsRequest
+  | ImportanceWeightedRequest;
+
+/** Where the worker is in its life. */
+export type WorkerState = 'loading' | 'ready' | 'training' | 'paused' | 'disposed';
+
+/** Averages of the loss terms, nats per example; `klPerDim` has one entry per latent dimension. */
+export interface TermsWire {
+  readonly reconstruction: number;
+  readonly kl: number;
+  readonly klPerDim: Float64Array;
+  readonly elbo: number;
+  readonly objective: number;
+  readonly beta: number;
+}
+
+/** Training progress after `step`; `heldOut` is present on evaluation steps. */
+export interface MetricsEvent extends Tagged, TermsWire {
+  readonly type: 'metrics';
+  readonly step: number;
+  readonly epoch: number;
+  readonly learningRate: number;
+  readonly msPerStep: number;
+  readonly heldOut?: TermsWire;
+}
+/** Held-out averages over `count` test images. */
+export interface EvaluationEvent extends Tagged, TermsWire {
+  readonly type: 'evaluation';
+  readonly step: number;
+  readonly count: number;
+}
+/** Images in [0, 1], row-major `count` × height × width; reconstructions come with their `originals`. */
+export interface ImagesEvent extends Tagged {
+  readonly type: 'images';
+  readonly kind: 'reconstructions' | 'samples' | 'grid' | 'decoded';
+  readonly step: number;
+  readonly width: number;
+  readonly height: number;
+  readonly count: number;
+  readonly pixels: Float32Array;
+  readonly originals?: Float32Array;
+}
+/** Encoder means of test images, [count, latentSize], with labels and each unit's variance across examples. */
+export interface LatentsEvent extends Tagged {
+  readonly type: 'latents';
+  readonly step: number;
+  readonly count: number;
+  readonly latentSize: number;
+  readonly means: Float32Array;
+  readonly labels: Uint8Array;
+  readonly unitVariances: Float64Array;
+  readonly activeUnits: number;
+}
+/** Importance-weighted bounds per image, their mean, and the ELBO (K = 1 in expectation) for comparison. */
+export interface ImportanceWeightedEvent extends Tagged {
+  readonly type: 'importanceWeighted';
+  readonly step: number;
+  readonly k: number;
+  readonly bounds: Float64Array;
+  readonly meanBound: number;
+}
+/** The current weights as a checkpoint file. */
+export interface CheckpointEvent extends Tagged {
+  readonly type: 'checkpoint';
+  readonly step: number;
+  readonly bytes: Uint8Array;
+}
+/** Lifecycle: which state, which step, which backend. */
+export interface StatusEvent extends Tagged {
+  readonly type: 'status';
+  readonly state: WorkerState;
+  readonly step: number;
+  readonly backend: string;
+  readonly parameterCount: number;
+}
+/** What went wrong, in words for the reader; `code` lets a widget react (e.g. offer Reset after 'non-finite'). */
+export interface ErrorEvent extends Tagged {
+  readonly type: 'error';
+  readonly code: 'invalid-config' | 'non-finite' | 'checkpoint' | 'not-initialised' | 'dataset' | 'bad-request' | 'internal';
+  readonly message: string;
+  readonly step?: number;
+  /** For 'invalid-config': each field and its problem. */
+  readonly fields?: readonly string[];
+}
+
+/** Everything the worker can say. */
+export type WorkerEvent =
+  | MetricsEvent
+  | EvaluationEvent
+  | ImagesEvent
+  | LatentsEvent
+  | ImportanceWeightedEvent
+  | CheckpointEvent
+  | StatusEvent
+  | ErrorEvent;
