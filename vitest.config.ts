@@ -1,4 +1,4 @@
-/** Three test projects: `unit` (pure code and content, no build), `site` (checks over the built site) and `e2e` (real Chromium). */
+/** Test projects: `unit` (pure code and content, no build), `site` (checks over the built site), `e2e` (real Chromium); `bench` is for `npm run bench` only. */
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -30,6 +30,15 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        // Not a test: `npm run bench` runs it to time the engine in Node. `npm test` never selects it.
+        test: {
+          name: 'bench',
+          include: ['bench/node.run.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
         },
       },
     ],

@@ -23,6 +23,8 @@ if (process.env.SKIP_BUILD === '1' && existsSync(siteDir)) console.log('\n━━
 else step('build the site under /vae-book/', process.execPath, ['scripts/build-site.mjs'], { BASE_PATH: '/vae-book/', OUT_DIR: siteDir });
 
 console.log('\n━━ vitest: unit, site and e2e');
+const extra = process.argv.slice(2);
+const projects = extra.length ? extra : ['--project', 'unit', '--project', 'site', '--project', 'e2e'];
 const vitest = spawnSync('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
   stdio: 'inherit',
   cwd: root,

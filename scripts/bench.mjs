@@ -1,0 +1,38 @@
+/** `npm run bench`: engine vs plain tfjs ms/step per backend, in Node and in headless Chromium; writes bench/results.json. */
+// Speed is reported here as ratios and figures, never asserted in tests. BENCH_STEPS and BENCH_BROWSER=0 tune a run.
+import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { benchInBrowser } from './lib/browser-bench.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const timedSteps = Number(process.env.BENCH_STEPS ?? 20);
+
+// The Node half runs inside vitest's module runner, which loads tfjs-core's ESM build the way the tests do.
+const nodeJson = join(root, '.cache', 'bench-node.json');
+const ran = spawnSync('vitest', ['run', '--project', 'bench'], { stdio: 'inherit', cwd: root, env: { ...process.env, BENCH_OUT: nodeJson, BENCH_STEPS: String(timedSteps) } });
+if (ran.status !== 0 || !existsSync(nodeJson)) process.exit(ran.status ?? 1);
+const node = JSON.parse(readFileSync(nodeJson, 'utf8'));
+
+let browser = { results: [], skipped: [], notes: [] };
+if (process.env.BENCH_BROWSER !== '0') {
+  const siteDir = join(root, '.cache', 'site-bench');
+  if (!existsSync(join(siteDir, 'bench', 'index.html')) || process.env.BENCH_REBUILD === '1') {
+    const built = spawnSync(process.execPath, ['scripts/build-site.mjs'], { stdio: 'inherit', cwd: root, env: { ...process.env, BASE_PATH: '/', OUT_DIR: siteDir } });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+  browser = await benchInBrowser(siteDir, { timedSteps });
+}
+
+const results = [...node.results, ...browser.results];
+const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+console.log('\nbackend            model          batch  engine ms/step  plain ms/step  speedup  engine GFLOP/s  matmul GFLOP/s');
+for (const r of results) {
+  console.log(`${r.backend.padEnd(18)} ${r.model.padEnd(14)} ${String(r.batchSize).padStart(5)}  ${fmt(r.engineMsPerStep).padStart(14)}  ${fmt(r.plainMsPerStep).padStart(13)}  ${fmt(r.speedup, 2).padStart(7)}  ${fmt(r.engineGflops, 2).padStart(14)}  ${fmt(r.matmulGflops, 2).padStart(14)}`);
+}
+for (const s of [...node.skipped.map((n) => `node-${n}`), ...browser.skipped]) console.log(`skipped: ${s}`);
+for (const n of browser.notes) console.log(`note: ${n}`);
+mkdirSync(join(root, 'bench'), { recursive: true });
+const out = { date: new Date().toISOString(), node: process.version, timedSteps, results, skipped: [...node.skipped, ...browser.skipped], notes: browser.notes };
+writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+console.log('\nwrote bench/results.json');

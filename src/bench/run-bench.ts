@@ -1,0 +1,104 @@
+/** Times the engine's training step against the plain tfjs loop on whatever tfjs backend is active. */
+import { tf } from '../core/tf';
+import { createRng } from '../core/random';
+import { DEFAULT_CONFIG, type VaeConfig } from '../core/config';
+import { Trainer, type ImageSet } from '../core/trainer';
+import { PlainVae } from './plain-vae';
+
+/** One backend's figures; all plain numbers so they cross a worker or page boundary as JSON. */
+export interface BenchResult {
+  backend: string;
+  model: string;
+  batchSize: number;
+  engineMsPerStep: number;
+  plainMsPerStep: number;
+  /** plain ms/step ÷ engine ms/step: above 1 means the engine is faster. */
+  speedup: number;
+  engineGflops: number;
+  matmulGflops: number;
+  numTensorsLeaked: number;
+}
+
+/** What to measure; defaults are the book's default model. */
+export interface BenchOptions {
+  config?: Partial<VaeConfig>;
+  warmupSteps?: number;
+  timedSteps?: number;
+  /** Side of the square matrices used to measure the backend's matMul throughput. */
+  matmulSize?: number;
+  now?: () => number;
+}
+
+/** Floating-point operations of one training step: forward plus backward (≈ 2× forward) over every dense layer. */
+export function flopsPerStep(config: Pick<VaeConfig, 'inputSize' | 'hiddenSizes' | 'latentSize' | 'batchSize'>): number {
+  const enc = [config.inputSize, ...config.hiddenSizes];
+  const dec = [config.latentSize, ...[...config.hiddenSizes].reverse(), config.inputSize];
+  let macs = 0;
+  for (let i = 1; i < enc.length; i++) macs += enc[i - 1]! * enc[i]!;
+  macs += enc[enc.length - 1]! * 2 * config.latentSize;
+  for (let i = 1; i < dec.length; i++) macs += dec[i - 1]! * dec[i]!;
+  return 3 * 2 * config.batchSize * macs;
+}
+
+/** Random pixels in [0, 1]: timing does not depend on what the images show. */
+function syntheticImages(count: number, inputSize: number, seed: number): ImageSet {
+  const rng = createRng(seed, 99);
+  const images = new Float32Array(count * inputSize);
+  for (let i = 0; i < images.length; i++) images[i] = rng.uniform();
+  return { images, labels: new Uint8Array(count), count };
+}
+
+/** Mean milliseconds per call of `fn` after `warmup` untimed calls. */
+function timeSteps(fn: () => void, warmup: number, timed: number, now: () => number): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const start = now();
+  for (let i = 0; i < timed; i++) fn();
+  return (now() - start) / timed;
+}
+
+/** The backend's own matMul throughput in GFLOP/s, read back each time so asynchronous backends are timed fairly. */
+export function measureMatmulGflops(size: number, repeats: number, now: () => number): number {
+  const a = tf.randomUniform([size, size], -1, 1, 'float32', 1);
+  const b = tf.randomUniform([size, size], -1, 1, 'float32', 2);
+  const once = () => tf.tidy(() => tf.matMul(a, b).dataSync());
+  once();
+  const start = now();
+  for (let i = 0; i < repeats; i++) once();
+  const seconds = (now() - start) / 1000;
+  tf.dispose([a, b]);
+  return (2 * size ** 3 * repeats) / seconds / 1e9;
+}
+
+/** Runs the engine and the plain loop on the active backend and returns the figures. */
+export function runBench(options: BenchOptions = {}): BenchResult {
+  const now = options.now ?? (() => performance.now());
+  const config: VaeConfig = { ...DEFAULT_CONFIG, ...options.config };
+  const warmup = options.warmupSteps ?? 5;
+  const timed = options.timedSteps ?? 20;
+  const before = tf.memory().numTensors;
+  const data = syntheticImages(Math.max(config.batchSize * 4, 512), config.inputSize, config.seed);
+
+  const trainer = new Trainer(config, data);
+  const engineMs = timeSteps(() => void trainer.step(), warmup, timed, now);
+  trainer.dispose();
+
+  const plain = new PlainVae(config, config.seed);
+  const x = tf.tensor2d(data.images.subarray(0, config.batchSize * config.inputSize), [config.batchSize, config.inputSize]);
+  const eps = tf.randomNormal([config.batchSize, config.latentSize], 0, 1, 'float32', 3) as tf.Tensor2D;
+  const plainMs = timeSteps(() => void plain.step(x, eps), warmup, timed, now);
+  plain.dispose();
+  tf.dispose([x, eps]);
+
+  const matmulGflops = measureMatmulGflops(options.matmulSize ?? 512, 5, now);
+  return {
+    backend: tf.getBackend(),
+    model: `${config.inputSize}-${config.hiddenSizes.join('-')}-${config.latentSize}`,
+    batchSize: config.batchSize,
+    engineMsPerStep: engineMs,
+    plainMsPerStep: plainMs,
+    speedup: plainMs / engineMs,
+    engineGflops: flopsPerStep(config) / (engineMs / 1000) / 1e9,
+    matmulGflops,
+    numTensorsLeaked: tf.memory().numTensors - before,
+  };
+}
