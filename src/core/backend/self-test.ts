@@ -1,0 +1,46 @@
+/** A quick numeric self-test of the active tfjs backend: one small matMul compared with the exact answer. */
+import * as tf from '@tensorflow/tfjs-core';
+
+/** A (3×4) and B (4×2): small integers whose products stay exact even in half-float textures (mobile WebGL). */
+const A = [
+  [1, -2, 3, 0],
+  [4, 5, -6, 7],
+  [-8, 9, 10, -11],
+];
+const B = [
+  [2, -1],
+  [0, 3],
+  [-4, 5],
+  [6, 7],
+];
+
+/** The exact product A·B, computed in plain JavaScript. */
+export const EXPECTED: readonly number[] = A.flatMap((row) =>
+  B[0]!.map((_, j) => row.reduce((sum, a, k) => sum + a * B[k]![j]!, 0)),
+);
+
+/** Largest error accepted: the inputs and outputs are exact in float16, so anything beyond rounding noise is a bug. */
+export const SELF_TEST_TOLERANCE = 1e-3;
+
+/**
+ * Runs A·B on the active backend and reads it back asynchronously (WebGPU cannot read synchronously).
+ * Resolves null when it matches EXPECTED, else a sentence saying what came back.
+ */
+export async function selfTest(): Promise<string | null> {
+  const product = tf.tidy(() => tf.matMul(tf.tensor2d(A), tf.tensor2d(B)));
+  let values: ArrayLike<number>;
+  try {
+    values = await product.data();
+  } finally {
+    product.dispose();
+  }
+  if (values.length !== EXPECTED.length) return `self-test matMul returned ${values.length} numbers, expected ${EXPECTED.length}`;
+  let worst = 0;
+  for (let i = 0; i < EXPECTED.length; i++) {
+    const error = Math.abs(values[i]! - EXPECTED[i]!);
+    if (!(error <= worst)) worst = Number.isNaN(error) ? Infinity : error;
+  }
+  if (worst <= SELF_TEST_TOLERANCE) return null;
+  const shown = Array.from(values, (v) => Number(v.toPrecision(4))).join(', ');
+  return `self-test matMul gave wrong numbers (off by up to ${worst}): [${shown}] instead of [${EXPECTED.join(', ')}]`;
+}
