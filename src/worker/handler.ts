@@ -6,7 +6,7 @@ import { modelFromCheckpoint, parseCheckpoint, serializeCheckpoint } from '../co
 import { activeUnits, encodeMeans, importanceWeightedBound } from '../core/estimators';
 import { decodeLatents, latentGrid, reconstructImages, sampleImages } from '../core/inference';
 import { Rng } from '../core/random';
-import type { ErrorEvent, TermsWire, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
+import type { ErrorEvent, InitRequest, TermsWire, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
 
 /** A dataset as the handler needs it: train and test images in [0, 1], and the image size. */
 export interface DatasetBundle {
@@ -18,9 +18,9 @@ export interface DatasetBundle {
 
 /** What the handler needs from its surroundings; tests pass synthetic data and a fake backend. */
 export interface HandlerOptions {
-  readonly loadDataset: (name: string) => Promise<DatasetBundle>;
-  /** Picks and initialises a tfjs backend, returning its name; by default uses whatever tfjs has now. */
-  readonly prepareBackend?: () => Promise<string>;
+  readonly loadDataset: (name: string, onProgress: (loaded: number, total: number | null) => void) => Promise<DatasetBundle>;
+  /** Picks and initialises a tfjs backend for an init request, returning its name; by default uses tfjs's current one. */
+  readonly prepareBackend?: (request: InitRequest) => Promise<string>;
   /** How the training loop yields between slices, so pause and β messages get through. */
   readonly schedule?: (run: () => void) => void;
   /** Milliseconds of training per slice before yielding. */
@@ -123,9 +123,9 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         trainer?.dispose();
         trainer = null;
         setState('loading', id);
-        backend = options.prepareBackend ? await options.prepareBackend() : tf.getBackend();
+        backend = options.prepareBackend ? await options.prepareBackend(request) : tf.getBackend();
         try {
-          data = await options.loadDataset(request.dataset);
+          data = await options.loadDataset(request.dataset, (loaded, total) => post({ type: 'progress', loaded, total, ...tag }));
         } catch (error) {
           post({ type: 'error', code: 'dataset', message: error instanceof Error ? error.message : String(error), ...tag });
           return;

@@ -12,6 +12,10 @@ export interface InitRequest extends Tagged {
   readonly config: Partial<VaeConfig>;
   readonly dataset: string;
   readonly checkpoint?: Uint8Array;
+  /** Force a backend (from the page's `?backend=`); absent: choose automatically. */
+  readonly backend?: string;
+  /** Allow software-rendered WebGL (CI only). */
+  readonly allowSoftwareWebGL?: boolean;
 }
 /** Starts (or resumes) the training loop; metrics every `metricsEvery` steps, images every `imagesEvery` (0 = never). */
 export interface TrainRequest extends Tagged {
@@ -162,6 +166,12 @@ export interface CheckpointEvent extends Tagged {
   readonly step: number;
   readonly bytes: Uint8Array;
 }
+/** Dataset download progress in bytes; `total` is null until known. */
+export interface ProgressEvent extends Tagged {
+  readonly type: 'progress';
+  readonly loaded: number;
+  readonly total: number | null;
+}
 /** Lifecycle: which state, which step, which backend. */
 export interface StatusEvent extends Tagged {
   readonly type: 'status';
@@ -188,5 +198,6 @@ export type WorkerEvent =
   | LatentsEvent
   | ImportanceWeightedEvent
   | CheckpointEvent
+  | ProgressEvent
   | StatusEvent
   | ErrorEvent;

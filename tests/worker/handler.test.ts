@@ -1,0 +1,187 @@
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { createHandler, type DatasetBundle } from '../../src/worker/handler';
+import type { WorkerEvent, WorkerRequest } from '../../src/worker/protocol';
+import { makeStrokes, useBackend } from '../core/helpers';
+
+const SIDE = 8;
+const bundle: DatasetBundle = { train: makeStrokes(128, SIDE, 1), test: makeStrokes(40, SIDE, 2), width: SIDE, height: SIDE };
+const config = { inputSize: SIDE * SIDE, hiddenSizes: [16], latentSize: 2, batchSize: 16, learningRate: 3e-3, seed: 5 };
+
+/** A handler with synthetic data; `events` collects everything it posts. */
+function harness() {
+  const events: WorkerEvent[] = [];
+  const handle = createHandler((event) => events.push(event), {
+    loadDataset: async (name) => {
+      if (name !== 'strokes') throw new Error(`No dataset called ${name}.`);
+      return bundle;
+    },
+    prepareBackend: async () => tf.getBackend(),
+    sliceMs: 5,
+  });
+  const send = (request: WorkerRequest) => handle(request);
+  const of = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
+  const until = async (done: () => boolean, ms = 20_000) => {
+    const start = Date.now();
+    while (!done()) {
+      if (Date.now() - start > ms) throw new Error('timed out waiting for the worker');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  return { events, send, of, until };
+}
+
+/** True when `value` is made only of numbers, strings, booleans, typed arrays and plain objects/arrays of them. */
+function isPlain(value: unknown): boolean {
+  if (value === null || ['number', 'string', 'boolean', 'undefined'].includes(typeof value)) return true;
+  if (ArrayBuffer.isView(value)) return true;
+  if (Array.isArray(value)) return value.every(isPlain);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value as object).every(isPlain);
+  return false;
+}
+
+let cleanup: (() => Promise<void>) | null = null;
+beforeAll(() => useBackend('cpu'));
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = null;
+});
+
+async function ready() {
+  const h = harness();
+  cleanup = async () => void (await h.send({ type: 'dispose' }));
+  await h.send({ type: 'init', config, dataset: 'strokes', id: 1 });
+  return h;
+}
+
+describe('createHandler', () => {
+  test("handle({type: 'init'}) posts loading, then ready with the backend and the parameter count", async () => {
+    const h = await ready();
+    const statuses = h.of('status');
+    expect(statuses.map((s) => s.state)).toEqual(['loading', 'ready']);
+    expect(statuses[1]).toMatchObject({ id: 1, backend: 'cpu', step: 0 });
+    expect(statuses[1]!.parameterCount).toBeGreaterThan(0);
+  });
+
+  test('a request before init answers with a not-initialised error', async () => {
+    const h = harness();
+    await h.send({ type: 'step', count: 1, id: 7 });
+    expect(h.of('error')[0]).toMatchObject({ code: 'not-initialised', id: 7 });
+  });
+
+  test("handle({type: 'init'}) with an invalid config answers invalid-config naming the fields", async () => {
+    const h = harness();
+    await h.send({ type: 'init', config: { ...config, beta: -1, batchSize: 1000 }, dataset: 'strokes' });
+    expect(h.of('error')[0]).toMatchObject({ code: 'invalid-config', fields: ['beta', 'batchSize'] });
+  });
+
+  test("handle({type: 'init'}) with an unknown dataset answers a dataset error", async () => {
+    const h = harness();
+    await h.send({ type: 'init', config, dataset: 'nope' });
+    expect(h.of('error')[0]).toMatchObject({ code: 'dataset', message: 'No dataset called nope.' });
+  });
+
+  test("handle({type: 'step', count: 3}) trains three steps and posts one metrics event of plain numbers and typed arrays", async () => {
+    const h = await ready();
+    await h.send({ type: 'step', count: 3 });
+    const metrics = h.of('metrics');
+    expect(metrics).toHaveLength(1);
+    expect(metrics[0]!.step).toBe(3);
+    expect(metrics[0]!.klPerDim).toBeInstanceOf(Float64Array);
+    expect(h.events.every(isPlain)).toBe(true);
+  });
+
+  test("handle({type: 'train', maxSteps: 20, metricsEvery: 5}) reports steps 5, 10, 15, 20 and pauses by itself", async () => {
+    const h = await ready();
+    await h.send({ type: 'train', maxSteps: 20, metricsEvery: 5, imagesEvery: 10 });
+    await h.until(() => h.of('status').some((s) => s.state === 'paused'));
+    expect(h.of('metrics').map((m) => m.step)).toEqual([5, 10, 15, 20]);
+    const images = h.of('images');
+    expect(images.map((i) => `${i.kind}@${i.step}`)).toEqual(['reconstructions@10', 'samples@10', 'reconstructions@20', 'samples@20']);
+    expect(images[0]!.pixels).toHaveLength(8 * SIDE * SIDE);
+    expect(images[0]!.originals).toHaveLength(8 * SIDE * SIDE);
+    expect(h.events.every(isPlain)).toBe(true);
+  });
+
+  test("handle({type: 'pause'}) stops the loop; setBeta during training shows up in later metrics", async () => {
+    const h = await ready();
+    await h.send({ type: 'train', metricsEvery: 1 });
+    await h.until(() => h.of('metrics').length >= 3);
+    await h.send({ type: 'setBeta', beta: 0.25 });
+    await h.until(() => h.of('metrics').some((m) => m.beta === 0.25));
+    await h.send({ type: 'pause' });
+    const count = h.of('metrics').length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(h.of('metrics').length).toBe(count);
+    expect(h.of('status').at(-1)!.state).toBe('paused');
+    const betas = h.of('metrics').map((m) => m.beta);
+    expect(betas[0]).toBe(1);
+    expect(betas.at(-1)).toBe(0.25);
+  });
+
+  test('an absurd learning rate stops training with a non-finite error naming the step, then a paused status', async () => {
+    const h = await ready();
+    await h.send({ type: 'setLearningRate', learningRate: 1e6 });
+    await h.send({ type: 'train', metricsEvery: 1 });
+    await h.until(() => h.of('error').length > 0);
+    const error = h.of('error')[0]!;
+    expect(error.code).toBe('non-finite');
+    expect(error.message).toMatch(/at step \d+\. Try a smaller learning rate/);
+    await h.until(() => h.of('status').at(-1)?.state === 'paused');
+  });
+
+  test('evaluate, reconstruct, sample, decodeGrid, decodeLatents, encodeTestSet and importanceWeighted answer with the right shapes', async () => {
+    const h = await ready();
+    await h.send({ type: 'step', count: 5 });
+    await h.send({ type: 'evaluate', id: 11 });
+    await h.send({ type: 'reconstruct', count: 4, offset: 2, id: 12 });
+    await h.send({ type: 'sample', count: 3, seed: 9, id: 13 });
+    await h.send({ type: 'decodeGrid', side: 5, id: 14 });
+    await h.send({ type: 'decodeLatents', latents: new Float32Array([0, 0, 1, -1]), count: 2, id: 15 });
+    await h.send({ type: 'encodeTestSet', limit: 30, id: 16 });
+    await h.send({ type: 'importanceWeighted', k: 10, count: 6, seed: 1, id: 17 });
+    const byId = (id: number) => h.events.find((e) => e.id === id);
+    expect(byId(11)).toMatchObject({ type: 'evaluation', step: 5, count: 40 });
+    expect(byId(12)).toMatchObject({ type: 'images', kind: 'reconstructions', count: 4, width: SIDE, height: SIDE });
+    expect((byId(12) as { originals: Float32Array }).originals).toEqual(bundle.test.images.slice(2 * 64, 6 * 64));
+    expect((byId(13) as { pixels: Float32Array }).pixels).toHaveLength(3 * 64);
+    expect((byId(14) as { pixels: Float32Array }).pixels).toHaveLength(25 * 64);
+    expect(byId(15)).toMatchObject({ type: 'images', kind: 'decoded', count: 2 });
+    const latents = byId(16) as Extract<WorkerEvent, { type: 'latents' }>;
+    expect(latents.means).toHaveLength(60);
+    expect(Array.from(latents.labels)).toEqual(Array.from(bundle.test.labels.slice(0, 30)));
+    expect(latents.unitVariances).toHaveLength(2);
+    const iw = byId(17) as Extract<WorkerEvent, { type: 'importanceWeighted' }>;
+    expect(iw.bounds).toHaveLength(6);
+    expect(Number.isFinite(iw.meanBound)).toBe(true);
+    expect(h.events.every(isPlain)).toBe(true);
+  });
+
+  test("a checkpoint from handle({type: 'saveCheckpoint'}) restores the same reconstructions in a fresh handler", async () => {
+    const h = await ready();
+    await h.send({ type: 'step', count: 10 });
+    await h.send({ type: 'saveCheckpoint', id: 20 });
+    await h.send({ type: 'reconstruct', count: 2, id: 21 });
+    const bytes = (h.events.find((e) => e.id === 20) as { bytes: Uint8Array }).bytes;
+    const original = (h.events.find((e) => e.id === 21) as { pixels: Float32Array }).pixels;
+
+    const other = harness();
+    await other.send({ type: 'init', config: {}, dataset: 'strokes', checkpoint: bytes });
+    await other.send({ type: 'reconstruct', count: 2, id: 22 });
+    expect((other.events.find((e) => e.id === 22) as { pixels: Float32Array }).pixels).toEqual(original);
+    await other.send({ type: 'init', config: {}, dataset: 'strokes', checkpoint: bytes.slice(0, 100), id: 23 });
+    expect(other.of('error').at(-1)).toMatchObject({ code: 'checkpoint', id: 23 });
+    await other.send({ type: 'dispose' });
+  });
+
+  test("handle({type: 'dispose'}) frees every tensor the handler made", async () => {
+    const before = tf.memory().numTensors;
+    const h = harness();
+    await h.send({ type: 'init', config, dataset: 'strokes' });
+    await h.send({ type: 'step', count: 3 });
+    await h.send({ type: 'encodeTestSet' });
+    await h.send({ type: 'dispose' });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(h.of('status').at(-1)!.state).toBe('disposed');
+  });
+});
