@@ -25,7 +25,7 @@ export class PlainVae {
   private readonly decoder: PlainLayer[];
   private readonly optimizer = tf.train.adam(1e-3);
 
-  constructor(private readonly shape: PlainShape, seed = 1) {
+  constructor(shape: PlainShape, seed = 1) {
     const rng = createRng(seed, 11);
     const layer = (fanIn: number, fanOut: number): PlainLayer => {
       const values = new Float32Array(fanIn * fanOut);
@@ -49,13 +49,13 @@ export class PlainVae {
   step(x: tf.Tensor2D, eps: tf.Tensor2D): number {
     const cost = this.optimizer.minimize(() => {
       let h: tf.Tensor2D = x;
-      for (const l of this.encoder) h = tf.relu(tf.add(tf.matMul(h, l.w), l.b));
+      for (const l of this.encoder) h = tf.relu(tf.add(tf.matMul(h, l.w), l.b)) as tf.Tensor2D;
       const mu = tf.add(tf.matMul(h, this.muHead.w), this.muHead.b);
       const logVar = tf.add(tf.matMul(h, this.logVarHead.w), this.logVarHead.b);
       const z = tf.add(mu, tf.mul(tf.exp(tf.mul(logVar, 0.5)), eps));
-      let d: tf.Tensor = z;
+      let d: tf.Tensor2D = z as tf.Tensor2D;
       this.decoder.forEach((l, i) => {
-        const pre = tf.add(tf.matMul(d as tf.Tensor2D, l.w), l.b);
+        const pre = tf.add(tf.matMul(d, l.w), l.b) as tf.Tensor2D;
         d = i < this.decoder.length - 1 ? tf.relu(pre) : pre;
       });
       const p = tf.clipByValue(tf.sigmoid(d), 1e-7, 1 - 1e-7);
