@@ -115,8 +115,10 @@ export function parseCheckpoint(data: ArrayBuffer | Uint8Array): Checkpoint {
   } catch (error) {
     fail(error instanceof InvalidConfigError ? error.message : 'its config is malformed');
   }
-  // Copy into an aligned buffer: the payload may start at any byte offset.
-  const floats = new Float32Array(payload.slice().buffer);
+  // Copy into a fresh, aligned buffer: the payload may start at any byte offset, and a Node Buffer's slice() is a view.
+  const aligned = new Uint8Array(payload.length);
+  aligned.set(payload);
+  const floats = new Float32Array(aligned.buffer);
   let offset = 0;
   const weights = tensors.map(({ name, shape }) => {
     const size = shape.reduce((a, b) => a * b, 1);

@@ -2,28 +2,13 @@
 import { tf } from './tf';
 import { resolveConfig, type VaeConfig } from './config';
 import { ConfigIssue, InvalidConfigError, NonFiniteLossError } from './errors';
-import { VaeModel } from './model';
+import { VaeModel, type NamedWeight } from './model';
 import { computeTerms } from './objective';
 import { binarizeInto } from './losses';
 import { Rng } from './random';
+import { evaluateModel, type EvalMetrics, type ImageSet } from './evaluate';
 
-/** Images as plain numbers: `count` rows of `inputSize` pixels in [0, 1], and one label per row. */
-export interface ImageSet {
-  readonly images: Float32Array;
-  readonly labels: Uint8Array;
-  readonly count: number;
-}
-
-/** Averages over a held-out set, in nats per example. */
-export interface EvalMetrics {
-  readonly count: number;
-  readonly reconstruction: number;
-  readonly kl: number;
-  readonly klPerDim: number[];
-  readonly elbo: number;
-  readonly objective: number;
-  readonly beta: number;
-}
+export type { EvalMetrics, ImageSet } from './evaluate';
 
 /** What one training step reports; batch means in nats per example. `epoch` counts passes over the data, fractional. */
 export interface StepMetrics {
@@ -45,9 +30,6 @@ export interface StepMetrics {
 const SHUFFLE_STREAM = 1;
 const EPSILON_STREAM = 2;
 const BINARIZE_STREAM = 3;
-const EVAL_STREAM = 4;
-/** Rows per forward pass during evaluation. */
-const EVAL_CHUNK = 250;
 /** Weight of the newest batch in the running mean used as the REINFORCE baseline. */
 const BASELINE_RATE = 0.1;
 
@@ -174,25 +156,17 @@ export class Trainer {
   /** Averages of the terms over `limit` examples of `data` (0 = all), with noise seeded the same way every time. */
   evaluate(data: ImageSet | null = this.heldOut, limit = 0): EvalMetrics {
     if (!data) throw new Error('No held-out data was given to this trainer.');
-    const { inputSize, latentSize, beta, binarize, seed } = this.current;
-    const count = limit > 0 ? Math.min(limit, data.count) : data.count;
-    const rng = new Rng(seed, EVAL_STREAM);
-    const sums = new Float64Array(3 + latentSize);
-    for (let start = 0; start < count; start += EVAL_CHUNK) {
-      const rows = Math.min(EVAL_CHUNK, count - start);
-      let pixels = data.images.subarray(start * inputSize, (start + rows) * inputSize);
-      if (binarize) pixels = binarizeInto(pixels, rng, new Float32Array(pixels.length));
-      const noise = rng.fillNormal(new Float32Array(rows * latentSize));
-      const chunkSums = tf.tidy(() => {
-        const terms = computeTerms(this.net, tf.tensor2d(pixels, [rows, inputSize]), tf.tensor2d(noise, [rows, latentSize]), beta);
-        return tf.concat([tf.stack([tf.sum(terms.reconstruction), tf.sum(terms.kl), tf.sum(terms.objective)]), tf.sum(terms.klPerDim, 0)]);
-      });
-      chunkSums.dataSync().forEach((value, i) => (sums[i] = (sums[i] as number) + value));
-      chunkSums.dispose();
-    }
-    const means = Array.from(sums, (sum) => sum / count);
-    const [reconstruction = NaN, kl = NaN, objective = NaN] = means;
-    return { count, reconstruction, kl, klPerDim: means.slice(3), elbo: -(reconstruction + kl), objective, beta };
+    const { beta, binarize, seed } = this.current;
+    return evaluateModel(this.net, data, { beta, binarize, seed, limit });
+  }
+
+  /**
+   * Puts saved weights back (e.g. a CPU snapshot after a lost WebGL context) and continues counting from `step`.
+   * Adam's moment estimates start afresh, so the first steps after a restore are a little larger than usual.
+   */
+  restoreWeights(weights: readonly NamedWeight[], step: number): void {
+    this.net.setWeights(weights);
+    this.steps = step;
   }
 
   /** Fresh weights and optimizer, step 0; `seed` replaces the config's seed when given. */

@@ -1,12 +1,13 @@
 /** The worker's logic as a plain function of messages: `createHandler(post, options)` → `handle(request)`. */
 import { tf } from '../core/tf';
 import { CheckpointError, InvalidConfigError, NonFiniteLossError } from '../core/errors';
-import { Trainer, type EvalMetrics, type ImageSet, type StepMetrics } from '../core/trainer';
-import { modelFromCheckpoint, parseCheckpoint, serializeCheckpoint } from '../core/checkpoint';
-import { activeUnits, encodeMeans, importanceWeightedBound } from '../core/estimators';
-import { decodeLatents, latentGrid, reconstructImages, sampleImages } from '../core/inference';
+import { Trainer, type ImageSet, type StepMetrics } from '../core/trainer';
+import type { NamedWeight } from '../core/model';
+import { modelFromCheckpoint, parseCheckpoint } from '../core/checkpoint';
+import { reconstructImages, sampleImages } from '../core/inference';
+import { BadRequestError, answerQuery, termsWire } from './queries';
 import { Rng } from '../core/random';
-import type { ErrorEvent, InitRequest, TermsWire, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
+import type { ErrorEvent, InitRequest, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
 
 /** A dataset as the handler needs it: train and test images in [0, 1], and the image size. */
 export interface DatasetBundle {
@@ -25,6 +26,13 @@ export interface HandlerOptions {
   readonly schedule?: (run: () => void) => void;
   /** Milliseconds of training per slice before yielding. */
   readonly sliceMs?: number;
+  /**
+   * Called when a training step throws something other than a loss error. Returns the name of the backend training
+   * can continue on (after a lost WebGL context, say), or null when the error should be reported instead.
+   */
+  readonly recoverBackend?: (error: unknown, failedBackend: string) => Promise<string | null>;
+  /** Steps between CPU copies of the weights, the restore point for `recoverBackend`. */
+  readonly snapshotEvery?: number;
 }
 
 /** Sends an event; typed arrays listed in `transfer` move instead of being copied. */
@@ -34,11 +42,6 @@ export type Post = (event: WorkerEvent, transfer?: ArrayBuffer[]) => void;
 const PREVIEW_STREAM = 11;
 const PREVIEW_COUNT = 8;
 
-function termsWire(metrics: StepMetrics | EvalMetrics): TermsWire {
-  const { reconstruction, kl, elbo, objective, beta } = metrics;
-  return { reconstruction, kl, klPerDim: Float64Array.from(metrics.klPerDim), elbo, objective, beta };
-}
-
 function errorEvent(error: unknown, id: number | undefined, step: number): ErrorEvent {
   const tag = id === undefined ? {} : { id };
   if (error instanceof InvalidConfigError) {
@@ -46,6 +49,7 @@ function errorEvent(error: unknown, id: number | undefined, step: number): Error
   }
   if (error instanceof NonFiniteLossError) return { type: 'error', code: 'non-finite', message: error.message, step: error.step, ...tag };
   if (error instanceof CheckpointError) return { type: 'error', code: 'checkpoint', message: error.message, ...tag };
+  if (error instanceof BadRequestError) return { type: 'error', code: 'bad-request', message: error.message, ...tag };
   const message = error instanceof Error ? error.message : String(error);
   return { type: 'error', code: 'internal', message, step, ...tag };
 }
@@ -54,6 +58,8 @@ function errorEvent(error: unknown, id: number | undefined, step: number): Error
 export function createHandler(post: Post, options: HandlerOptions): (request: WorkerRequest) => Promise<void> {
   const schedule = options.schedule ?? ((run: () => void) => void setTimeout(run, 0));
   const sliceMs = options.sliceMs ?? 50;
+  const snapshotEvery = options.snapshotEvery ?? 100;
+  let snapshot: { step: number; weights: NamedWeight[] } | null = null;
   let trainer: Trainer | null = null;
   let data: DatasetBundle | null = null;
   let backend = 'none';
@@ -63,9 +69,17 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
   let queue: Promise<void> = Promise.resolve();
 
   const step = () => trainer?.stepCount ?? 0;
-  const setState = (next: WorkerState, id?: number) => {
+  const setState = (next: WorkerState, id?: number, message?: string) => {
     state = next;
-    post({ type: 'status', state, step: step(), backend, parameterCount: trainer?.model.parameterCount() ?? 0, ...(id === undefined ? {} : { id }) });
+    post({
+      type: 'status',
+      state,
+      step: step(),
+      backend,
+      parameterCount: trainer?.model.parameterCount() ?? 0,
+      ...(id === undefined ? {} : { id }),
+      ...(message === undefined ? {} : { message }),
+    });
   };
   const postMetrics = (metrics: StepMetrics) => {
     const { step: at, epoch, learningRate, msPerStep, heldOut } = metrics;
@@ -92,6 +106,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       do {
         const metrics = trainer.step();
         const at = metrics.step;
+        if (at % snapshotEvery === 0) snapshot = { step: at, weights: trainer.model.getWeights() };
         if (at % loop.metricsEvery === 0 || metrics.heldOut) postMetrics(metrics);
         if (loop.imagesEvery > 0 && at % loop.imagesEvery === 0) postPreview(trainer, data);
         if (loop.maxSteps > 0 && at >= loop.maxSteps) {
@@ -102,11 +117,38 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       } while (running && performance.now() - sliceStart < sliceMs);
     } catch (error) {
       running = false;
+      if (!(error instanceof NonFiniteLossError) && options.recoverBackend && snapshot) {
+        void recover(error, snapshot);
+        return;
+      }
       post(errorEvent(error, undefined, step()));
       setState('paused');
       return;
     }
     if (running) schedule(runSlice);
+  };
+
+  /** Moves training to the backend `recoverBackend` names, from the last CPU snapshot, and carries on. */
+  const recover = async (error: unknown, saved: { step: number; weights: NamedWeight[] }) => {
+    const failed = backend;
+    const next = await options.recoverBackend?.(error, failed).catch(() => null);
+    if (!next || !trainer || !data) {
+      post(errorEvent(error, undefined, step()));
+      setState('paused');
+      return;
+    }
+    const broken = trainer;
+    trainer = new Trainer(broken.config, data.train, data.test);
+    trainer.restoreWeights(saved.weights, saved.step);
+    try {
+      broken.dispose();
+    } catch {
+      // The old backend may be unusable (a lost context); its memory goes with it.
+    }
+    backend = next;
+    running = true;
+    setState('training', undefined, `The ${failed} backend failed; training resumed on ${next} from the snapshot at step ${saved.step}.`);
+    schedule(runSlice);
   };
 
   const requireTrainer = (): [Trainer, DatasetBundle] => {
@@ -122,6 +164,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         running = false;
         trainer?.dispose();
         trainer = null;
+        snapshot = null;
         setState('loading', id);
         backend = options.prepareBackend ? await options.prepareBackend(request) : tf.getBackend();
         try {
@@ -172,73 +215,22 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       case 'reset': {
         const [active] = requireTrainer();
         running = false;
+        snapshot = null;
         active.reset(request.seed);
         setState('ready', id);
         return;
       }
-      case 'evaluate': {
-        const [active, bundle] = requireTrainer();
-        const metrics = active.evaluate(bundle.test, active.config.evalSize);
-        post({ type: 'evaluation', step: step(), count: metrics.count, ...termsWire(metrics), ...tag });
-        return;
-      }
-      case 'reconstruct': {
-        const [active, bundle] = requireTrainer();
-        const offset = request.offset ?? 0;
-        const count = Math.max(0, Math.min(request.count, bundle.test.count - offset));
-        const { inputSize } = active.config;
-        const originals = bundle.test.images.slice(offset * inputSize, (offset + count) * inputSize);
-        const pixels = reconstructImages(active.model, originals, count);
-        post({ type: 'images', kind: 'reconstructions', step: step(), width: bundle.width, height: bundle.height, count, pixels, originals, ...tag }, [
-          pixels.buffer as ArrayBuffer,
-          originals.buffer as ArrayBuffer,
-        ]);
-        return;
-      }
-      case 'sample': {
-        const [active, bundle] = requireTrainer();
-        const pixels = sampleImages(active.model, request.count, new Rng(request.seed));
-        post({ type: 'images', kind: 'samples', step: step(), width: bundle.width, height: bundle.height, count: request.count, pixels, ...tag }, [pixels.buffer as ArrayBuffer]);
-        return;
-      }
-      case 'decodeGrid': {
-        const [active, bundle] = requireTrainer();
-        const count = request.side * request.side;
-        const pixels = decodeLatents(active.model, latentGrid(request.side, active.config.latentSize, request.dims ?? [0, 1]), count);
-        post({ type: 'images', kind: 'grid', step: step(), width: bundle.width, height: bundle.height, count, pixels, ...tag }, [pixels.buffer as ArrayBuffer]);
-        return;
-      }
-      case 'decodeLatents': {
-        const [active, bundle] = requireTrainer();
-        const pixels = decodeLatents(active.model, request.latents, request.count);
-        post({ type: 'images', kind: 'decoded', step: step(), width: bundle.width, height: bundle.height, count: request.count, pixels, ...tag }, [pixels.buffer as ArrayBuffer]);
-        return;
-      }
-      case 'encodeTestSet': {
-        const [active, bundle] = requireTrainer();
-        const count = Math.min(request.limit ?? bundle.test.count, bundle.test.count);
-        const { latentSize } = active.config;
-        const means = encodeMeans(active.model, bundle.test.images, count);
-        const units = activeUnits(means, count, latentSize);
-        const labels = bundle.test.labels.slice(0, count);
-        post(
-          { type: 'latents', step: step(), count, latentSize, means, labels, unitVariances: Float64Array.from(units.variances), activeUnits: units.count, ...tag },
-          [means.buffer as ArrayBuffer, labels.buffer as ArrayBuffer],
-        );
-        return;
-      }
-      case 'importanceWeighted': {
-        const [active, bundle] = requireTrainer();
-        const count = Math.min(request.count, bundle.test.count);
-        const bounds = importanceWeightedBound(active.model, bundle.test.images, count, request.k, new Rng(request.seed));
-        const meanBound = bounds.reduce((sum, value) => sum + value, 0) / count;
-        post({ type: 'importanceWeighted', step: step(), k: request.k, bounds, meanBound, ...tag }, [bounds.buffer as ArrayBuffer]);
-        return;
-      }
+      case 'evaluate':
+      case 'reconstruct':
+      case 'sample':
+      case 'decodeGrid':
+      case 'decodeLatents':
+      case 'encodeTestSet':
+      case 'importanceWeighted':
       case 'saveCheckpoint': {
-        const [active] = requireTrainer();
-        const bytes = serializeCheckpoint(active.config, active.model.getWeights(), { step: step() });
-        post({ type: 'checkpoint', step: step(), bytes, ...tag }, [bytes.buffer as ArrayBuffer]);
+        const [active, bundle] = requireTrainer();
+        const [event, transfer] = answerQuery(request, active, bundle);
+        post(event, transfer);
         return;
       }
       case 'dispose':

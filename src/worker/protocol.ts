@@ -26,8 +26,8 @@ export interface TrainRequest extends Tagged {
   readonly maxSteps?: number;
 }
 /** Requests that need nothing but their type and an optional id. */
-export interface SimpleRequest extends Tagged {
-  readonly type: 'pause' | 'evaluate' | 'saveCheckpoint' | 'dispose';
+export interface SimpleRequest<T extends 'pause' | 'evaluate' | 'saveCheckpoint' | 'dispose'> extends Tagged {
+  readonly type: T;
 }
 /** Takes `count` steps now, reporting metrics after the last. */
 export interface StepRequest extends Tagged {
@@ -90,7 +90,10 @@ export interface ImportanceWeightedRequest extends Tagged {
 export type WorkerRequest =
   | InitRequest
   | TrainRequest
-  | SimpleRequest
+  | SimpleRequest<'pause'>
+  | SimpleRequest<'evaluate'>
+  | SimpleRequest<'saveCheckpoint'>
+  | SimpleRequest<'dispose'>
   | StepRequest
   | SetBetaRequest
   | SetLearningRateRequest
@@ -179,6 +182,8 @@ export interface StatusEvent extends Tagged {
   readonly step: number;
   readonly backend: string;
   readonly parameterCount: number;
+  /** A sentence for the page when something notable happened, e.g. a backend switch after a lost WebGL context. */
+  readonly message?: string;
 }
 /** What went wrong, in words for the reader; `code` lets a widget react (e.g. offer Reset after 'non-finite'). */
 export interface ErrorEvent extends Tagged {

@@ -44,6 +44,14 @@ describe('serializeCheckpoint / parseCheckpoint', () => {
     expect(parseCheckpoint(padded.subarray(3)).weights).toEqual(parseCheckpoint(bytes).weights);
   });
 
+  test('parseCheckpoint reads a Node Buffer from a shared pool (whose slice() is a view, not a copy)', () => {
+    const bytes = saved();
+    // Small Buffers share one pool, so their .buffer is far larger than the file and offset into it.
+    const pooled = Buffer.concat([Buffer.from([1, 2, 3]), Buffer.from(bytes)]).subarray(3);
+    expect(pooled.buffer.byteLength).not.toBe(bytes.length);
+    expect(parseCheckpoint(pooled).weights).toEqual(parseCheckpoint(bytes).weights);
+  });
+
   const corruptions: [string, (b: Uint8Array) => Uint8Array, RegExp][] = [
     ['an empty file', () => new Uint8Array(0), /only 0 bytes/],
     ['a file of another format', (b) => Uint8Array.from(b, (v, i) => (i < 4 ? 0x50 : v)), /signature/],

@@ -1,6 +1,7 @@
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { createHandler, type DatasetBundle } from '../../src/worker/handler';
+import { Trainer } from '../../src/core/trainer';
 import type { WorkerEvent, WorkerRequest } from '../../src/worker/protocol';
 import { makeStrokes, useBackend } from '../core/helpers';
 
@@ -157,6 +158,21 @@ describe('createHandler', () => {
     expect(h.events.every(isPlain)).toBe(true);
   });
 
+  test.each([
+    // request, what the message names
+    [{ type: 'sample', count: -1, seed: 1 }, /count must be a whole number from 1/],
+    [{ type: 'importanceWeighted', k: 0, count: 5, seed: 1 }, /k must be a whole number from 1 to 5000/],
+    [{ type: 'decodeGrid', side: 1000 }, /side must be a whole number from 1 to 64/],
+    [{ type: 'decodeGrid', side: 4, dims: [0, 7] }, /dims must be a whole number from 0 to 1/],
+    [{ type: 'decodeLatents', latents: new Float32Array(3), count: 2 }, /latents holds 3 numbers, 2 × 2 needed/],
+    [{ type: 'reconstruct', count: 2, offset: 999 }, /offset must be/],
+  ] as [WorkerRequest, RegExp][])('a nonsensical request %o answers bad-request and says why', async (request, message) => {
+    const h = await ready();
+    await h.send({ ...request, id: 30 });
+    expect(h.of('error')[0]).toMatchObject({ code: 'bad-request', id: 30 });
+    expect(h.of('error')[0]!.message).toMatch(message);
+  });
+
   test("a checkpoint from handle({type: 'saveCheckpoint'}) restores the same reconstructions in a fresh handler", async () => {
     const h = await ready();
     await h.send({ type: 'step', count: 10 });
@@ -183,5 +199,48 @@ describe('createHandler', () => {
     await h.send({ type: 'dispose' });
     expect(tf.memory().numTensors).toBe(before);
     expect(h.of('status').at(-1)!.state).toBe('disposed');
+  });
+});
+
+describe('backend recovery', () => {
+  test('a failing step with recoverBackend continues on the new backend from the last CPU snapshot, and says so', async () => {
+    const events: WorkerEvent[] = [];
+    const failures: string[] = [];
+    const handle = createHandler((event) => events.push(event), {
+      loadDataset: async () => bundle,
+      prepareBackend: async () => 'webgl-pretend',
+      recoverBackend: async (_error, failed) => {
+        failures.push(failed);
+        return 'cpu';
+      },
+      snapshotEvery: 4,
+      sliceMs: 5,
+    });
+    await handle({ type: 'init', config, dataset: 'strokes' });
+    const original = Trainer.prototype.step;
+    let calls = 0;
+    const spy = vi.spyOn(Trainer.prototype, 'step').mockImplementation(function (this: Trainer) {
+      calls += 1;
+      if (calls === 10) throw new Error('WebGL context lost (pretend)');
+      return original.call(this);
+    });
+    try {
+      await handle({ type: 'train', maxSteps: 14, metricsEvery: 1 });
+      const start = Date.now();
+      while (!events.some((e) => e.type === 'status' && e.state === 'paused') && Date.now() - start < 20_000) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(failures).toEqual(['webgl-pretend']);
+    const resumed = events.find((e) => e.type === 'status' && e.message !== undefined);
+    expect(resumed).toMatchObject({ state: 'training', backend: 'cpu', step: 8 });
+    expect((resumed as { message: string }).message).toMatch(/webgl-pretend backend failed; training resumed on cpu from the snapshot at step 8/);
+    // Steps 1–9 ran, step 10 failed, training went on from the snapshot at 8: 9, 10, … 14.
+    const steps = events.filter((e) => e.type === 'metrics').map((e) => (e as { step: number }).step);
+    expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 13, 14]);
+    expect(events.some((e) => e.type === 'error')).toBe(false);
+    await handle({ type: 'dispose' });
   });
 });

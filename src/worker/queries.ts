@@ -1,0 +1,96 @@
+/** Answers to the read-only requests (evaluate, images, latents, bounds, checkpoint), as events plus buffers to transfer. */
+import type { Trainer } from '../core/trainer';
+import { serializeCheckpoint } from '../core/checkpoint';
+import { activeUnits, encodeMeans, importanceWeightedBound } from '../core/estimators';
+import { decodeLatents, latentGrid, reconstructImages, sampleImages } from '../core/inference';
+import { Rng } from '../core/random';
+import type { EvalMetrics, StepMetrics } from '../core/trainer';
+import type { DatasetBundle } from './handler';
+import type { TermsWire, WorkerEvent, WorkerRequest } from './protocol';
+
+/** The requests answered here. */
+export type QueryRequest = Extract<
+  WorkerRequest,
+  { type: 'evaluate' | 'reconstruct' | 'sample' | 'decodeGrid' | 'decodeLatents' | 'encodeTestSet' | 'importanceWeighted' | 'saveCheckpoint' }
+>;
+
+/** A request whose numbers make no sense (a negative count, K = 0, …). */
+export class BadRequestError extends Error {
+  override readonly name = 'BadRequestError';
+}
+
+/** Largest image count, grid side and K a single request may ask for, so a typo cannot freeze the worker. */
+const MAX_IMAGES = 10_000;
+const MAX_GRID_SIDE = 64;
+const MAX_K = 5_000;
+
+function wholeNumber(value: number, what: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new BadRequestError(`${what} must be a whole number from ${min} to ${max}, got ${value}.`);
+  return value;
+}
+
+/** The loss terms as they cross the boundary (KL per dimension as a typed array). */
+export function termsWire(metrics: StepMetrics | EvalMetrics): TermsWire {
+  const { reconstruction, kl, elbo, objective, beta } = metrics;
+  return { reconstruction, kl, klPerDim: Float64Array.from(metrics.klPerDim), elbo, objective, beta };
+}
+
+/** Computes the answer to `request` and lists the buffers that can be transferred rather than copied. */
+export function answerQuery(request: QueryRequest, trainer: Trainer, data: DatasetBundle): [WorkerEvent, ArrayBuffer[]] {
+  const tag = request.id === undefined ? {} : { id: request.id };
+  const step = trainer.stepCount;
+  const { model } = trainer;
+  const { inputSize, latentSize } = trainer.config;
+  const image = { step, width: data.width, height: data.height, ...tag };
+  const buffers = (...arrays: ArrayBufferView[]) => arrays.map((array) => array.buffer as ArrayBuffer);
+  switch (request.type) {
+    case 'evaluate': {
+      const metrics = trainer.evaluate(data.test, trainer.config.evalSize);
+      return [{ type: 'evaluation', step, count: metrics.count, ...termsWire(metrics), ...tag }, []];
+    }
+    case 'reconstruct': {
+      const offset = wholeNumber(request.offset ?? 0, 'offset', 0, data.test.count - 1);
+      const count = Math.min(wholeNumber(request.count, 'count', 0, MAX_IMAGES), data.test.count - offset);
+      const originals = data.test.images.slice(offset * inputSize, (offset + count) * inputSize);
+      const pixels = reconstructImages(model, originals, count);
+      return [{ type: 'images', kind: 'reconstructions', count, pixels, originals, ...image }, buffers(pixels, originals)];
+    }
+    case 'sample': {
+      const count = wholeNumber(request.count, 'count', 1, MAX_IMAGES);
+      const pixels = sampleImages(model, count, new Rng(request.seed));
+      return [{ type: 'images', kind: 'samples', count, pixels, ...image }, buffers(pixels)];
+    }
+    case 'decodeGrid': {
+      const side = wholeNumber(request.side, 'side', 1, MAX_GRID_SIDE);
+      const dims = request.dims ?? [0, Math.min(1, latentSize - 1)];
+      dims.forEach((dim) => wholeNumber(dim, 'dims', 0, latentSize - 1));
+      const pixels = decodeLatents(model, latentGrid(side, latentSize, dims), side * side);
+      return [{ type: 'images', kind: 'grid', count: side * side, pixels, ...image }, buffers(pixels)];
+    }
+    case 'decodeLatents': {
+      const count = wholeNumber(request.count, 'count', 1, MAX_IMAGES);
+      if (request.latents.length < count * latentSize) throw new BadRequestError(`latents holds ${request.latents.length} numbers, ${count} × ${latentSize} needed.`);
+      const pixels = decodeLatents(model, request.latents, count);
+      return [{ type: 'images', kind: 'decoded', count, pixels, ...image }, buffers(pixels)];
+    }
+    case 'encodeTestSet': {
+      const count = Math.min(wholeNumber(request.limit ?? data.test.count, 'limit', 1, Number.MAX_SAFE_INTEGER), data.test.count);
+      const means = encodeMeans(model, data.test.images, count);
+      const units = activeUnits(means, count, latentSize);
+      const labels = data.test.labels.slice(0, count);
+      const unitVariances = Float64Array.from(units.variances);
+      return [{ type: 'latents', step, count, latentSize, means, labels, unitVariances, activeUnits: units.count, ...tag }, buffers(means, labels)];
+    }
+    case 'importanceWeighted': {
+      const k = wholeNumber(request.k, 'k', 1, MAX_K);
+      const count = Math.min(wholeNumber(request.count, 'count', 1, MAX_IMAGES), data.test.count);
+      const bounds = importanceWeightedBound(model, data.test.images, count, k, new Rng(request.seed));
+      const meanBound = bounds.reduce((sum, value) => sum + value, 0) / count;
+      return [{ type: 'importanceWeighted', step, k, bounds, meanBound, ...tag }, buffers(bounds)];
+    }
+    case 'saveCheckpoint': {
+      const bytes = serializeCheckpoint(trainer.config, model.getWeights(), { step });
+      return [{ type: 'checkpoint', step, bytes, ...tag }, buffers(bytes)];
+    }
+  }
+}
