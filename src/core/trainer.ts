@@ -26,6 +26,14 @@ export interface StepMetrics {
   readonly heldOut: EvalMetrics | null;
 }
 
+/** A step whose update has run but whose numbers are not read back yet. */
+interface PendingStep {
+  readonly summary: tf.Tensor1D;
+  readonly started: number;
+  readonly beta: number;
+  readonly batchSize: number;
+}
+
 /** Independent random streams, so changing one use of randomness never shifts another. */
 const SHUFFLE_STREAM = 1;
 const EPSILON_STREAM = 2;
@@ -108,18 +116,30 @@ export class Trainer {
 
   /** One Adam step on one batch; throws `NonFiniteLossError` if the loss is NaN or infinite. */
   step(): StepMetrics {
+    const pending = this.launchStep();
+    return this.completeStep(pending, pending.summary.dataSync());
+  }
+
+  /** The same step, reading its numbers back asynchronously (WebGL and WebGPU need not stall the thread). */
+  async stepAsync(): Promise<StepMetrics> {
+    const pending = this.launchStep();
+    return this.completeStep(pending, await pending.summary.data());
+  }
+
+  /** Runs the Adam update and returns the step's summary tensor, [reconstruction, KL, objective, KL per dimension …]. */
+  private launchStep(): PendingStep {
     const started = performance.now();
     const { batchSize, inputSize, latentSize, beta, gradientEstimator } = this.current;
     this.fillBatch();
     this.epsilonRng.fillNormal(this.batchNoise);
-    let summary: tf.Tensor1D | null = null;
     const baseline = this.baseline ?? 0;
+    let summary: tf.Tensor1D | null = null;
     const cost = this.optimizer.minimize(
       () => {
         const x = tf.tensor2d(this.batchPixels, [batchSize, inputSize]);
         const epsilon = tf.tensor2d(this.batchNoise, [batchSize, latentSize]);
         const terms = computeTerms(this.net, x, epsilon, beta, gradientEstimator, baseline);
-        // One array read per step: [reconstruction, KL, objective, KL per dimension …].
+        // Packed into one tensor so each step costs a single read-back.
         summary = tf.keep(
           tf.concat([tf.stack([tf.mean(terms.reconstruction), tf.mean(terms.kl), tf.mean(terms.objective)]), tf.mean(terms.klPerDim, 0)]),
         ) as tf.Tensor1D;
@@ -128,27 +148,33 @@ export class Trainer {
       true,
       this.net.variables(),
     );
-    const values = (summary as tf.Tensor1D | null)?.dataSync() ?? new Float32Array(0);
     tf.dispose(cost as tf.Scalar);
-    if (summary) tf.dispose(summary);
+    if (!summary) throw new Error('The training step produced no summary.');
+    return { summary, started, beta, batchSize };
+  }
+
+  /** Turns a step's read-back numbers into metrics; checks them for NaN and runs the periodic evaluation. */
+  private completeStep(pending: PendingStep, values: ArrayLike<number>): StepMetrics {
+    pending.summary.dispose();
     this.steps += 1;
-    const [reconstruction = NaN, kl = NaN, objective = NaN] = values;
-    const klPerDim = Array.from(values.subarray(3));
+    const numbers = Array.from(values);
+    const [reconstruction = NaN, kl = NaN, objective = NaN] = numbers;
+    const klPerDim = numbers.slice(3);
     this.throwIfNonFinite({ reconstruction, KL: kl, objective });
     this.baseline = this.baseline === null ? reconstruction : this.baseline + BASELINE_RATE * (reconstruction - this.baseline);
     const { evalEvery, evalSize } = this.current;
     const heldOut = this.heldOut && evalEvery > 0 && this.steps % evalEvery === 0 ? this.evaluate(this.heldOut, evalSize) : null;
     return {
       step: this.steps,
-      epoch: (this.steps * batchSize) / this.train.count,
+      epoch: (this.steps * pending.batchSize) / this.train.count,
       reconstruction,
       kl,
       klPerDim,
       elbo: -(reconstruction + kl),
-      beta,
+      beta: pending.beta,
       objective,
       learningRate: this.current.learningRate,
-      msPerStep: performance.now() - started,
+      msPerStep: performance.now() - pending.started,
       heldOut,
     };
   }

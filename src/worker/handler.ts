@@ -98,17 +98,21 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
     ]);
   };
 
-  /** One slice of the loop: steps until `sliceMs` has passed, then yields; stops on pause, maxSteps or an error. */
-  const runSlice = () => {
-    if (!running || !trainer || !data) return;
+  /**
+   * One slice of the loop: steps until `sliceMs` has passed, then yields; stops on pause, maxSteps or an error.
+   * Slices run in the same queue as requests, so a pause, β change or reset always lands between two steps.
+   */
+  const runSlice = async () => {
+    const active = trainer;
+    if (!running || !active || !data) return;
     const sliceStart = performance.now();
     try {
       do {
-        const metrics = trainer.step();
+        const metrics = await active.stepAsync();
         const at = metrics.step;
-        if (at % snapshotEvery === 0) snapshot = { step: at, weights: trainer.model.getWeights() };
+        if (at % snapshotEvery === 0) snapshot = { step: at, weights: active.model.getWeights() };
         if (at % loop.metricsEvery === 0 || metrics.heldOut) postMetrics(metrics);
-        if (loop.imagesEvery > 0 && at % loop.imagesEvery === 0) postPreview(trainer, data);
+        if (loop.imagesEvery > 0 && at % loop.imagesEvery === 0) postPreview(active, data);
         if (loop.maxSteps > 0 && at >= loop.maxSteps) {
           running = false;
           setState('paused');
@@ -118,15 +122,18 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
     } catch (error) {
       running = false;
       if (!(error instanceof NonFiniteLossError) && options.recoverBackend && snapshot) {
-        void recover(error, snapshot);
+        await recover(error, snapshot);
         return;
       }
       post(errorEvent(error, undefined, step()));
       setState('paused');
       return;
     }
-    if (running) schedule(runSlice);
+    if (running) scheduleSlice();
   };
+
+  /** Queues the next slice behind any requests that arrived meanwhile. */
+  const scheduleSlice = () => schedule(() => void enqueue(runSlice));
 
   /** Moves training to the backend `recoverBackend` names, from the last CPU snapshot, and carries on. */
   const recover = async (error: unknown, saved: { step: number; weights: NamedWeight[] }) => {
@@ -148,7 +155,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
     backend = next;
     running = true;
     setState('training', undefined, `The ${failed} backend failed; training resumed on ${next} from the snapshot at step ${saved.step}.`);
-    schedule(runSlice);
+    scheduleSlice();
   };
 
   const requireTrainer = (): [Trainer, DatasetBundle] => {
@@ -189,7 +196,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         if (!running) {
           running = true;
           setState('training', id);
-          schedule(runSlice);
+          scheduleSlice();
         }
         return;
       }
@@ -245,14 +252,15 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
     }
   };
 
-  return (request) => {
-    queue = queue.then(() =>
-      handle(request).catch((error: unknown) => {
-        const event = errorEvent(error, request.id, step());
-        const notReady = (error as { code?: unknown } | null)?.code === 'not-initialised';
-        post(notReady ? { ...event, code: 'not-initialised' } : event);
-      }),
-    );
+  /** Runs `task` after everything queued before it; an exception becomes an error event. */
+  const enqueue = (task: () => Promise<void>, id?: number): Promise<void> => {
+    queue = queue.then(task).catch((error: unknown) => {
+      const event = errorEvent(error, id, step());
+      const notReady = (error as { code?: unknown } | null)?.code === 'not-initialised';
+      post(notReady ? { ...event, code: 'not-initialised' } : event);
+    });
     return queue;
   };
+
+  return (request) => enqueue(() => handle(request), request.id);
 }

@@ -195,3 +195,14 @@ describe('memory', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('Trainer.stepAsync', () => {
+  test('trainer.stepAsync() gives exactly the numbers trainer.step() gives for the same seed', async () => {
+    const strip = (m: StepMetrics) => ({ ...m, msPerStep: 0 });
+    const sync = run(make(), 4).map(strip);
+    const trainer = make();
+    const async: StepMetrics[] = [];
+    for (let i = 0; i < 4; i++) async.push(strip(await trainer.stepAsync()));
+    expect(async).toEqual(sync);
+  });
+});

@@ -217,11 +217,11 @@ describe('backend recovery', () => {
       sliceMs: 5,
     });
     await handle({ type: 'init', config, dataset: 'strokes' });
-    const original = Trainer.prototype.step;
+    const original = Trainer.prototype.stepAsync;
     let calls = 0;
-    const spy = vi.spyOn(Trainer.prototype, 'step').mockImplementation(function (this: Trainer) {
+    const spy = vi.spyOn(Trainer.prototype, 'stepAsync').mockImplementation(function (this: Trainer) {
       calls += 1;
-      if (calls === 10) throw new Error('WebGL context lost (pretend)');
+      if (calls === 10) return Promise.reject(new Error('WebGL context lost (pretend)'));
       return original.call(this);
     });
     try {
