@@ -169,7 +169,9 @@ export function convergenceChart(data: ConvergenceData, options: ConvergenceOpti
         Plot.line(data.points.filter((p) => p.method === m), { x: 'count', y: 'estimate', stroke: COLORS[m], strokeWidth: 2, strokeDasharray: DASHES[m] }),
       ),
       Plot.dot(last, { x: 'count', y: 'estimate', fill: (d: TracePoint) => COLORS[d.method], r: 3.5, symbol: (d: TracePoint) => (d.method === 'prior' ? 'square' : 'circle') }),
-      Plot.text(last, { x: 'count', y: 'estimate', text: (d: TracePoint) => (d.method === 'prior' ? labels.prior : labels.proposal), textAnchor: 'end', dx: -8, dy: (d: TracePoint) => (d.method === 'prior' ? -9 : 11), fill: (d: TracePoint) => COLORS[d.method], fontWeight: 600 }),
+      ...methods.map((m) =>
+        Plot.text(last.filter((p) => p.method === m), { x: 'count', y: 'estimate', text: () => labels[m], textAnchor: 'end', dx: -8, dy: m === 'prior' ? -10 : 12, fill: COLORS[m], fontWeight: 600 }),
+      ),
     ],
   };
 }

@@ -1,0 +1,173 @@
+/**
+ * Small pieces every widget client shares: one redraw per animation frame, long work cut into slices that keep the
+ * page responsive, a slider paired with a validated number field, charts that follow their container's width, a
+ * "show as table" toggle, and a polite live region. No Plot and no core here: the client passes them in.
+ */
+
+/** Collects the parts that changed and draws them together in the next animation frame (at most one draw per frame). */
+export function frameScheduler<Part extends string>(draw: (parts: ReadonlySet<Part>) => void): { request: (...parts: Part[]) => void } {
+  const dirty = new Set<Part>();
+  let frame = 0;
+  return {
+    request(...parts) {
+      for (const part of parts) dirty.add(part);
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const now = new Set(dirty);
+        dirty.clear();
+        draw(now);
+      });
+    },
+  };
+}
+
+/** A cancellation flag for sliced work: the newest job bumps the generation and older jobs stop at their next slice. */
+export class JobGeneration {
+  private current = 0;
+  /** Starts a new job and returns a function telling whether it is still the newest. */
+  next(): () => boolean {
+    const mine = ++this.current;
+    return () => mine === this.current;
+  }
+}
+
+/** Yields to the event loop so input and painting can run between slices. */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Calls `step` until it returns false, in slices of about `budgetMs` separated by `yieldToPage`, while `alive()`.
+ * Resolves true when the work finished, false when a newer job cancelled it.
+ */
+export async function runInSlices(step: () => boolean, alive: () => boolean, budgetMs = 12): Promise<boolean> {
+  for (;;) {
+    const start = performance.now();
+    do {
+      if (!step()) return alive();
+    } while (performance.now() - start < budgetMs);
+    await yieldToPage();
+    if (!alive()) return false;
+  }
+}
+
+/** A numeric setting shown as a slider and a number field that stay in step. */
+export interface PairedInput {
+  readonly range: HTMLInputElement;
+  readonly field: HTMLInputElement;
+  readonly message: HTMLElement;
+  /** Reads the field; a string is the message to show instead of applying the value. */
+  readonly parse: (raw: string) => number | string;
+  /** The slider position for a value, and the value at a slider position. */
+  readonly toSlider: (value: number) => number;
+  readonly fromSlider: (position: number) => number;
+  /** Text a screen reader hears for the slider's value, and the field's text for a value. */
+  readonly valueText: (value: number) => string;
+  readonly format: (value: number) => string;
+  readonly apply: (value: number) => void;
+}
+
+/** Wires a slider and a number field: sliding applies at once; typing applies valid values and explains invalid ones. */
+export function bindPairedInput(input: PairedInput): { show: (value: number) => void } {
+  const { range, field, message } = input;
+  const show = (value: number) => {
+    range.value = String(input.toSlider(value));
+    range.setAttribute('aria-valuetext', input.valueText(value));
+    // Keep what the reader is typing (and its message) until they fix it.
+    if (document.activeElement !== field || field.getAttribute('aria-invalid') !== 'true') field.value = input.format(value);
+  };
+  const clearMessage = () => {
+    message.textContent = '';
+    field.removeAttribute('aria-invalid');
+  };
+  range.addEventListener('input', () => {
+    clearMessage();
+    const value = input.fromSlider(Number(range.value));
+    field.value = input.format(value);
+    input.apply(value);
+  });
+  const commit = () => {
+    const parsed = input.parse(field.value);
+    if (typeof parsed === 'string') {
+      message.textContent = parsed;
+      field.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    clearMessage();
+    input.apply(parsed);
+  };
+  field.addEventListener('change', commit);
+  field.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') commit();
+  });
+  return { show };
+}
+
+/** Puts a rendered chart into `host` as an image whose text alternative is its aria-label plus the element `describedBy`. */
+export function placeChart(host: HTMLElement, chart: Element, describedBy: string): void {
+  chart.setAttribute('role', 'img');
+  chart.setAttribute('aria-describedby', describedBy);
+  chart.removeAttribute('aria-description');
+  host.replaceChildren(chart);
+}
+
+/** Calls `onResize(width)` when the element's content width changes by at least a pixel (rounded, debounced per frame). */
+export function watchWidth(element: HTMLElement, onResize: (width: number) => void): void {
+  let last = Math.round(element.clientWidth);
+  if (typeof ResizeObserver !== 'function') return;
+  new ResizeObserver(() => {
+    const width = Math.round(element.clientWidth);
+    if (width === last) return;
+    last = width;
+    onResize(width);
+  }).observe(element);
+}
+
+/** A "show as table" button: toggles `region`, calling `fill` each time it opens (and `isOpen` tells later redraws). */
+export function bindTableToggle(button: HTMLButtonElement, region: HTMLElement, labels: { show: string; hide: string }, fill: () => void): { isOpen: () => boolean } {
+  const isOpen = () => button.getAttribute('aria-expanded') === 'true';
+  button.addEventListener('click', () => {
+    const open = !isOpen();
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = open ? labels.hide : labels.show;
+    region.hidden = !open;
+    if (open) fill();
+  });
+  return { isOpen };
+}
+
+/** Builds a <table> with a caption, a header row and body rows of text cells (row headers in the first column). */
+export function buildTable(caption: string, head: readonly string[], rows: readonly (readonly string[])[]): HTMLTableElement {
+  const table = document.createElement('table');
+  table.createCaption().textContent = caption;
+  const headRow = table.createTHead().insertRow();
+  for (const text of head) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = text;
+    headRow.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of rows) {
+    const tr = body.insertRow();
+    row.forEach((text, i) => {
+      const cell = document.createElement(i === 0 ? 'th' : 'td');
+      if (i === 0) (cell as HTMLTableCellElement).scope = 'row';
+      cell.textContent = text;
+      tr.append(cell);
+    });
+  }
+  return table;
+}
+
+/** Announces a message in a polite live region once the reader has paused for `delayMs` (not on every change). */
+export function politeAnnouncer(region: HTMLElement, delayMs = 600): (message: string) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (message) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (region.textContent !== message) region.textContent = message;
+    }, delayMs);
+  };
+}

@@ -1,0 +1,7 @@
+/** The part of jsdom's API the chart tests use (the project has jsdom but not @types/jsdom). */
+declare module 'jsdom' {
+  export class JSDOM {
+    constructor(html?: string);
+    readonly window: Window & typeof globalThis;
+  }
+}
