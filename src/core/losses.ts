@@ -11,12 +11,24 @@ export function gaussianKlPerDim(mu: tf.Tensor2D, logVar: tf.Tensor2D): tf.Tenso
 
 /** −log p(x|z) for a Bernoulli decoder, summed over pixels: Σᵢ max(lᵢ, 0) − lᵢxᵢ + log(1 + e^{−|lᵢ|}), from logits l. */
 export function bernoulliReconstruction(logits: tf.Tensor2D, x: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => {
-    // The same value as −[x log σ(l) + (1 − x) log(1 − σ(l))], rearranged so no exp can overflow.
-    const perPixel = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, x)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
-    return tf.sum(perPixel, 1);
-  });
+  return bernoulliReconstructionOp(logits, x) as tf.Tensor1D;
 }
+
+/** The same sum with its derivative supplied directly: ∂/∂l = σ(l) − x (and ∂/∂x = −l), a few kernels instead of a dozen. */
+const bernoulliReconstructionOp = tf.customGrad((...args) => {
+  const [logits, x, save] = args as [tf.Tensor2D, tf.Tensor2D, (tensors: tf.Tensor[]) => void];
+  // The same value as −[x log σ(l) + (1 − x) log(1 − σ(l))], rearranged so no exp can overflow.
+  const perPixel = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, x)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
+  save([logits, x]);
+  return {
+    value: tf.sum(perPixel, 1),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [l, pixels] = saved as [tf.Tensor2D, tf.Tensor2D];
+      const perRow = tf.expandDims(dy, 1);
+      return [tf.mul(perRow, tf.sub(tf.sigmoid(l), pixels)), tf.mul(perRow, tf.neg(l))];
+    },
+  };
+});
 
 /** −log N(x; m, σ²I) summed over D pixels: Σᵢ (xᵢ − mᵢ)²/(2σ²) + ½·D·log(2πσ²), the constant kept (App. C). */
 export function gaussianReconstruction(mean: tf.Tensor2D, x: tf.Tensor2D, std: number): tf.Tensor1D {

@@ -86,6 +86,16 @@ describe('bernoulliReconstruction', () => {
     expect(off).toBeGreaterThan(floor);
   });
 
+  test('tf.grad of bernoulliReconstruction(logits, x) is σ(l) − x, and −l with respect to x', () => {
+    const logits = tf.tensor2d([[-3, 0.5, 40], [2, -0.1, -40]]);
+    const x = tf.tensor2d([[0, 0.3, 1], [1, 0.9, 0]]);
+    const [dLogits, dX] = tf.grads((l: tf.Tensor, p: tf.Tensor) => tf.sum(bernoulliReconstruction(l as tf.Tensor2D, p as tf.Tensor2D)))([logits, x]);
+    const l = logits.arraySync().flat();
+    const p = x.arraySync().flat();
+    assertAllClose(read(dLogits!), l.map((v, i) => sigmoid(v) - p[i]!), 1e-6);
+    assertAllClose(read(dX!), l.map((v) => -v), 1e-6);
+  });
+
   test('crossEntropyFloor(pixels) is 0 for binary pixels and D·log 2 for all-grey pixels', () => {
     expect(crossEntropyFloor([0, 1, 1, 0])).toBe(0);
     assertClose(crossEntropyFloor([0.5, 0.5, 0.5]), 3 * Math.log(2), 1e-12);

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { VaeModel } from '../../src/core/model';
 import { DEFAULT_CONFIG, type ModelConfig } from '../../src/core/config';
@@ -89,7 +89,11 @@ function checkGradients(config: ModelConfig, beta: number): void {
   model.dispose();
 }
 
-describe('gradients of the objective', () => {
+describe.each(['cpu', 'wasm'] as const)('gradients of the objective on %s', (backend) => {
+  // The backward pass differs by backend (explicit transposes on wasm, transposed matMuls elsewhere): check both.
+  beforeAll(() => useBackend(backend));
+  afterAll(() => useBackend('cpu'));
+
   test.each([
     // every activation's hand-written backward pass (model.ts activationSlope) is checked here
     ['bernoulli', 'tanh', 1],
