@@ -109,6 +109,12 @@ export function placeChart(host: HTMLElement, chart: Element, describedBy: strin
   chart.setAttribute('role', 'img');
   chart.setAttribute('aria-describedby', describedBy);
   chart.removeAttribute('aria-description');
+  // Inside role="img" the marks are presentational; Plot's per-mark aria-labels would be prohibited there, so they
+  // become data-mark attributes (still there for tests and styling).
+  for (const mark of chart.querySelectorAll('[aria-label]')) {
+    mark.setAttribute('data-mark', mark.getAttribute('aria-label') ?? '');
+    mark.removeAttribute('aria-label');
+  }
   host.replaceChildren(chart);
 }
 
