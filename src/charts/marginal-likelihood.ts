@@ -40,11 +40,15 @@ export function niceTicks(lo: number, hi: number, count = 4): number[] {
   return ticks;
 }
 
-/** Formats a probability density compactly: 4 significant digits, exponent form below 10⁻³. */
+/** Formats a tick value compactly: 3 significant digits, or m×10⁻ⁿ (superscript exponent) below 10⁻³. */
 export function formatDensity(value: number): string {
   if (value === 0) return '0';
   const abs = Math.abs(value);
-  if (abs < 1e-3 || abs >= 1e5) return value.toExponential(2).replace('e', '×10^');
+  if (abs < 1e-3 || abs >= 1e5) {
+    const [mantissa, exponent] = value.toExponential(2).split('e') as [string, string];
+    const superscript = exponent.replace('+', '').replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)] as string);
+    return `${Number(mantissa)}×10${superscript}`;
+  }
   return String(Number(value.toPrecision(3)));
 }
 
@@ -208,6 +212,10 @@ export function jitter(i: number): number {
 export function spreadChart(data: SpreadData, options: SpreadOptions): Plot.PlotOptions {
   const { labels } = options;
   const dots = data.rows.flatMap((row) => row.estimates.map((estimate, i) => ({ label: row.label, method: row.method, estimate, j: 0.15 + 0.7 * jitter(i) })));
+  // Labels go on the side away from the exact value's rule, so the two never overlap.
+  const all = dots.map((d) => d.estimate).concat(data.exact).filter(Number.isFinite);
+  const [lo, hi] = [Math.min(...all), Math.max(...all)];
+  const exactOnLeft = hi > lo ? (data.exact - lo) / (hi - lo) < 0.5 : true;
   return {
     width: options.width,
     height: options.height ?? 70 + 80 * data.rows.length,
@@ -226,9 +234,9 @@ export function spreadChart(data: SpreadData, options: SpreadOptions): Plot.Plot
       Plot.dot(dots, { x: 'estimate', y: 'j', fy: 'label', r: 2.5, fill: (d: { method: Method }) => COLORS[d.method], fillOpacity: 0.55, symbol: (d: { method: Method }) => (d.method === 'prior' ? 'square' : 'circle') }),
       Plot.link(data.rows, { x1: 'lower', x2: 'upper', y1: -0.25, y2: -0.25, fy: 'label', stroke: (r: SpreadRow) => COLORS[r.method], strokeWidth: 4 }),
       Plot.ruleX(data.rows, { x: 'mean', y1: -0.4, y2: -0.1, fy: 'label', stroke: COLORS.exact, strokeWidth: 2 }),
-      Plot.text(data.rows, { fy: 'label', text: 'label', frameAnchor: 'top-left', dy: -14, fontWeight: 600, fill: (r: SpreadRow) => COLORS[r.method] }),
+      Plot.text(data.rows, { fy: 'label', text: 'label', frameAnchor: exactOnLeft ? 'top-right' : 'top-left', dy: -14, fontWeight: 600, fill: (r: SpreadRow) => COLORS[r.method] }),
       Plot.ruleX([data.exact], { stroke: COLORS.exact, strokeDasharray: '3 2', strokeWidth: 1.5 }),
-      Plot.text([data.exact], { x: (d: number) => d, frameAnchor: 'top', fy: () => data.rows[0]?.label, text: () => labels.exact, dy: -14, textAnchor: 'start', dx: 4 }),
+      Plot.text([data.exact], { x: (d: number) => d, frameAnchor: 'top', fy: () => data.rows[0]?.label, text: () => labels.exact, dy: -14, textAnchor: exactOnLeft ? 'start' : 'end', dx: exactOnLeft ? 4 : -4 }),
     ],
   };
 }

@@ -107,6 +107,16 @@ describe('spreadChart(data, options)', () => {
   test('matches its snapshot', async () => {
     await expect(stable(svg)).toMatchFileSnapshot('__snapshots__/marginal-likelihood-spread.svg');
   });
+  test('puts the strip labels on the side away from the exact value', () => {
+    const labelAnchor = (exactAt: number) => {
+      const shifted = rows.map((r) => ({ ...r, estimates: r.estimates.map((e) => e + exactAt - exact) }));
+      const plot = render(spreadChart({ exact, rows: shifted }, { width: 640, labels: { estimate: 'estimate', exact: 'exact' }, ariaLabel: '', ariaDescription: '' }));
+      return [...plot.querySelectorAll('g[aria-label="text"] text')].find((t) => t.textContent === 'exact')?.closest('g')?.getAttribute('text-anchor') ?? 'start';
+    };
+    // Estimates shifted right of p(x): the rule is on the left, its label reads rightwards; shifted left: the other way.
+    expect(labelAnchor(exact + 0.05)).toBe('start');
+    expect(labelAnchor(exact - 0.05)).toBe('end');
+  });
   test('draws one dot per repeated estimate and one 90% bar per sampler', () => {
     expect(svg.querySelectorAll('g[aria-label="dot"] path, g[aria-label="dot"] circle').length).toBe(80);
     expect(svg.querySelectorAll('g[aria-label="link"] path').length).toBe(2);
@@ -123,10 +133,11 @@ describe('helpers', () => {
     expect(ticks.length).toBe(expected.length);
     ticks.forEach((t, i) => expect(t).toBeCloseTo(expected[i] as number, 12));
   });
-  test('formatDensity writes 3 significant digits, exponents below 10⁻³', () => {
+  test('formatDensity writes 3 significant digits, m×10⁻ⁿ below 10⁻³', () => {
     expect(formatDensity(0.120876)).toBe('0.121');
     expect(formatDensity(0)).toBe('0');
-    expect(formatDensity(1.5e-6)).toBe('1.50×10^-6');
+    expect(formatDensity(1.5e-6)).toBe('1.5×10⁻⁶');
+    expect(formatDensity(2.5e-4)).toBe('2.5×10⁻⁴');
   });
   test('jitter(i) stays in [0, 1) and spreads out', () => {
     const values = Array.from({ length: 100 }, (_, i) => jitter(i));

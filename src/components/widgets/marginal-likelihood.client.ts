@@ -120,10 +120,11 @@ export function mount(figure: HTMLElement): void {
     );
   }
 
-  /** Applies new settings: recomputes the single runs now and restarts the repeats. */
+  /** Applies new settings: the single runs are redone in the next frame (once, however many events came), the repeats restart. */
+  let runsStale = true;
   function update(next: Partial<Settings>): void {
     settings = { ...settings, ...next };
-    computeRuns();
+    runsStale = true;
     scheduler.request('inputs', 'stats', 'density', 'convergence', 'spread', 'status');
     void computeRepeats();
   }
@@ -239,6 +240,8 @@ export function mount(figure: HTMLElement): void {
   }
 
   function drawStats(): void {
+    const p = exact();
+    part<HTMLElement>(figure, '[data-ml="exact"]').textContent = fill(s.exactAt, { x: formatNumber(settings.x), exact: formatNumber(p), logExact: formatNumber(Math.log(p)) });
     part<HTMLElement>(statsTable, '[data-ml="stats-caption"]').textContent = fill(s.tableCaption, { x: formatNumber(settings.x), n: formatCount(settings.n, lang), repeats: REPEATS });
     for (const td of statsTable.querySelectorAll('tr[data-stat="exact"] td')) td.textContent = formatNumber(exact());
     for (const method of METHODS) {
@@ -319,6 +322,10 @@ export function mount(figure: HTMLElement): void {
   }
 
   const scheduler = frameScheduler<Part>((parts) => {
+    if (runsStale) {
+      computeRuns();
+      runsStale = false;
+    }
     if (parts.has('inputs')) drawInputs();
     if (parts.has('stats')) drawStats();
     if (parts.has('status')) drawStatus();

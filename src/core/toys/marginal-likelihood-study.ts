@@ -7,6 +7,8 @@
 import type { Rng } from '../random';
 import { exactPosterior, normalLogDensity, toyLogLikelihood, type Gaussian1D, type LinearGaussian } from './linear-gaussian';
 
+const LOG_2PI = Math.log(2 * Math.PI);
+
 /** The prior p(z) = N(0, 1) as a proposal: importance sampling from it is the naive estimate. */
 export const STANDARD_PRIOR: Gaussian1D = Object.freeze({ mean: 0, variance: 1 });
 
@@ -72,7 +74,7 @@ export interface Run {
 /**
  * Draws z_k ~ q for k = 1 … n and accumulates log (1/n) Σ w_k with w_k = p(z_k) p(x|z_k) / q(z_k) in one pass
  * (a running log-sum-exp, so nothing of size n is stored). With q = STANDARD_PRIOR every w_k is p(x|z_k): the naive
- * estimate. Consumes the generator exactly as `importanceSamplingEstimate` does.
+ * estimate. Consumes the generator exactly as `importanceSamplingEstimate` does and agrees with it to rounding (tests).
  */
 export function sampleRun(model: LinearGaussian, x: number, q: Gaussian1D, n: number, rng: Rng, options: RunOptions = {}): Run {
   const keep = Math.min(n, options.keep ?? 0);
@@ -81,13 +83,19 @@ export function sampleRun(model: LinearGaussian, x: number, q: Gaussian1D, n: nu
   const checkpoints = (options.checkpoints ?? []).filter((c) => c >= 1 && c <= n);
   const trace = { counts: [] as number[], logEstimates: [] as number[] };
   const std = Math.sqrt(q.variance);
+  // log w = log N(x; wz + b, s²) + log N(z; 0, 1) − log N(z; μ, τ²), with the constants taken out of the loop:
+  // log w = c − ½[(x − wz − b)²/s² + z² − (z − μ)²/τ²].
+  const s2 = model.s * model.s;
+  const c = -0.5 * (LOG_2PI + Math.log(s2)) + 0.5 * Math.log(q.variance);
   let max = -Infinity;
   let sum = 0; // Σ exp(l − max)
   let sumSquares = 0; // Σ exp(2(l − max))
   let next = 0;
   for (let k = 1; k <= n; k++) {
     const z = q.mean + std * rng.normal();
-    const logWeight = toyLogLikelihood(model, x, z) + normalLogDensity(z, 0, 1) - normalLogDensity(z, q.mean, q.variance);
+    const residual = x - model.w * z - model.b;
+    const fromMean = z - q.mean;
+    const logWeight = c - 0.5 * ((residual * residual) / s2 + z * z - (fromMean * fromMean) / q.variance);
     if (k <= keep) {
       samples[k - 1] = z;
       logWeights[k - 1] = logWeight;
