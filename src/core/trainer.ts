@@ -3,6 +3,7 @@ import { tf } from './tf';
 import { resolveConfig, type VaeConfig } from './config';
 import { ConfigIssue, InvalidConfigError, NonFiniteLossError } from './errors';
 import { VaeModel, type NamedWeight } from './model';
+import { Adam } from './adam';
 import { computeTerms } from './objective';
 import { binarizeInto } from './losses';
 import { Rng } from './random';
@@ -56,7 +57,7 @@ export function validateImageSet(data: ImageSet, inputSize: number, what: string
 export class Trainer {
   private current: VaeConfig;
   private net: VaeModel;
-  private optimizer: tf.AdamOptimizer;
+  private optimizer: Adam;
   private shuffleRng!: Rng;
   private epsilonRng!: Rng;
   private binarizeRng!: Rng;
@@ -83,7 +84,7 @@ export class Trainer {
     this.batchNoise = new Float32Array(this.current.batchSize * this.current.latentSize);
     this.order = new Uint32Array(train.count);
     this.net = VaeModel.create(this.current, this.current.seed);
-    this.optimizer = tf.train.adam(this.current.learningRate);
+    this.optimizer = new Adam({ learningRate: this.current.learningRate });
     this.startStreams();
   }
 
@@ -110,8 +111,7 @@ export class Trainer {
   /** Changes Adam's step size from the next step on, keeping its moment estimates. */
   setLearningRate(learningRate: number): void {
     this.current = resolveConfig({ ...this.current, learningRate }, this.train.count);
-    // tfjs's Adam reads this field at every update; replacing the optimizer would throw its moments away.
-    (this.optimizer as unknown as { learningRate: number }).learningRate = learningRate;
+    this.optimizer.learningRate = learningRate;
   }
 
   /** One Adam step on one batch; throws `NonFiniteLossError` if the loss is NaN or infinite. */
@@ -200,7 +200,7 @@ export class Trainer {
     this.current = resolveConfig({ ...this.current, seed }, this.train.count);
     this.disposeState();
     this.net = VaeModel.create(this.current, this.current.seed);
-    this.optimizer = tf.train.adam(this.current.learningRate);
+    this.optimizer = new Adam({ learningRate: this.current.learningRate });
     this.steps = 0;
     this.baseline = null;
     this.startStreams();

@@ -1,0 +1,117 @@
+/** Adam (Kingma & Ba 2015), written out so the book can show it and so GPUs can update all weights in one go. */
+import { tf } from './tf';
+
+/** Adam's hyperparameters; the defaults are tfjs's (and the paper's, except ε, which float32 needs larger). */
+export interface AdamSettings {
+  readonly learningRate: number;
+  readonly beta1?: number;
+  readonly beta2?: number;
+  readonly epsilon?: number;
+  /** One flat update over all weights (true) or one per variable (false, the default). */
+  readonly flat?: boolean;
+}
+
+/** The step size and ε after bias correction at step t: α_t = α·√(1 − β₂ᵗ)/(1 − β₁ᵗ), ε̂ = ε·√(1 − β₂ᵗ). */
+export function adamStepSize(learningRate: number, beta1: number, beta2: number, epsilon: number, t: number) {
+  const root = Math.sqrt(1 - beta2 ** t);
+  return { alpha: (learningRate * root) / (1 - beta1 ** t), epsilonHat: epsilon * root };
+}
+
+/** Adam's two moment estimates for a set of parameters. */
+interface Moments {
+  readonly first: tf.Variable;
+  readonly second: tf.Variable;
+}
+
+/** m ← m + (1 − β₁)(g − m), v ← v + (1 − β₂)(g² − v); returns the step α_t·m/(√v + ε̂) to subtract from θ. */
+export function adamUpdate(moments: Moments, gradient: tf.Tensor, beta1: number, beta2: number, alpha: number, epsilonHat: number): tf.Tensor {
+  const { first, second } = moments;
+  const m = tf.add(first, tf.mul(1 - beta1, tf.sub(gradient, first)));
+  const v = tf.add(second, tf.mul(1 - beta2, tf.sub(tf.square(gradient), second)));
+  first.assign(m);
+  second.assign(v);
+  return tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsilonHat)), alpha);
+}
+
+/**
+ * The same update as tf.train.adam, written out (`adamUpdate`) so the book can show it, with a learning rate that may
+ * change between steps. `flat: true` concatenates every gradient into one vector, so a step runs about a dozen kernels
+ * instead of a dozen per variable; measured so far it does not pay (wasm slices slowly, WebGL was slower), so it is off.
+ */
+export class Adam extends tf.Optimizer {
+  /** Name for tfjs serialization. */
+  static readonly className = 'BookAdam';
+
+  /** Current step size α; read at every update, so it can change between steps. */
+  learningRate: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  private readonly flat: boolean;
+  private flatMoments: Moments | null = null;
+  private readonly moments = new Map<string, Moments>();
+  private steps = 0;
+
+  /** Creates the optimizer; moment estimates appear with the first update. */
+  constructor(settings: AdamSettings) {
+    super();
+    this.learningRate = settings.learningRate;
+    this.beta1 = settings.beta1 ?? 0.9;
+    this.beta2 = settings.beta2 ?? 0.999;
+    this.epsilon = settings.epsilon ?? tf.backend().epsilon();
+    this.flat = settings.flat ?? false;
+  }
+
+  /** Applies one Adam update to the named variables (called by `minimize`). */
+  override applyGradients(variableGradients: tf.NamedTensorMap | { name: string; tensor: tf.Tensor }[]): void {
+    const entries = Array.isArray(variableGradients)
+      ? variableGradients.map(({ name, tensor }) => [name, tensor] as const)
+      : Object.entries(variableGradients);
+    const registered = tf.engine().registeredVariables;
+    const variables = entries.map(([name]) => {
+      const variable = registered[name];
+      if (!variable) throw new Error(`Adam: no variable named ${name}.`);
+      return variable;
+    });
+    this.steps += 1;
+    const { alpha, epsilonHat } = adamStepSize(this.learningRate, this.beta1, this.beta2, this.epsilon, this.steps);
+    const zeros = (like: tf.Tensor): Moments => ({ first: tf.variable(tf.zerosLike(like), false), second: tf.variable(tf.zerosLike(like), false) });
+    tf.tidy(() => {
+      if (this.flat) {
+        const gradient = tf.concat(entries.map(([, g]) => tf.reshape(g, [-1])));
+        this.flatMoments ??= zeros(gradient);
+        const update = adamUpdate(this.flatMoments, gradient, this.beta1, this.beta2, alpha, epsilonHat);
+        let offset = 0;
+        for (const variable of variables) {
+          const piece = tf.slice(update, [offset], [variable.size]);
+          offset += variable.size;
+          variable.assign(tf.sub(variable, tf.reshape(piece, variable.shape)));
+        }
+        return;
+      }
+      entries.forEach(([name, gradient], i) => {
+        let moments = this.moments.get(name);
+        if (!moments) {
+          moments = zeros(gradient);
+          this.moments.set(name, moments);
+        }
+        const variable = variables[i] as tf.Variable;
+        variable.assign(tf.sub(variable, adamUpdate(moments, gradient, this.beta1, this.beta2, alpha, epsilonHat)));
+      });
+    });
+    this.incrementIterations();
+  }
+
+  /** Frees the moment estimates. */
+  override dispose(): void {
+    const all = [...this.moments.values(), ...(this.flatMoments ? [this.flatMoments] : [])];
+    tf.dispose(all.flatMap(({ first, second }) => [first, second]));
+    this.moments.clear();
+    this.flatMoments = null;
+  }
+
+  /** The settings, for tfjs serialization. */
+  override getConfig(): tf.serialization.ConfigDict {
+    return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
+  }
+}
