@@ -175,6 +175,38 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
     await close();
   });
 
+  it('re-renders its plots at the new width when the window narrows', async () => {
+    const { page, figure, problems, close } = await openWidget(lang);
+    const widths = () => figure.locator('[data-ml="canvas"] svg').evaluateAll((svgs) => svgs.map((svg) => Number(svg.getAttribute('width'))));
+    const wide = await widths();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect.poll(async () => Math.max(...(await widths())), { timeout: 5000 }).toBeLessThanOrEqual(340);
+    expect(Math.min(...wide)).toBeGreaterThan(500);
+    expect(problems.consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('says what it is computing during the heavy case (2 × 200 repeats × 100,000 samples) and still answers input', async () => {
+    const { page, figure, problems, close } = await openWidget(lang);
+    await typeSetting(figure, 'n', '100000');
+    const status = figure.locator('[data-ml="status"]');
+    await expect.poll(() => status.textContent(), { timeout: 5000 }).toMatch(/100,000.*\d+%/);
+    expect(await figure.locator('[data-ml="progress"]').isVisible()).toBe(true);
+    // While it computes, the page still reacts: a click on the table toggle is handled within a second.
+    const toggle = figure.locator('[data-chart="density"] [data-ml="table-toggle"]');
+    const started = Date.now();
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(Date.now() - started).toBeLessThan(1000);
+    await waitReady(page);
+    expect(await figure.locator('[data-ml="progress"]').isHidden()).toBe(true);
+    const sd = await stat(figure, 'sd', 'prior');
+    const theory = await stat(figure, 'sdTheory', 'prior');
+    expect(Math.abs(sd / theory - 1)).toBeLessThan(0.3);
+    expect(problems.consoleErrors).toEqual([]);
+    await close();
+  });
+
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations once interactive (%s theme)', async (colorScheme) => {
     const { page, close } = await openWidget(lang, { colorScheme });
     for (const toggle of await page.locator(`${FIGURE} [data-ml="table-toggle"]`).all()) await toggle.click();
