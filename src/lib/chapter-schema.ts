@@ -13,6 +13,8 @@ export const chapterFrontmatter = z.object({
   lang: z.enum(LANGS),
   /** One or two sentences: the landing page's chapter list and the meta description. */
   summary: z.string().min(20).max(300),
+  /** The terms this chapter teaches: listed under the chapter and weighted in search, so the teaching chapter ranks first. */
+  keyTerms: z.array(z.string().min(1)).default([]),
   /** Hidden from navigation and search while being written. */
   draft: z.boolean().default(false),
 });

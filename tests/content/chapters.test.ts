@@ -33,13 +33,14 @@ describe('language parity', () => {
   it('every chapter exists in both languages', () => {
     expect([...zh.keys()].sort()).toEqual([...en.keys()].sort());
   });
-  it.each([...en.keys()].filter((s) => zh.has(s)))('%s has the same order, sections, formulas and widgets in zh and en', (slug) => {
+  it.each([...en.keys()].filter((s) => zh.has(s)))('%s has the same order, sections, formulas, widgets and number of key terms in zh and en', (slug) => {
     const a = en.get(slug)!;
     const b = zh.get(slug)!;
     expect(b.frontmatter['order']).toBe(a.frontmatter['order']);
     expect(headingOutline(b.body)).toEqual(headingOutline(a.body));
     expect(formulas(b.body).display.length).toBe(formulas(a.body).display.length);
     expect(widgets(b.body)).toEqual(widgets(a.body));
+    expect(((b.frontmatter['keyTerms'] as unknown[] | undefined) ?? []).length).toBe(((a.frontmatter['keyTerms'] as unknown[] | undefined) ?? []).length);
   });
 });
 
