@@ -192,12 +192,12 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
     const status = figure.locator('[data-ml="status"]');
     await expect.poll(() => status.textContent(), { timeout: 5000 }).toMatch(/100,000.*\d+%/);
     expect(await figure.locator('[data-ml="progress"]').isVisible()).toBe(true);
-    // While it computes, the page still reacts: a click on the table toggle is handled within a second.
+    // While it computes, the page still reacts: a click on the table toggle is handled before the repeats finish
+    // (a functional check, not a timing: the work runs in slices, so input lands between them).
     const toggle = figure.locator('[data-chart="density"] [data-ml="table-toggle"]');
-    const started = Date.now();
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await figure.getAttribute('data-state')).toBe('computing');
     await waitReady(page);
     expect(await figure.locator('[data-ml="progress"]').isHidden()).toBe(true);
     const sd = await stat(figure, 'sd', 'prior');

@@ -22,7 +22,8 @@ import { convergenceChart, densityChart, spreadChart, type DrawnSample, type Met
 import { isLang } from '../../i18n/langs';
 import { MARGINAL_LIKELIHOOD_STRINGS, fill } from '../../i18n/widgets/marginal-likelihood';
 import { DEFAULTS, LIMITS, MODEL, N_STOPS, REPEATS, SHOWN_SAMPLES, formatCount, formatNumber, nearestStop, parseSetting, type NumericSetting, type Settings } from './marginal-likelihood-state';
-import { JobGeneration, bindPairedInput, bindTableToggle, buildTable, frameScheduler, placeChart, politeAnnouncer, runInSlices, watchWidth } from './kit';
+import { densityTable, convergenceTable, spreadTable } from './marginal-likelihood-tables';
+import { JobGeneration, bindPairedInput, bindTableToggle, frameScheduler, placeChart, politeAnnouncer, runInSlices, watchWidth } from './kit';
 
 type Part = 'inputs' | 'stats' | 'status' | 'density' | 'convergence' | 'spread';
 const METHODS: readonly Method[] = ['prior', 'proposal'];
@@ -30,8 +31,6 @@ const METHODS: readonly Method[] = ['prior', 'proposal'];
 const STREAM = Object.freeze({ prior: 0, proposal: 1, priorRepeats: 2, proposalRepeats: 3 });
 /** Running-estimate points per factor of 10 in N. */
 const TRACE_PER_DECADE = 12;
-/** Rows of the density table (every k-th grid point). */
-const DENSITY_TABLE_ROWS = 25;
 
 /** Repeated estimates of one sampler, filled in slices; `key` says which settings they belong to. */
 interface RepeatState {
@@ -193,29 +192,9 @@ export function mount(figure: HTMLElement): void {
   // ── Drawing (one frame at a time) ──
   const cell = (stat: string, method: Method) => part<HTMLTableCellElement>(statsTable, `tr[data-stat="${stat}"] td[data-method="${method}"]`);
   const tables = {
-    density: () => {
-      const rows = densityCurves(MODEL, settings.x, proposal(), 241);
-      const every = Math.ceil(rows.length / DENSITY_TABLE_ROWS);
-      const body = rows.filter((_, i) => i % every === 0).map((r) => [formatNumber(r.z, 3), formatNumber(r.prior), formatNumber(r.proposal), formatNumber(r.posterior)]);
-      return buildTable(s.densityTitle, [s.tableZ, s.tablePrior, s.tableProposal, s.tablePosterior], body);
-    },
-    convergence: () => {
-      const body = runs.prior.trace.counts.map((k, i) => [formatCount(k, lang), ...METHODS.map((m) => formatNumber(Math.exp(runs[m].trace.logEstimates[i] ?? NaN)))]);
-      return buildTable(s.convergenceTitle, [s.tableK, s.colPrior, s.colProposal], body);
-    },
-    spread: () => {
-      const stat = (f: (state: RepeatState) => number) => METHODS.map((m) => (repeats[m].spread ? formatNumber(f(repeats[m])) : s.pending));
-      const values = (st: RepeatState) => Array.from(st.logEstimates, Math.exp);
-      const body = [
-        [s.rowMean, ...stat((st) => st.spread!.mean)],
-        [s.rowSd, ...stat((st) => st.spread!.sd)],
-        ['5%', ...stat((st) => st.spread!.lower)],
-        ['95%', ...stat((st) => st.spread!.upper)],
-        [s.tableMin, ...stat((st) => Math.min(...values(st)))],
-        [s.tableMax, ...stat((st) => Math.max(...values(st)))],
-      ];
-      return buildTable(fill(s.spreadTitle, { repeats: REPEATS }), [s.tableStatistic, s.colPrior, s.colProposal], body);
-    },
+    density: () => densityTable(s, settings.x, proposal()),
+    convergence: () => convergenceTable(s, lang, runs),
+    spread: () => spreadTable(s, repeats),
   };
   const toggles = Object.fromEntries(
     (Object.keys(charts) as (keyof typeof charts)[]).map((key) => {
