@@ -1,9 +1,8 @@
 /** Screenshots built pages at 360 px and 1280 px, light and dark, into .cache/screenshots/ for a human to look at. */
 // Usage: node scripts/screenshots.mjs [siteDir] [base] [page …]   (defaults: .cache/site-test, /vae-book/, a few pages)
-import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import sirv from 'sirv';
+import { serveSite } from './lib/serve-site.mjs';
 import { chromium } from 'playwright-core';
 
 const [siteDir = '.cache/site-test', base = '/vae-book/', ...pages] = process.argv.slice(2);
@@ -11,14 +10,8 @@ const targets = pages.length ? pages : ['', 'en/', 'zh/', 'en/generative-model/'
 const outDir = resolve('.cache/screenshots');
 mkdirSync(outDir, { recursive: true });
 
-const files = sirv(resolve(siteDir), { dev: false, extensions: ['html'] });
-const server = createServer((req, res) => {
-  if (!req.url.startsWith(base)) return void res.writeHead(404).end();
-  req.url = req.url.slice(base.length - 1);
-  files(req, res, () => res.writeHead(404).end());
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}${base}`;
+const server = await serveSite(resolve(siteDir), base);
+const origin = server.url;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader'] });
 for (const path of targets) {
   for (const [width, height] of [[360, 780], [1280, 900]]) {
@@ -35,4 +28,4 @@ for (const path of targets) {
   }
 }
 await browser.close();
-server.close();
+await server.close();

@@ -1,16 +1,13 @@
 /** Opens the built site's /bench/ page in headless Chromium once per backend and collects its results. */
-import { createServer } from 'node:http';
-import sirv from 'sirv';
+import { serveSite } from './serve-site.mjs';
 import { chromium } from 'playwright-core';
 
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** Serves `siteDir` at the root and runs /bench/?backend=… for every backend; returns results, skipped and notes. */
 export async function benchInBrowser(siteDir, { timedSteps = 20, executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {}) {
-  const files = sirv(siteDir, { dev: false, extensions: ['html'] });
-  const server = createServer((req, res) => files(req, res, () => res.writeHead(404).end()));
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const server = await serveSite(siteDir, '/');
+  const origin = server.origin;
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu', '--ignore-gpu-blocklist'],
@@ -31,7 +28,7 @@ export async function benchInBrowser(siteDir, { timedSteps = 20, executablePath 
     }
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
   return { results, skipped, notes };
 }

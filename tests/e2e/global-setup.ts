@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { findChromium, NO_BROWSER_HELP } from './browser';
-import { serveSite } from './server';
+import { serveSite } from '../../scripts/lib/serve-site.mjs';
 import { SITE_DIR, TEST_BASE } from '../helpers/site';
 
 declare module 'vitest' {

@@ -185,3 +185,10 @@ export function politeAnnouncer(region: HTMLElement, delayMs = 600): (message: s
     }, delayMs);
   };
 }
+
+/** Finds a required element inside a widget (the server renders them all); a missing one is a build bug, so it throws. */
+export function requirePart<T extends Element>(root: ParentNode, selector: string, widget: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`${widget} widget: missing ${selector}`);
+  return found;
+}

@@ -21,9 +21,10 @@ import {
 import { convergenceChart, densityChart, spreadChart, type DrawnSample, type Method, type TracePoint } from '../../charts/marginal-likelihood';
 import { isLang } from '../../i18n/langs';
 import { MARGINAL_LIKELIHOOD_STRINGS, fill } from '../../i18n/widgets/marginal-likelihood';
-import { DEFAULTS, LIMITS, MODEL, N_STOPS, REPEATS, SHOWN_SAMPLES, formatCount, formatNumber, nearestStop, parseSetting, type NumericSetting, type Settings } from './marginal-likelihood-state';
+import { DEFAULTS, MODEL, REPEATS, SHOWN_SAMPLES, formatCount, formatNumber, type NumericSetting, type Settings } from './marginal-likelihood-state';
 import { densityTable, convergenceTable, spreadTable } from './marginal-likelihood-tables';
-import { JobGeneration, bindPairedInput, bindTableToggle, frameScheduler, placeChart, politeAnnouncer, runInSlices, watchWidth } from './kit';
+import { bindSettingInputs } from './marginal-likelihood-controls';
+import { JobGeneration, bindTableToggle, frameScheduler, requirePart, placeChart, politeAnnouncer, runInSlices, watchWidth } from './kit';
 
 type Part = 'inputs' | 'stats' | 'status' | 'density' | 'convergence' | 'spread';
 const METHODS: readonly Method[] = ['prior', 'proposal'];
@@ -41,15 +42,9 @@ interface RepeatState {
   spread: Spread | null;
 }
 
-/** Finds a required element inside the figure (the server renders them all). */
-function part<T extends Element>(root: ParentNode, selector: string): T {
-  const found = root.querySelector<T>(selector);
-  if (!found) throw new Error(`marginal-likelihood widget: missing ${selector}`);
-  return found;
-}
+/** Finds a required element inside the figure. */
+const part = <T extends Element>(root: ParentNode, selector: string): T => requirePart<T>(root, selector, 'marginal-likelihood');
 
-/** Shows a value in a number field: up to 6 significant digits, no float noise. */
-const fieldText = (value: number) => String(Number(value.toPrecision(6)));
 
 /** Starts the widget inside a server-rendered `figure[data-widget="marginal-likelihood"]`. */
 export function mount(figure: HTMLElement): void {
@@ -150,37 +145,12 @@ export function mount(figure: HTMLElement): void {
   const charts = { density: chart('density'), convergence: chart('convergence'), spread: chart('spread') };
 
   // ── Controls ──
-  const messageFor = (setting: NumericSetting, reason: 'notANumber' | 'outOfRange' | 'notAnInteger') => {
-    const { min, max } = LIMITS[setting];
-    const values = { min: formatNumber(min), max: setting === 'n' ? formatCount(max, lang) : formatNumber(max) };
-    return fill(reason === 'notAnInteger' || (setting === 'n' && reason !== 'outOfRange') ? s.invalidInteger : s.invalidNumber, values);
-  };
-  const inputs = Object.fromEntries(
-    (Object.keys(LIMITS) as NumericSetting[]).map((setting) => {
-      const row = part<HTMLElement>(controls, `[data-setting="${setting}"]`);
-      const isN = setting === 'n';
-      const binding = bindPairedInput({
-        range: part<HTMLInputElement>(row, 'input[type="range"]'),
-        field: part<HTMLInputElement>(row, 'input[type="text"]'),
-        message: part<HTMLElement>(row, '.widget-field-message'),
-        parse: (raw) => {
-          const parsed = parseSetting(setting, raw);
-          return parsed.ok ? parsed.value : messageFor(setting, parsed.reason);
-        },
-        toSlider: (value) => (isN ? nearestStop(value) : value),
-        fromSlider: (position) => (isN ? (N_STOPS[position] ?? DEFAULTS.n) : position),
-        valueText: (value) => (isN ? `N = ${formatCount(value, lang)}` : fieldText(value)),
-        format: fieldText,
-        apply: (value) => {
-          if (setting === 'qMean' || setting === 'qStd') {
-            const q = proposal();
-            update({ qIsPosterior: false, qMean: q.mean, qStd: Math.sqrt(q.variance), [setting]: value });
-          } else update({ [setting]: value });
-        },
-      });
-      return [setting, binding] as const;
-    }),
-  ) as Record<NumericSetting, ReturnType<typeof bindPairedInput>>;
+  const inputs = bindSettingInputs(controls, s, lang, (setting, value) => {
+    if (setting === 'qMean' || setting === 'qStd') {
+      const q = proposal();
+      update({ qIsPosterior: false, qMean: q.mean, qStd: Math.sqrt(q.variance), [setting]: value });
+    } else update({ [setting]: value });
+  });
   posteriorButton.addEventListener('click', () => {
     if (settings.qIsPosterior) {
       const q = proposal();

@@ -1,0 +1,24 @@
+/** A static server for a built site mounted under its base path; everything outside the base is a 404. */
+import { createServer } from 'node:http';
+import sirv from 'sirv';
+
+/**
+ * Serves `dir` at `http://127.0.0.1:<port><base>` on a free port.
+ * @param {string} dir the built site
+ * @param {string} base the base path it was built for, e.g. "/vae-book/" or "/"
+ * @returns {Promise<{ origin: string; url: string; close: () => Promise<void> }>} origin, origin + base, and a close function
+ */
+export async function serveSite(dir, base = '/') {
+  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith(base)) return void res.writeHead(404).end('outside the base path');
+    req.url = url.slice(base.length - 1);
+    files(req, res, () => res.writeHead(404).end('not found'));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}`;
+  return { origin, url: `${origin}${base}`, close: () => new Promise((resolve) => server.close(() => resolve(undefined))) };
+}
