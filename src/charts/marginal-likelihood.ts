@@ -29,6 +29,18 @@ export interface ChartSize {
 const FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
 const CLASS = 'ml-plot';
 
+/** The options every chart here shares: size, class, font and its accessible name and description. */
+function frame(options: ChartSize & { ariaLabel: string; ariaDescription: string }, defaultHeight: number) {
+  return {
+    width: options.width,
+    height: options.height ?? defaultHeight,
+    className: CLASS,
+    style: FONT,
+    ariaLabel: options.ariaLabel,
+    ariaDescription: options.ariaDescription,
+  };
+}
+
 /** About `count` round tick values covering [lo, hi] (1, 2 or 5 times a power of ten apart). */
 export function niceTicks(lo: number, hi: number, count = 4): number[] {
   if (!(hi > lo)) return [lo];
@@ -92,12 +104,7 @@ export function densityChart(data: DensityData, options: DensityOptions): Plot.P
   const peak = (key: 'prior' | 'proposal' | 'posterior') => data.curves.reduce((a, b) => (b[key] > a[key] ? b : a));
   const tickLabel = (method: Method) => ({ z: data.curves[0]?.z ?? 0, y: (band(method)[0]! + band(method)[1]!) / 2, text: method === 'prior' ? labels.priorSamples : labels.proposalSamples });
   return {
-    width: options.width,
-    height: options.height ?? 260,
-    className: CLASS,
-    style: FONT,
-    ariaLabel: options.ariaLabel,
-    ariaDescription: options.ariaDescription,
+    ...frame(options, 260),
     marginLeft: 48,
     x: { label: labels.z, labelAnchor: 'right' },
     y: { domain: [-3.5 * row, top * 1.12], label: labels.density, ticks: niceTicks(0, top, 4), tickFormat: formatDensity, labelAnchor: 'top' },
@@ -153,12 +160,7 @@ export function convergenceChart(data: ConvergenceData, options: ConvergenceOpti
   const values = data.points.flatMap((p) => [p.estimate, Math.min(p.upper, 3 * data.exact)]).concat([0, data.exact]);
   const yMax = Math.max(...values.filter(Number.isFinite));
   return {
-    width: options.width,
-    height: options.height ?? 260,
-    className: CLASS,
-    style: FONT,
-    ariaLabel: options.ariaLabel,
-    ariaDescription: options.ariaDescription,
+    ...frame(options, 260),
     marginLeft: 56,
     marginRight: 16,
     x: { type: 'log', label: labels.count, labelAnchor: 'right' },
@@ -217,12 +219,7 @@ export function spreadChart(data: SpreadData, options: SpreadOptions): Plot.Plot
   const [lo, hi] = [Math.min(...all), Math.max(...all)];
   const exactOnLeft = hi > lo ? (data.exact - lo) / (hi - lo) < 0.5 : true;
   return {
-    width: options.width,
-    height: options.height ?? 70 + 80 * data.rows.length,
-    className: CLASS,
-    style: FONT,
-    ariaLabel: options.ariaLabel,
-    ariaDescription: options.ariaDescription,
+    ...frame(options, 70 + 80 * data.rows.length),
     marginLeft: 16,
     marginRight: 16,
     marginTop: 24,
