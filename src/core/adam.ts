@@ -17,6 +17,13 @@ export function adamStepSize(learningRate: number, beta1: number, beta2: number,
   return { alpha: (learningRate * root) / (1 - beta1 ** t), epsilonHat: epsilon * root };
 }
 
+/** Adam's state as plain numbers: its step t and both moment estimates, concatenated over the variables in order. */
+export interface AdamState {
+  readonly step: number;
+  readonly first: Float32Array;
+  readonly second: Float32Array;
+}
+
 /** Adam's two moment estimates for a set of parameters. */
 interface Moments {
   readonly first: tf.Variable;
@@ -100,6 +107,51 @@ export class Adam extends tf.Optimizer {
       });
     });
     this.incrementIterations();
+  }
+
+  /** Copies t and the moments of `variables` (in that order) to the CPU; before the first step both are empty. */
+  getState(variables: readonly tf.Variable[]): AdamState {
+    if (this.steps === 0) return { step: 0, first: new Float32Array(0), second: new Float32Array(0) };
+    const read = (pick: (moments: Moments) => tf.Variable) => {
+      if (this.flatMoments) return Float32Array.from(pick(this.flatMoments).dataSync());
+      const out = new Float32Array(variables.reduce((sum, v) => sum + v.size, 0));
+      let offset = 0;
+      for (const variable of variables) {
+        const moments = this.moments.get(variable.name);
+        if (moments) out.set(pick(moments).dataSync(), offset);
+        offset += variable.size;
+      }
+      return out;
+    };
+    return { step: this.steps, first: read((m) => m.first), second: read((m) => m.second) };
+  }
+
+  /**
+   * Puts back a state from `getState`, taken on a model of the same shape (variable names may differ: a rebuilt model
+   * gets a new prefix), so the next update is the one that would have followed.
+   */
+  setState(state: AdamState, variables: readonly tf.Variable[]): void {
+    const size = variables.reduce((sum, v) => sum + v.size, 0);
+    const empty = state.first.length === 0 && state.second.length === 0;
+    if (!empty && (state.first.length !== size || state.second.length !== size)) {
+      throw new Error(`Adam state holds ${state.first.length} and ${state.second.length} moments, these variables need ${size}.`);
+    }
+    this.dispose();
+    this.steps = state.step;
+    this.iterations_ = state.step;
+    if (empty) return;
+    const moment = (values: Float32Array, shape: number[]) => tf.tidy(() => tf.variable(tf.tensor(values, shape), false));
+    if (this.flat) {
+      this.flatMoments = { first: moment(state.first, [size]), second: moment(state.second, [size]) };
+      return;
+    }
+    let offset = 0;
+    for (const variable of variables) {
+      const end = offset + variable.size;
+      const shape = [...variable.shape];
+      this.moments.set(variable.name, { first: moment(state.first.slice(offset, end), shape), second: moment(state.second.slice(offset, end), shape) });
+      offset = end;
+    }
   }
 
   /** Frees the moment estimates. */

@@ -3,10 +3,10 @@ import { tf } from './tf';
 import { resolveConfig, type VaeConfig } from './config';
 import { ConfigIssue, InvalidConfigError, NonFiniteLossError } from './errors';
 import { VaeModel, type NamedWeight } from './model';
-import { Adam } from './adam';
+import { Adam, type AdamState } from './adam';
 import { computeTerms } from './objective';
 import { binarizeInto } from './losses';
-import { Rng } from './random';
+import { Rng, type RngState } from './random';
 import { evaluateModel, type EvalMetrics, type ImageSet } from './evaluate';
 
 export type { EvalMetrics, ImageSet } from './evaluate';
@@ -25,6 +25,17 @@ export interface StepMetrics {
   readonly msPerStep: number;
   /** Held-out averages when this step was an evaluation step (`evalEvery`), else null. */
   readonly heldOut: EvalMetrics | null;
+}
+
+/** Everything training depends on, as plain arrays: weights, Adam's state, the random streams and the batch order. */
+export interface TrainerSnapshot {
+  readonly step: number;
+  readonly weights: NamedWeight[];
+  readonly optimizer: AdamState;
+  readonly streams: { readonly shuffle: RngState; readonly epsilon: RngState; readonly binarize: RngState };
+  readonly order: Uint32Array;
+  readonly cursor: number;
+  readonly baseline: number | null;
 }
 
 /** A step whose update has run but whose numbers are not read back yet. */
@@ -188,11 +199,32 @@ export class Trainer {
 
   /**
    * Puts saved weights back (e.g. a CPU snapshot after a lost WebGL context) and continues counting from `step`.
-   * Adam's moment estimates start afresh, so the first steps after a restore are a little larger than usual.
+   * Adam's moment estimates start afresh, so the first steps after a restore are a little larger than usual (`restore`
+   * with a full `snapshot()` avoids that).
    */
   restoreWeights(weights: readonly NamedWeight[], step: number): void {
     this.net.setWeights(weights);
     this.steps = step;
+  }
+
+  /** Copies the whole training state to the CPU (the restore point after a lost WebGL context). */
+  snapshot(): TrainerSnapshot {
+    const streams = { shuffle: this.shuffleRng.getState(), epsilon: this.epsilonRng.getState(), binarize: this.binarizeRng.getState() };
+    const optimizer = this.optimizer.getState(this.net.variables());
+    return { step: this.steps, weights: this.net.getWeights(), optimizer, streams, order: this.order.slice(), cursor: this.cursor, baseline: this.baseline };
+  }
+
+  /** Puts a `snapshot()` back (taken from a trainer with the same config and data), so training goes on exactly. */
+  restore(snapshot: TrainerSnapshot): void {
+    if (snapshot.order.length !== this.order.length) throw new Error(`The snapshot orders ${snapshot.order.length} examples, this trainer has ${this.order.length}.`);
+    this.restoreWeights(snapshot.weights, snapshot.step);
+    this.optimizer.setState(snapshot.optimizer, this.net.variables());
+    this.shuffleRng.setState(snapshot.streams.shuffle);
+    this.epsilonRng.setState(snapshot.streams.epsilon);
+    this.binarizeRng.setState(snapshot.streams.binarize);
+    this.order.set(snapshot.order);
+    this.cursor = snapshot.cursor;
+    this.baseline = snapshot.baseline;
   }
 
   /** Fresh weights and optimizer, step 0; `seed` replaces the config's seed when given. */

@@ -1,13 +1,14 @@
 /** The worker's logic as a plain function of messages: `createHandler(post, options)` → `handle(request)`. */
 import { tf } from '../core/tf';
-import { CheckpointError, InvalidConfigError, NonFiniteLossError } from '../core/errors';
-import { Trainer, type ImageSet, type StepMetrics } from '../core/trainer';
-import type { NamedWeight } from '../core/model';
-import { modelFromCheckpoint, parseCheckpoint } from '../core/checkpoint';
+import { NonFiniteLossError } from '../core/errors';
+import { Trainer, type ImageSet, type StepMetrics, type TrainerSnapshot } from '../core/trainer';
 import { reconstructImages, sampleImages } from '../core/inference';
-import { BadRequestError, answerQuery, termsWire } from './queries';
+import { answerQuery, termsWire } from './queries';
+import { errorEvent } from './errors';
+import { trainerFromInit } from './init-trainer';
+import { SweepRun, validateSweep } from './sweep';
 import { Rng } from '../core/random';
-import type { ErrorEvent, InitRequest, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
+import type { InitRequest, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
 
 /** A dataset as the handler needs it: train and test images in [0, 1], and the image size. */
 export interface DatasetBundle {
@@ -31,8 +32,10 @@ export interface HandlerOptions {
    * can continue on (after a lost WebGL context, say), or null when the error should be reported instead.
    */
   readonly recoverBackend?: (error: unknown, failedBackend: string) => Promise<string | null>;
-  /** Steps between CPU copies of the weights, the restore point for `recoverBackend`. */
+  /** Steps between CPU copies of the training state (weights, Adam, random streams), the restore point for `recoverBackend`. */
   readonly snapshotEvery?: number;
+  /** Least milliseconds between two sweepProgress events (default 100). */
+  readonly sweepProgressMs?: number;
 }
 
 /** Sends an event; typed arrays listed in `transfer` move instead of being copied. */
@@ -42,26 +45,16 @@ export type Post = (event: WorkerEvent, transfer?: ArrayBuffer[]) => void;
 const PREVIEW_STREAM = 11;
 const PREVIEW_COUNT = 8;
 
-function errorEvent(error: unknown, id: number | undefined, step: number): ErrorEvent {
-  const tag = id === undefined ? {} : { id };
-  if (error instanceof InvalidConfigError) {
-    return { type: 'error', code: 'invalid-config', message: error.message, fields: error.issues.map((issue) => issue.field), ...tag };
-  }
-  if (error instanceof NonFiniteLossError) return { type: 'error', code: 'non-finite', message: error.message, step: error.step, ...tag };
-  if (error instanceof CheckpointError) return { type: 'error', code: 'checkpoint', message: error.message, ...tag };
-  if (error instanceof BadRequestError) return { type: 'error', code: 'bad-request', message: error.message, ...tag };
-  const message = error instanceof Error ? error.message : String(error);
-  return { type: 'error', code: 'internal', message, step, ...tag };
-}
-
 /** Creates the message handler; requests are processed strictly in arrival order. */
 export function createHandler(post: Post, options: HandlerOptions): (request: WorkerRequest) => Promise<void> {
   const schedule = options.schedule ?? ((run: () => void) => void setTimeout(run, 0));
   const sliceMs = options.sliceMs ?? 50;
   const snapshotEvery = options.snapshotEvery ?? 100;
-  let snapshot: { step: number; weights: NamedWeight[] } | null = null;
+  let snapshot: TrainerSnapshot | null = null;
   let trainer: Trainer | null = null;
   let data: DatasetBundle | null = null;
+  let dataset: string | null = null;
+  let sweep: SweepRun | null = null;
   let backend = 'none';
   let state: WorkerState = 'loading';
   let running = false;
@@ -77,6 +70,8 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       step: step(),
       backend,
       parameterCount: trainer?.model.parameterCount() ?? 0,
+      ...(dataset === null ? {} : { dataset }),
+      ...(trainer ? { latentSize: trainer.config.latentSize } : {}),
       ...(id === undefined ? {} : { id }),
       ...(message === undefined ? {} : { message }),
     });
@@ -110,7 +105,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       do {
         const metrics = await active.stepAsync();
         const at = metrics.step;
-        if (at % snapshotEvery === 0) snapshot = { step: at, weights: active.model.getWeights() };
+        if (at % snapshotEvery === 0) snapshot = active.snapshot();
         if (at % loop.metricsEvery === 0 || metrics.heldOut) postMetrics(metrics);
         if (loop.imagesEvery > 0 && at % loop.imagesEvery === 0) postPreview(active, data);
         if (loop.maxSteps > 0 && at >= loop.maxSteps) {
@@ -136,7 +131,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
   const scheduleSlice = () => schedule(() => void enqueue(runSlice));
 
   /** Moves training to the backend `recoverBackend` names, from the last CPU snapshot, and carries on. */
-  const recover = async (error: unknown, saved: { step: number; weights: NamedWeight[] }) => {
+  const recover = async (error: unknown, saved: TrainerSnapshot) => {
     const failed = backend;
     const next = await options.recoverBackend?.(error, failed).catch(() => null);
     if (!next || !trainer || !data) {
@@ -146,7 +141,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
     }
     const broken = trainer;
     trainer = new Trainer(broken.config, data.train, data.test);
-    trainer.restoreWeights(saved.weights, saved.step);
+    trainer.restore(saved);
     try {
       broken.dispose();
     } catch {
@@ -156,6 +151,17 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
     running = true;
     setState('training', undefined, `The ${failed} backend failed; training resumed on ${next} from the snapshot at step ${saved.step}.`);
     scheduleSlice();
+  };
+
+  /** A sweep's slices share the queue with requests, so a cancel lands between two steps; a stale slice does nothing. */
+  const runSweepSlice = async (run: SweepRun) => {
+    if (sweep !== run) return;
+    if (await run.slice(sliceMs)) sweep = null;
+    else schedule(() => void enqueue(() => runSweepSlice(run)));
+  };
+  const stopSweep = () => {
+    sweep?.cancel();
+    sweep = null;
   };
 
   const requireTrainer = (): [Trainer, DatasetBundle] => {
@@ -169,9 +175,11 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
     switch (request.type) {
       case 'init': {
         running = false;
+        stopSweep();
         trainer?.dispose();
         trainer = null;
         snapshot = null;
+        dataset = request.dataset;
         setState('loading', id);
         backend = options.prepareBackend ? await options.prepareBackend(request) : tf.getBackend();
         try {
@@ -180,18 +188,13 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
           post({ type: 'error', code: 'dataset', message: error instanceof Error ? error.message : String(error), ...tag });
           return;
         }
-        const checkpoint = request.checkpoint ? parseCheckpoint(request.checkpoint) : null;
-        trainer = new Trainer({ ...(checkpoint?.config ?? {}), ...request.config }, data.train, data.test);
-        if (checkpoint) {
-          const restored = modelFromCheckpoint(checkpoint);
-          trainer.model.setWeights(restored.getWeights());
-          restored.dispose();
-        }
+        trainer = trainerFromInit(request, data);
         setState('ready', id);
         return;
       }
       case 'train': {
         requireTrainer();
+        stopSweep();
         loop = { metricsEvery: Math.max(1, request.metricsEvery ?? 1), imagesEvery: request.imagesEvery ?? 0, maxSteps: request.maxSteps ?? 0 };
         if (!running) {
           running = true;
@@ -201,6 +204,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         return;
       }
       case 'pause':
+        stopSweep();
         if (running) {
           running = false;
           setState('paused', id);
@@ -208,6 +212,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         return;
       case 'step': {
         const [active] = requireTrainer();
+        stopSweep();
         let last: StepMetrics | null = null;
         for (let i = 0; i < request.count; i++) last = active.step();
         if (last) postMetrics(last);
@@ -222,6 +227,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       case 'reset': {
         const [active] = requireTrainer();
         running = false;
+        stopSweep();
         snapshot = null;
         active.reset(request.seed);
         setState('ready', id);
@@ -234,17 +240,36 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       case 'decodeLatents':
       case 'encodeTestSet':
       case 'importanceWeighted':
+      case 'encodeImage':
       case 'saveCheckpoint': {
         const [active, bundle] = requireTrainer();
-        const [event, transfer] = answerQuery(request, active, bundle);
+        const [event, transfer] = answerQuery(request, active, bundle, { dataset: dataset ?? '' });
         post(event, transfer);
         return;
       }
+      case 'sweep': {
+        const [active, bundle] = requireTrainer();
+        const plan = validateSweep(request);
+        stopSweep();
+        if (running) {
+          running = false;
+          setState('paused', id);
+        }
+        const run = new SweepRun(plan, active, bundle, post, options.sweepProgressMs);
+        sweep = run;
+        schedule(() => void enqueue(() => runSweepSlice(run)));
+        return;
+      }
+      case 'cancelSweep':
+        stopSweep();
+        return;
       case 'dispose':
         running = false;
+        stopSweep();
         trainer?.dispose();
         trainer = null;
         data = null;
+        dataset = null;
         setState('disposed', id);
         return;
       default:

@@ -26,7 +26,7 @@ export interface TrainRequest extends Tagged {
   readonly maxSteps?: number;
 }
 /** Requests that need nothing but their type and an optional id. */
-export interface SimpleRequest<T extends 'pause' | 'evaluate' | 'saveCheckpoint' | 'dispose'> extends Tagged {
+export interface SimpleRequest<T extends 'pause' | 'evaluate' | 'saveCheckpoint' | 'dispose' | 'cancelSweep'> extends Tagged {
   readonly type: T;
 }
 /** Takes `count` steps now, reporting metrics after the last. */
@@ -85,6 +85,22 @@ export interface ImportanceWeightedRequest extends Tagged {
   readonly count: number;
   readonly seed: number;
 }
+/**
+ * Trains a copy of the current model for `stepsPerRun` steps at each β in turn (fresh Adam, same seed) and evaluates it
+ * on `evalCount` test images (default 500); the main model is left as it was. Pauses training; 'cancelSweep', 'pause',
+ * 'train', 'step', 'reset', 'init' and 'dispose' end the sweep between two steps.
+ */
+export interface SweepRequest extends Tagged {
+  readonly type: 'sweep';
+  readonly betas: readonly number[];
+  readonly stepsPerRun: number;
+  readonly evalCount?: number;
+}
+/** Encodes one image the page supplies (the reader's drawing): `inputSize` pixels in [0, 1], row-major. */
+export interface EncodeImageRequest extends Tagged {
+  readonly type: 'encodeImage';
+  readonly pixels: Float32Array;
+}
 
 /** Everything a widget can ask. */
 export type WorkerRequest =
@@ -94,6 +110,7 @@ export type WorkerRequest =
   | SimpleRequest<'evaluate'>
   | SimpleRequest<'saveCheckpoint'>
   | SimpleRequest<'dispose'>
+  | SimpleRequest<'cancelSweep'>
   | StepRequest
   | SetBetaRequest
   | SetLearningRateRequest
@@ -103,7 +120,9 @@ export type WorkerRequest =
   | EncodeTestSetRequest
   | DecodeGridRequest
   | DecodeLatentsRequest
-  | ImportanceWeightedRequest;
+  | ImportanceWeightedRequest
+  | SweepRequest
+  | EncodeImageRequest;
 
 /** Where the worker is in its life. */
 export type WorkerState = 'loading' | 'ready' | 'training' | 'paused' | 'disposed';
@@ -182,6 +201,10 @@ export interface StatusEvent extends Tagged {
   readonly step: number;
   readonly backend: string;
   readonly parameterCount: number;
+  /** The dataset named at init, once known. */
+  readonly dataset?: string;
+  /** The model's latent dimensions, once a model exists. */
+  readonly latentSize?: number;
   /** A sentence for the page when something notable happened, e.g. a backend switch after a lost WebGL context. */
   readonly message?: string;
 }
@@ -194,6 +217,46 @@ export interface ErrorEvent extends Tagged {
   /** For 'invalid-config': each field and its problem. */
   readonly fields?: readonly string[];
 }
+/** One finished run of a β sweep: held-out rate (mean KL), distortion (mean reconstruction) and ELBO at `beta`. */
+export interface SweepPointEvent extends Tagged {
+  readonly type: 'sweepPoint';
+  readonly index: number;
+  readonly total: number;
+  readonly beta: number;
+  readonly rate: number;
+  readonly distortion: number;
+  readonly elbo: number;
+  readonly klPerDim: Float64Array;
+  /** The main model's step, which the sweep started from. */
+  readonly step: number;
+}
+/** How far the sweep's run `index` has got, at most about every 100 ms. */
+export interface SweepProgressEvent extends Tagged {
+  readonly type: 'sweepProgress';
+  readonly index: number;
+  readonly total: number;
+  readonly stepInRun: number;
+  readonly stepsPerRun: number;
+}
+/** The sweep ended: all `total` runs done, or `cancelled` after `completed` of them (a request or a non-finite loss). */
+export interface SweepDoneEvent extends Tagged {
+  readonly type: 'sweepDone';
+  readonly completed: number;
+  readonly total: number;
+  readonly cancelled: boolean;
+}
+/**
+ * q(z|x) of one supplied image and its reconstruction decode(μ). `elbo` is −(reconstruction at z = μ + closed-form
+ * KL): deterministic, a point estimate of the ELBO rather than an unbiased one-sample estimate.
+ */
+export interface EncodingEvent extends Tagged {
+  readonly type: 'encoding';
+  readonly step: number;
+  readonly mean: Float32Array;
+  readonly logVar: Float32Array;
+  readonly reconstruction: Float32Array;
+  readonly elbo: number;
+}
 
 /** Everything the worker can say. */
 export type WorkerEvent =
@@ -205,4 +268,8 @@ export type WorkerEvent =
   | CheckpointEvent
   | ProgressEvent
   | StatusEvent
-  | ErrorEvent;
+  | ErrorEvent
+  | SweepPointEvent
+  | SweepProgressEvent
+  | SweepDoneEvent
+  | EncodingEvent;

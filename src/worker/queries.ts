@@ -7,12 +7,20 @@ import { Rng } from '../core/random';
 import type { EvalMetrics, StepMetrics } from '../core/trainer';
 import type { DatasetBundle } from './handler';
 import type { TermsWire, WorkerEvent, WorkerRequest } from './protocol';
+import { encodeImage } from './encode-image';
 
 /** The requests answered here. */
 export type QueryRequest = Extract<
   WorkerRequest,
-  { type: 'evaluate' | 'reconstruct' | 'sample' | 'decodeGrid' | 'decodeLatents' | 'encodeTestSet' | 'importanceWeighted' | 'saveCheckpoint' }
+  {
+    type: 'evaluate' | 'reconstruct' | 'sample' | 'decodeGrid' | 'decodeLatents' | 'encodeTestSet' | 'importanceWeighted' | 'saveCheckpoint' | 'encodeImage';
+  }
 >;
+
+/** What a query may need beyond the model and data: the dataset's name, for checkpoint metadata. */
+export interface QueryContext {
+  readonly dataset: string;
+}
 
 /** A request whose numbers make no sense (a negative count, K = 0, …). */
 export class BadRequestError extends Error {
@@ -36,7 +44,7 @@ export function termsWire(metrics: StepMetrics | EvalMetrics): TermsWire {
 }
 
 /** Computes the answer to `request` and lists the buffers that can be transferred rather than copied. */
-export function answerQuery(request: QueryRequest, trainer: Trainer, data: DatasetBundle): [WorkerEvent, ArrayBuffer[]] {
+export function answerQuery(request: QueryRequest, trainer: Trainer, data: DatasetBundle, context: QueryContext): [WorkerEvent, ArrayBuffer[]] {
   const tag = request.id === undefined ? {} : { id: request.id };
   const step = trainer.stepCount;
   const { model } = trainer;
@@ -89,8 +97,16 @@ export function answerQuery(request: QueryRequest, trainer: Trainer, data: Datas
       return [{ type: 'importanceWeighted', step, k, bounds, meanBound, ...tag }, buffers(bounds)];
     }
     case 'saveCheckpoint': {
-      const bytes = serializeCheckpoint(trainer.config, model.getWeights(), { step });
+      const bytes = serializeCheckpoint(trainer.config, model.getWeights(), { dataset: context.dataset, step, beta: trainer.config.beta });
       return [{ type: 'checkpoint', step, bytes, ...tag }, buffers(bytes)];
+    }
+    case 'encodeImage': {
+      const { pixels } = request;
+      if (pixels.length !== inputSize) throw new BadRequestError(`pixels holds ${pixels.length} numbers, this model reads ${inputSize}.`);
+      const bad = Array.prototype.findIndex.call(pixels, (value: number) => !(value >= 0 && value <= 1));
+      if (bad >= 0) throw new BadRequestError(`pixels must be numbers in [0, 1]; pixel ${bad} is ${pixels[bad]}.`);
+      const { mean, logVar, reconstruction, elbo } = encodeImage(model, Float32Array.from(pixels));
+      return [{ type: 'encoding', step, mean, logVar, reconstruction, elbo, ...tag }, buffers(mean, logVar, reconstruction)];
     }
   }
 }

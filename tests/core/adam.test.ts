@@ -43,4 +43,49 @@ describe('Adam', () => {
     // Two moment estimates, per variable or for the whole flat vector, are freed.
     expect(tf.memory().numTensors).toBe(before - 2 * (flat ? 1 : a.variables().length));
   });
+
+  test.each([false, true])('adam.setState(adam.getState(vars), otherVars) (flat: %s) continues exactly on a rebuilt model', (flat) => {
+    const config = resolveConfig({ inputSize: 10, hiddenSizes: [6], latentSize: 2 });
+    const [a, b] = [VaeModel.create(config, 3), VaeModel.create(config, 8)];
+    const rng = createRng(4);
+    const x = tf.tensor2d(rng.fillUniform(new Float32Array(40)), [4, 10]);
+    const eps = tf.tensor2d(rng.fillNormal(new Float32Array(8)), [4, 2]);
+    const [first, second] = [new Adam({ learningRate: 0.01, flat }), new Adam({ learningRate: 0.01, flat })];
+    expect(first.getState(a.variables())).toEqual({ step: 0, first: new Float32Array(0), second: new Float32Array(0) });
+    const step = (optimizer: Adam, model: VaeModel) =>
+      tf.dispose(optimizer.minimize(() => computeTerms(model, x, eps, 1).loss, true, model.variables()) as tf.Scalar);
+    for (let i = 0; i < 5; i++) step(first, a);
+    const state = first.getState(a.variables());
+    expect(state.step).toBe(5);
+    expect(state.first).toHaveLength(a.parameterCount());
+    // The first moment is a running mean of gradients: not zero after five steps.
+    expect(state.first.some((m) => m !== 0)).toBe(true);
+    b.setWeights(a.getWeights());
+    second.setState(state, b.variables());
+    expect(second.iterations).toBe(5);
+    for (let i = 0; i < 3; i++) [step(first, a), step(second, b)];
+    a.getWeights().forEach((w, i) => assertAllClose(w.values, b.getWeights()[i]!.values, 1e-7, w.name));
+    expect(() => second.setState({ step: 1, first: new Float32Array(3), second: new Float32Array(3) }, b.variables())).toThrow(/holds 3 and 3 moments/);
+    [first, second].forEach((o) => o.dispose());
+    [a, b].forEach((m) => m.dispose());
+    tf.dispose([x, eps]);
+  });
+
+  test('adam.setState(fresh state) after updates differs from keeping the moments, so the state matters', () => {
+    const config = resolveConfig({ inputSize: 10, hiddenSizes: [6], latentSize: 2 });
+    const [a, b] = [VaeModel.create(config, 3), VaeModel.create(config, 3)];
+    const x = tf.tensor2d(createRng(4).fillUniform(new Float32Array(40)), [4, 10]);
+    const eps = tf.zeros([4, 2]) as tf.Tensor2D;
+    const [kept, restarted] = [new Adam({ learningRate: 0.01 }), new Adam({ learningRate: 0.01 })];
+    const step = (optimizer: Adam, model: VaeModel) =>
+      tf.dispose(optimizer.minimize(() => computeTerms(model, x, eps, 1).loss, true, model.variables()) as tf.Scalar);
+    for (let i = 0; i < 4; i++) [step(kept, a), step(restarted, b)];
+    restarted.setState({ step: 0, first: new Float32Array(0), second: new Float32Array(0) }, b.variables());
+    [step(kept, a), step(restarted, b)];
+    const gap = Math.max(...a.getWeights().flatMap((w, i) => Array.from(w.values, (v, j) => Math.abs(v - b.getWeights()[i]!.values[j]!))));
+    expect(gap).toBeGreaterThan(1e-5);
+    [kept, restarted].forEach((o) => o.dispose());
+    [a, b].forEach((m) => m.dispose());
+    tf.dispose([x, eps]);
+  });
 });

@@ -1,45 +1,11 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { createHandler, type DatasetBundle } from '../../src/worker/handler';
+import { createHandler } from '../../src/worker/handler';
 import { Trainer } from '../../src/core/trainer';
+import { parseCheckpoint } from '../../src/core/checkpoint';
 import type { WorkerEvent, WorkerRequest } from '../../src/worker/protocol';
-import { makeStrokes, useBackend } from '../core/helpers';
-
-const SIDE = 8;
-const bundle: DatasetBundle = { train: makeStrokes(128, SIDE, 1), test: makeStrokes(40, SIDE, 2), width: SIDE, height: SIDE };
-const config = { inputSize: SIDE * SIDE, hiddenSizes: [16], latentSize: 2, batchSize: 16, learningRate: 3e-3, seed: 5 };
-
-/** A handler with synthetic data; `events` collects everything it posts. */
-function harness() {
-  const events: WorkerEvent[] = [];
-  const handle = createHandler((event) => events.push(event), {
-    loadDataset: async (name) => {
-      if (name !== 'strokes') throw new Error(`No dataset called ${name}.`);
-      return bundle;
-    },
-    prepareBackend: async () => tf.getBackend(),
-    sliceMs: 5,
-  });
-  const send = (request: WorkerRequest) => handle(request);
-  const of = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
-  const until = async (done: () => boolean, ms = 20_000) => {
-    const start = Date.now();
-    while (!done()) {
-      if (Date.now() - start > ms) throw new Error('timed out waiting for the worker');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  };
-  return { events, send, of, until };
-}
-
-/** True when `value` is made only of numbers, strings, booleans, typed arrays and plain objects/arrays of them. */
-function isPlain(value: unknown): boolean {
-  if (value === null || ['number', 'string', 'boolean', 'undefined'].includes(typeof value)) return true;
-  if (ArrayBuffer.isView(value)) return true;
-  if (Array.isArray(value)) return value.every(isPlain);
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value as object).every(isPlain);
-  return false;
-}
+import { assertAllClose, useBackend } from '../core/helpers';
+import { SIDE, bundle, config, harness, isPlain } from './harness';
 
 let cleanup: (() => Promise<void>) | null = null;
 beforeAll(() => useBackend('cpu'));
@@ -60,7 +26,8 @@ describe('createHandler', () => {
     const h = await ready();
     const statuses = h.of('status');
     expect(statuses.map((s) => s.state)).toEqual(['loading', 'ready']);
-    expect(statuses[1]).toMatchObject({ id: 1, backend: 'cpu', step: 0 });
+    expect(statuses[1]).toMatchObject({ id: 1, backend: 'cpu', step: 0, dataset: 'strokes', latentSize: 2 });
+    expect(statuses[0]).not.toHaveProperty('latentSize');
     expect(statuses[1]!.parameterCount).toBeGreaterThan(0);
   });
 
@@ -241,6 +208,17 @@ describe('backend recovery', () => {
     const steps = events.filter((e) => e.type === 'metrics').map((e) => (e as { step: number }).step);
     expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 13, 14]);
     expect(events.some((e) => e.type === 'error')).toBe(false);
+    // Adam's moments and t, the random streams and the batch order came back with the weights: step 9 repeats exactly,
+    // and after step 14 the weights are those of a trainer that never failed.
+    const objectives = events.filter((e) => e.type === 'metrics').map((e) => (e as { objective: number }).objective);
+    expect(objectives[9]).toBe(objectives[8]);
+    await handle({ type: 'saveCheckpoint', id: 40 });
+    const bytes = (events.find((e) => e.id === 40) as { bytes: Uint8Array }).bytes;
+    const recovered = parseCheckpoint(bytes).weights;
+    const uninterrupted = new Trainer(config, bundle.train, bundle.test);
+    for (let i = 0; i < 14; i++) uninterrupted.step();
+    uninterrupted.model.getWeights().forEach((w, i) => assertAllClose(recovered[i]!.values, w.values, 1e-6, w.name));
+    uninterrupted.dispose();
     await handle({ type: 'dispose' });
   });
 });
