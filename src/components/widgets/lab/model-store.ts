@@ -13,7 +13,7 @@
  * |     20 |    H | UTF-8 JSON: { format: 'vae-lab-model', settings, step, savedAt, checkpointBytes } |
  * |   20+H |    C | the checkpoint, exactly as src/core/checkpoint.ts writes it                |
  */
-import { fnv1a32, parseCheckpoint } from '../../../core/checkpoint';
+import { fnv1a32, parseCheckpoint } from '../../../core/checkpoint-format';
 import type { VaeConfig } from '../../../core/config';
 import { parseSettingsObject, type LabSettings } from './settings';
 

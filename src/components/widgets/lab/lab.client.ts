@@ -1,0 +1,201 @@
+/**
+ * The VAE lab's client, loaded with import() when the figure nears the viewport: it owns the settings (mirrored in the
+ * URL), talks to the training worker, and hands each event to the view that draws it. Nothing heavy runs here: the
+ * worker trains, and the views redraw at most once per animation frame.
+ */
+import { isLang } from '../../../i18n/langs';
+import { VAE_LAB_STRINGS, fill } from '../../../i18n/widgets/vae-lab';
+import { politeAnnouncer } from '../kit';
+import { labPart, type LabContext } from './context';
+import { LabWorker } from './lab-worker';
+import { bindControls } from './controls';
+import { backendTitle, startModel, type CheckpointInfo } from './session';
+import { createChartViews } from './chart-views';
+import { createImageViews } from './image-views';
+import { createKeepPanel } from './keep';
+import { createSweep } from './sweep';
+import { IMAGES_EVERY, LATENTS_EVERY, METRICS_EVERY } from './lab-constants';
+import { formatBeta, formatBytes, formatNats, stepsPerSecond } from './numbers';
+import { DEFAULT_LAB_SETTINGS, needsRestart, parsePreset, settingsFromQuery, settingsToQuery, type LabSettings } from './settings';
+
+/** Starts the lab inside a server-rendered `figure[data-widget="vae-lab"]`. */
+export function mount(figure: HTMLElement): void {
+  const lang = isLang(figure.dataset['lang']) ? figure.dataset['lang'] : 'en';
+  const s = VAE_LAB_STRINGS[lang];
+  const id = figure.dataset['id'] ?? 'lab';
+  const preset = parsePreset(figure.dataset['preset']);
+  const defaults: LabSettings = { ...DEFAULT_LAB_SETTINGS, ...preset.settings };
+  const fromUrl = settingsFromQuery(location.search, defaults, id);
+  const status = labPart<HTMLElement>(figure, 'status');
+  const warning = labPart<HTMLElement>(figure, 'warning');
+  const announce = politeAnnouncer(labPart(figure, 'announce'));
+
+  const ctx: LabContext = {
+    figure,
+    lang,
+    s,
+    id,
+    worker: new LabWorker((message) => fail(fill(s.workerFailed, { message }))),
+    settings: fromUrl.settings,
+    phase: 'loading',
+    step: 0,
+    backend: '',
+    part: (name) => labPart(figure, name),
+    setStatus: (text) => void (status.textContent = text),
+    warn: (text) => {
+      warning.hidden = text === null;
+      warning.textContent = text ?? '';
+    },
+    announce,
+  };
+  const rejected = fromUrl.rejected.map(({ field, raw }) => fill(s.urlRejected, { field, raw, value: String(defaults[field as keyof LabSettings]) }));
+  if (rejected.length) ctx.warn(rejected.join(' '));
+
+  const charts = createChartViews(ctx);
+  const images = createImageViews(ctx, () => charts.klPerDim());
+  const progress = ctx.part<HTMLProgressElement>('progress');
+  let checkpoint: CheckpointInfo | null = null;
+  let resumeWhenVisible = false;
+  let lastRate: { step: number; at: number } | null = null;
+
+  const setPhase = (phase: LabContext['phase']) => {
+    ctx.phase = phase;
+    figure.dataset['state'] = phase;
+    controls.sync();
+    sweep.sync();
+  };
+  function fail(message: string) {
+    ctx.warn(message);
+    setPhase('failed');
+  }
+  const mirrorUrl = () => {
+    const params = new URLSearchParams(location.search);
+    for (const key of [...params.keys()]) if (key.startsWith(`${id}.`)) params.delete(key);
+    for (const [key, value] of settingsToQuery(ctx.settings, defaults, id)) params.set(key, value);
+    const query = params.toString();
+    history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+  };
+  /** Everything a still model can show: images, the latent map, the manifold, a held-out evaluation. */
+  const refreshViews = () => {
+    images.refresh();
+    ctx.worker.send({ type: 'evaluate' });
+  };
+  const restart = (next: LabSettings, savedBytes?: Uint8Array) => {
+    ctx.settings = next;
+    mirrorUrl();
+    charts.clear();
+    images.clear();
+    lastRate = null;
+    setPhase('loading');
+    void startModel(ctx, next, savedBytes).then((info) => (checkpoint = info));
+  };
+
+  const controls = bindControls(ctx, {
+    toggleTraining: () => {
+      if (ctx.phase === 'training') ctx.worker.send({ type: 'pause' });
+      else ctx.worker.send({ type: 'train', metricsEvery: METRICS_EVERY, imagesEvery: IMAGES_EVERY });
+    },
+    stepOnce: () => ctx.worker.send({ type: 'step', count: 1 }),
+    reset: () => {
+      ctx.warn(null);
+      charts.clear();
+      lastRate = null;
+      ctx.worker.send({ type: 'reset', seed: ctx.settings.seed });
+      ctx.setStatus(fill(s.stateReset, { seed: ctx.settings.seed }));
+    },
+    setBeta: (beta) => {
+      ctx.settings = { ...ctx.settings, beta };
+      ctx.worker.send({ type: 'setBeta', beta });
+      mirrorUrl();
+      announce(fill(s.betaChanged, { beta: formatBeta(beta) }));
+    },
+    setLearningRate: (learningRate) => {
+      ctx.settings = { ...ctx.settings, learningRate };
+      ctx.worker.send({ type: 'setLearningRate', learningRate });
+      mirrorUrl();
+    },
+    apply: (next) => {
+      ctx.warn(null);
+      if (needsRestart(ctx.settings, next)) restart(next);
+    },
+  });
+  const sweep = createSweep(ctx, charts);
+  createKeepPanel(ctx, (saved) => restart(saved.settings, saved.checkpoint));
+
+  ctx.worker.on('progress', ({ loaded, total }) => {
+    progress.hidden = false;
+    progress.max = total ?? loaded;
+    progress.value = loaded;
+    const dataset = ctx.settings.dataset === 'mnist' ? s.datasetMnist : s.datasetFashion;
+    ctx.setStatus(fill(s.stateDownloadData, { dataset, loaded: formatBytes(loaded), total: total ? formatBytes(total) : '?' }));
+  });
+  ctx.worker.on('status', (event) => {
+    ctx.step = event.step;
+    if (event.backend && event.backend !== 'none') {
+      ctx.backend = event.backend;
+      ctx.part('backend').textContent = fill(s.statusBackend, { backend: backendTitle(ctx, event.backend) });
+      figure.dataset['backend'] = event.backend;
+    }
+    if (event.message) ctx.warn(fill(s.backendSwitched, { message: event.message }));
+    if (event.state === 'ready') {
+      const wasLoading = ctx.phase === 'loading';
+      progress.hidden = true;
+      setPhase('ready');
+      if (wasLoading) {
+        ctx.setStatus(checkpoint ? fill(s.stateReadyCheckpoint, { steps: checkpoint.steps }) : s.stateReadyScratch);
+        announce(fill(s.announceReady, { backend: backendTitle(ctx, ctx.backend) }));
+      }
+      refreshViews();
+    } else if (event.state === 'training') {
+      setPhase('training');
+      ctx.setStatus(s.stateTraining);
+      announce(s.announceTraining);
+    } else if (event.state === 'paused' && ctx.phase !== 'sweeping') {
+      setPhase('paused');
+      ctx.setStatus(resumeWhenVisible ? s.stateHiddenPaused : fill(s.statePaused, { step: event.step }));
+      const latest = charts.latest();
+      if (!resumeWhenVisible) announce(fill(s.announcePaused, { step: event.step, recon: formatNats(latest?.reconstruction), kl: formatNats(latest?.kl) }));
+      refreshViews();
+    }
+  });
+  ctx.worker.on('metrics', (event) => {
+    ctx.step = event.step;
+    charts.onMetrics(event);
+    const now = { step: event.step, at: performance.now() };
+    const rate = stepsPerSecond(lastRate, now);
+    if (rate !== null) ctx.part('rate').textContent = fill(s.statusRate, { rate: rate >= 10 ? Math.round(rate) : rate.toFixed(1) });
+    if (!lastRate || now.at - lastRate.at > 2000) lastRate = now;
+    if (ctx.phase === 'training' && event.step % LATENTS_EVERY < METRICS_EVERY) images.refreshLatents();
+  });
+  ctx.worker.on('evaluation', (event) => charts.onEvaluation(event));
+  ctx.worker.on('images', (event) => images.onImages(event));
+  ctx.worker.on('latents', (event) => {
+    charts.onLatents(event);
+    images.onLatents(event);
+  });
+  ctx.worker.on('error', (event) => {
+    if (event.code === 'non-finite') {
+      ctx.warn(fill(s.nonFinite, { step: event.step ?? ctx.step }));
+      setPhase('paused');
+    } else if (event.code === 'dataset') fail(fill(s.datasetFailed, { message: event.message }));
+    else if (event.code === 'invalid-config') fail(fill(s.invalidConfig, { message: event.message }));
+    else if (event.code === 'checkpoint' && ctx.phase === 'loading') {
+      ctx.warn(fill(s.checkpointFailed, { message: event.message }));
+      restart({ ...ctx.settings, start: 'scratch' });
+    } else ctx.warn(fill(s.workerFailed, { message: event.message }));
+  });
+
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden && ctx.phase === 'training') {
+      resumeWhenVisible = true;
+      ctx.worker.send({ type: 'pause' });
+    } else if (!document.hidden && resumeWhenVisible) {
+      resumeWhenVisible = false;
+      if (ctx.phase === 'paused') ctx.worker.send({ type: 'train', metricsEvery: METRICS_EVERY, imagesEvery: IMAGES_EVERY });
+    }
+  });
+
+  ctx.part('static-note').hidden = true;
+  controls.sync();
+  restart(ctx.settings);
+}
