@@ -9,7 +9,7 @@ import type { EvaluationEvent, LatentsEvent, MetricsEvent } from '../../../worke
 import { lossChart } from '../../../charts/lab/loss';
 import { klBarsChart } from '../../../charts/lab/kl-bars';
 import { rateDistortionChart, type SweepPoint } from '../../../charts/lab/rate-distortion';
-import { bindTableToggle, buildTable, placeChart, watchWidth } from '../kit';
+import { bindTableToggle, buildTable, placeChart as placeInHost, watchWidth } from '../kit';
 import type { LabContext } from './context';
 import { MetricHistory, heldOutPoint, lossPoint, ratePoints, type LossPoint } from './history';
 import { CHART_INTERVAL_MS, HELD_OUT_COUNT } from './lab-constants';
@@ -34,6 +34,12 @@ export interface ChartViews {
   latest(): LossPoint | null;
   /** The latest KL per latent dimension (empty before the first step or evaluation). */
   klPerDim(): readonly number[];
+}
+
+/** Places a chart and fixes its host's height to the chart's, so the host can contain its own layout (lab.css). */
+function placeChart(host: HTMLElement, chart: Element, describedBy: string): void {
+  host.style.height = `${chart.getAttribute('height') ?? 300}px`;
+  placeInHost(host, chart, describedBy);
 }
 
 /** Builds the readout and the three charts inside the figure. */

@@ -22,5 +22,5 @@ export const PREVIEW_COUNT = 8;
 export const HELD_OUT_COUNT = 500;
 /** The one IndexedDB key for the reader's saved model, shared by every chapter's lab. */
 export const SAVED_MODEL_KEY = 'vae-lab';
-/** Minimum milliseconds between redraws of one chart while training: four redraws a second look live and stay cheap. */
-export const CHART_INTERVAL_MS = 250;
+/** Minimum milliseconds between redraws of one chart while training: two redraws a second look live and keep the page's paint work small. */
+export const CHART_INTERVAL_MS = 500;

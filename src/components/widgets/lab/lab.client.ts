@@ -9,7 +9,7 @@ import { politeAnnouncer } from '../kit';
 import { labPart, type LabContext } from './context';
 import { LabWorker } from './lab-worker';
 import { bindControls } from './controls';
-import { backendTitle, startModel, type CheckpointInfo } from './session';
+import { backendRequest, backendTitle, startModel, type CheckpointInfo } from './session';
 import { createChartViews } from './chart-views';
 import { createImageViews } from './image-views';
 import { createKeepPanel } from './keep';
@@ -142,6 +142,8 @@ export function mount(figure: HTMLElement): void {
       progress.hidden = true;
       setPhase('ready');
       if (wasLoading) {
+        const wanted = backendRequest(location.search).backend;
+        if (wanted && wanted !== ctx.backend) ctx.warn(fill(s.backendFallback, { wanted: backendTitle(ctx, wanted), backend: backendTitle(ctx, ctx.backend) }));
         ctx.setStatus(checkpoint ? fill(s.stateReadyCheckpoint, { steps: checkpoint.steps }) : s.stateReadyScratch);
         announce(fill(s.announceReady, { backend: backendTitle(ctx, ctx.backend) }));
       }

@@ -55,7 +55,9 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
       { width: host.clientWidth || 480, labels: { latent: 'z' }, ariaLabel: fill(s.latentAria, { count: points.length }), ariaDescription: '' },
     );
     chart = Plot.plot(spec) as typeof chart;
-    if (chart) placeChart(host, chart, `${ctx.id}-latent-description`);
+    if (!chart) return;
+    host.style.height = `${chart.getAttribute('height') ?? 480}px`;
+    placeChart(host, chart, `${ctx.id}-latent-description`);
   };
   const request = () => {
     if (!frame) frame = requestAnimationFrame(render);
