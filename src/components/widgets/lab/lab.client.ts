@@ -163,6 +163,9 @@ export function mount(figure: HTMLElement): void {
   ctx.worker.on('metrics', (event) => {
     ctx.step = event.step;
     charts.onMetrics(event);
+    // Formulas elsewhere on the page show these live numbers (src/components/source: LiveValue).
+    const { step, reconstruction, kl, elbo, objective, beta } = event;
+    document.dispatchEvent(new CustomEvent('vae:metrics', { detail: { step, reconstruction, kl, elbo, objective, beta } }));
     const now = { step: event.step, at: performance.now() };
     const rate = stepsPerSecond(lastRate, now);
     if (rate !== null) ctx.part('rate').textContent = fill(s.statusRate, { rate: rate >= 10 ? Math.round(rate) : rate.toFixed(1) });
@@ -187,6 +190,12 @@ export function mount(figure: HTMLElement): void {
     } else ctx.warn(fill(s.workerFailed, { message: event.message }));
   });
 
+  // A formula term under the pointer or focus lights up the series and number it feeds.
+  document.addEventListener('vae:term', (event) => {
+    const { term, active } = (event as CustomEvent<{ term?: unknown; active?: unknown }>).detail ?? {};
+    if (typeof term === 'string' && active === true) figure.dataset['term'] = term;
+    else delete figure.dataset['term'];
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.hidden && ctx.phase === 'training') {
       resumeWhenVisible = true;
