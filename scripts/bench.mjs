@@ -1,9 +1,11 @@
 /** `npm run bench`: engine vs plain tfjs ms/step per backend, in Node and in headless Chromium; writes bench/results.json. */
-// Speed is reported here as ratios and figures, never asserted in tests. BENCH_STEPS and BENCH_BROWSER=0 tune a run.
+// Speed is reported here as ratios and figures, never asserted in tests. BENCH_STEPS and BENCH_BROWSER=0 tune a run;
+// BENCH_LAB_SECONDS (default 20, 0 = skip) times the lab per backend, BENCH_SOAK_MIN (e.g. 10) adds a long leak-check run.
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { benchInBrowser } from './lib/browser-bench.mjs';
+import { benchLab } from './lib/lab-bench.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const timedSteps = Number(process.env.BENCH_STEPS ?? 20);
@@ -15,6 +17,7 @@ if (ran.status !== 0 || !existsSync(nodeJson)) process.exit(ran.status ?? 1);
 const node = JSON.parse(readFileSync(nodeJson, 'utf8'));
 
 let browser = { results: [], skipped: [], notes: [] };
+let labRun = { lab: [], soak: [], notes: [] };
 if (process.env.BENCH_BROWSER !== '0') {
   const siteDir = join(root, '.cache', 'site-bench');
   if (!existsSync(join(siteDir, 'bench', 'index.html')) || process.env.BENCH_REBUILD === '1') {
@@ -22,6 +25,8 @@ if (process.env.BENCH_BROWSER !== '0') {
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   browser = await benchInBrowser(siteDir, { timedSteps });
+  const labSeconds = Number(process.env.BENCH_LAB_SECONDS ?? 20);
+  if (labSeconds > 0) labRun = await benchLab(siteDir, { seconds: labSeconds, soakMinutes: Number(process.env.BENCH_SOAK_MIN ?? 0) });
 }
 
 const results = [...node.results, ...browser.results];
@@ -32,7 +37,11 @@ for (const r of results) {
 }
 for (const s of [...node.skipped.map((n) => `node-${n}`), ...browser.skipped]) console.log(`skipped: ${s}`);
 for (const n of browser.notes) console.log(`note: ${n}`);
+if (labRun.lab.length) console.log('\nthe lab in chapter 6 (worker)   steps/s  longest main-thread task  tasks > 50 ms');
+for (const r of labRun.lab) console.log(`${r.backend.padEnd(31)} ${fmt(r.stepsPerSecond).padStart(7)}  ${fmt(r.longestTaskMs, 0).padStart(21)} ms  ${String(r.tasksOver50ms).padStart(12)}`);
+for (const s of labRun.soak) console.log(`soak: ${s.minute} min, step ${s.step}, worker tensors ${s.tensors}, page heap ${fmt(s.heapMB)} MB`);
+for (const n of labRun.notes) console.log(`note: ${n}`);
 mkdirSync(join(root, 'bench'), { recursive: true });
-const out = { date: new Date().toISOString(), node: process.version, timedSteps, results, skipped: [...node.skipped, ...browser.skipped], notes: browser.notes };
+const out = { date: new Date().toISOString(), node: process.version, timedSteps, results, lab: labRun.lab, soak: labRun.soak, skipped: [...node.skipped, ...browser.skipped], notes: [...browser.notes, ...labRun.notes] };
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nwrote bench/results.json');

@@ -263,6 +263,11 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       case 'cancelSweep':
         stopSweep();
         return;
+      case 'memory': {
+        const { numTensors, numBytes } = tf.memory();
+        post({ type: 'memory', numTensors, numBytes, ...tag });
+        return;
+      }
       case 'dispose':
         running = false;
         stopSweep();

@@ -26,7 +26,7 @@ export interface TrainRequest extends Tagged {
   readonly maxSteps?: number;
 }
 /** Requests that need nothing but their type and an optional id. */
-export interface SimpleRequest<T extends 'pause' | 'evaluate' | 'saveCheckpoint' | 'dispose' | 'cancelSweep'> extends Tagged {
+export interface SimpleRequest<T extends 'pause' | 'evaluate' | 'saveCheckpoint' | 'dispose' | 'cancelSweep' | 'memory'> extends Tagged {
   readonly type: T;
 }
 /** Takes `count` steps now, reporting metrics after the last. */
@@ -111,6 +111,7 @@ export type WorkerRequest =
   | SimpleRequest<'saveCheckpoint'>
   | SimpleRequest<'dispose'>
   | SimpleRequest<'cancelSweep'>
+  | SimpleRequest<'memory'>
   | StepRequest
   | SetBetaRequest
   | SetLearningRateRequest
@@ -258,6 +259,13 @@ export interface EncodingEvent extends Tagged {
   readonly elbo: number;
 }
 
+/** The worker's tfjs memory: live tensors and their bytes (the benchmark's leak check over long runs). */
+export interface MemoryEvent extends Tagged {
+  readonly type: 'memory';
+  readonly numTensors: number;
+  readonly numBytes: number;
+}
+
 /** Everything the worker can say. */
 export type WorkerEvent =
   | MetricsEvent
@@ -272,4 +280,5 @@ export type WorkerEvent =
   | SweepPointEvent
   | SweepProgressEvent
   | SweepDoneEvent
-  | EncodingEvent;
+  | EncodingEvent
+  | MemoryEvent;

@@ -112,7 +112,7 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     await lab.lab.locator('[data-lab="sweep"]').click();
     await lab.waitState('sweeping');
     const points = lab.lab.locator('[data-chart="rd"] .lab-sweep-point path, [data-chart="rd"] .lab-sweep-point circle');
-    await expect.poll(() => points.count(), { timeout: 90_000, intervals: [1000] }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => points.count(), { timeout: 90_000, interval: 1000 }).toBeGreaterThanOrEqual(2);
     await lab.lab.locator('[data-lab="sweep"]').click();
     await lab.waitState('ready', 'paused');
     expect(await lab.lab.locator('[data-lab="status"]').textContent()).toContain('β 扫描在');

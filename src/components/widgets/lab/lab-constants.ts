@@ -24,3 +24,5 @@ export const HELD_OUT_COUNT = 500;
 export const SAVED_MODEL_KEY = 'vae-lab';
 /** Minimum milliseconds between redraws of one chart while training: two redraws a second look live and keep the page's paint work small. */
 export const CHART_INTERVAL_MS = 500;
+/** Milliseconds between checks of the worker's tensor count while training. */
+export const MEMORY_EVERY_MS = 5000;

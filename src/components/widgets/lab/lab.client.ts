@@ -14,7 +14,7 @@ import { createChartViews } from './chart-views';
 import { createImageViews } from './image-views';
 import { createKeepPanel } from './keep';
 import { createSweep } from './sweep';
-import { IMAGES_EVERY, LATENTS_EVERY, METRICS_EVERY } from './lab-constants';
+import { IMAGES_EVERY, LATENTS_EVERY, MEMORY_EVERY_MS, METRICS_EVERY } from './lab-constants';
 import { formatBeta, formatBytes, formatNats, stepsPerSecond } from './numbers';
 import { DEFAULT_LAB_SETTINGS, needsRestart, parsePreset, settingsFromQuery, settingsToQuery, type LabSettings } from './settings';
 
@@ -57,6 +57,7 @@ export function mount(figure: HTMLElement): void {
   let checkpoint: CheckpointInfo | null = null;
   let resumeWhenVisible = false;
   let lastRate: { step: number; at: number } | null = null;
+  let lastMemoryCheck = 0;
 
   const setPhase = (phase: LabContext['phase']) => {
     ctx.phase = phase;
@@ -171,6 +172,15 @@ export function mount(figure: HTMLElement): void {
     if (rate !== null) ctx.part('rate').textContent = fill(s.statusRate, { rate: rate >= 10 ? Math.round(rate) : rate.toFixed(1) });
     if (!lastRate || now.at - lastRate.at > 2000) lastRate = now;
     if (ctx.phase === 'training' && event.step % LATENTS_EVERY < METRICS_EVERY) images.refreshLatents();
+    if (now.at - lastMemoryCheck > MEMORY_EVERY_MS) {
+      lastMemoryCheck = now.at;
+      ctx.worker.send({ type: 'memory' });
+    }
+  });
+  // The engine's tensor count, for the benchmark's long-run leak check (npm run bench with BENCH_SOAK_MIN).
+  ctx.worker.on('memory', ({ numTensors, numBytes }) => {
+    figure.dataset['tensors'] = String(numTensors);
+    figure.dataset['tensorBytes'] = String(numBytes);
   });
   ctx.worker.on('evaluation', (event) => charts.onEvaluation(event));
   ctx.worker.on('images', (event) => images.onImages(event));

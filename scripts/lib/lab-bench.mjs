@@ -1,0 +1,82 @@
+/** Times the VAE lab as a reader runs it: steps/s per backend and the longest main-thread task while training; optionally a long soak run. */
+import { serveSite } from './serve-site.mjs';
+import { chromium } from 'playwright-core';
+
+const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
+const LAB = 'figure[data-widget="vae-lab"]';
+
+/** Reads the lab's step readout (the worker's step count; 0 before the first step). */
+const readStep = (page) => page.locator(`${LAB} [data-metric="step"] dd`).textContent().then((t) => Number(t) || 0);
+
+/** Opens chapter 6 on `backend` and waits for the lab to be ready; returns the page and the backend that actually ran. */
+async function openLab(browser, origin, backend) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${origin}/en/training-a-vae/?backend=${backend}&softwareWebGL=1`);
+  await page.locator(LAB).scrollIntoViewIfNeeded();
+  await page.waitForFunction((s) => ['ready', 'failed'].includes(document.querySelector(s)?.dataset.state ?? ''), LAB, { timeout: 180_000 });
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+  return { page, ran: await page.locator(LAB).getAttribute('data-backend') };
+}
+
+/** Trains for `seconds` and reports steps/s and the main thread's long tasks during that time. */
+async function timeTraining(page, seconds) {
+  const train = page.locator(`${LAB} [data-lab="train"]`);
+  await train.click();
+  const start = Date.now();
+  await page.waitForTimeout(seconds * 1000);
+  const steps = await readStep(page);
+  const elapsed = (Date.now() - start) / 1000;
+  await train.click();
+  const tasks = await page.evaluate(() => window.__longTasks);
+  return { stepsPerSecond: steps / elapsed, steps, longestTaskMs: Math.max(0, ...tasks), tasksOver50ms: tasks.length };
+}
+
+/** Trains on wasm for `minutes`, sampling the worker's tensor count and the page's JS heap every 30 s. */
+async function soak(page, minutes) {
+  const samples = [];
+  await page.locator(`${LAB} [data-lab="train"]`).click();
+  const end = Date.now() + minutes * 60_000;
+  while (Date.now() < end) {
+    await page.waitForTimeout(30_000);
+    const heap = await page.evaluate(() => {
+      globalThis.gc?.();
+      return performance.memory?.usedJSHeapSize ?? null;
+    });
+    const tensors = Number(await page.locator(LAB).getAttribute('data-tensors'));
+    samples.push({ minute: Number(((minutes * 60_000 - (end - Date.now())) / 60_000).toFixed(1)), step: await readStep(page), tensors, heapMB: heap === null ? null : heap / 2 ** 20 });
+  }
+  await page.locator(`${LAB} [data-lab="train"]`).click();
+  return samples;
+}
+
+/** Serves `siteDir` at the root and measures the lab on every backend (and a soak run when `soakMinutes` > 0). */
+export async function benchLab(siteDir, { seconds = 20, soakMinutes = 0, executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {}) {
+  const server = await serveSite(siteDir, '/');
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu', '--ignore-gpu-blocklist', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+  const lab = [];
+  const notes = [];
+  let soakSamples = [];
+  try {
+    for (const backend of BACKENDS) {
+      const { page, ran } = await openLab(browser, server.origin, backend);
+      if (ran !== backend) notes.push(`lab-${backend}: not available here, the lab fell back to ${ran}`);
+      else lab.push({ backend: `lab-${backend}`, ...(await timeTraining(page, seconds)) });
+      await page.close();
+    }
+    if (soakMinutes > 0) {
+      const { page } = await openLab(browser, server.origin, 'wasm');
+      soakSamples = await soak(page, soakMinutes);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { lab, soak: soakSamples, notes };
+}
