@@ -58,7 +58,7 @@ describe.skipIf(!hasBrowser)('the VAE lab in chapter 6', () => {
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     console.info(`β 1→4 at step ${changeStep}: KL ${mean(before).toFixed(1)} → ${mean(after).toFixed(1)} nats within 300 steps`);
     expect(mean(after)).toBeLessThan(0.75 * mean(before));
-    await expect.poll(() => lab.lab.locator('[data-chart="loss"] [data-lab="description"]').textContent()).toContain('β changed 1 times');
+    await expect.poll(() => lab.lab.locator('[data-chart="loss"] [data-lab="description"]').textContent()).toContain('β changes: 1');
     await lab.lab.locator('[data-chart="loss"] [data-lab="table-toggle"]').click();
     expect(await lab.lab.locator('[data-chart="loss"] table').textContent()).toContain('4');
     await lab.close();

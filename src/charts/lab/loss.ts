@@ -34,7 +34,7 @@ type Series = 'reconstruction' | 'kl' | 'negElbo' | 'objective';
 
 const SERIES: readonly Series[] = ['reconstruction', 'kl', 'negElbo', 'objective'];
 const STROKE_WIDTH: Readonly<Record<Series, number>> = { reconstruction: 1.5, kl: 1.5, negElbo: 2.5, objective: 1.5 };
-const MARGIN = Object.freeze({ top: 28, right: 110, bottom: 36, left: 52 });
+const MARGIN = Object.freeze({ top: 28, right: 124, bottom: 36, left: 52 });
 const LABEL_GAP = 13;
 
 /** The objective is only its own curve where β ≠ 1; elsewhere it is the −ELBO and is left out (a gap in its line). */

@@ -76,7 +76,7 @@ const en = {
   lossAria: 'Line chart: reconstruction, KL, −ELBO and the β-weighted objective against training step',
   lossDescription: 'At step {step}: reconstruction {recon}, KL {kl}, −ELBO {negElbo}, objective {objective} nats. {changes} Dots: held-out −ELBO.',
   lossEmpty: 'No training steps yet.',
-  lossChanges: 'β changed {count} times (vertical rules).',
+  lossChanges: 'β changes: {count} (vertical rules).',
   axisStep: 'step →',
   axisNats: '↑ nats per image',
   seriesRecon: 'reconstruction',

@@ -15,7 +15,8 @@ import { createImageViews } from './image-views';
 import { createKeepPanel } from './keep';
 import { createSweep } from './sweep';
 import { IMAGES_EVERY, LATENTS_EVERY, MEMORY_EVERY_MS, METRICS_EVERY } from './lab-constants';
-import { formatBeta, formatBytes, formatNats, stepsPerSecond } from './numbers';
+import { formatBeta, formatBytes, formatNats, parameterCountOf, stepsPerSecond } from './numbers';
+import { formatCount } from '../marginal-likelihood-state';
 import { DEFAULT_LAB_SETTINGS, needsRestart, parsePreset, settingsFromQuery, settingsToQuery, type LabSettings } from './settings';
 
 /** Starts the lab inside a server-rendered `figure[data-widget="vae-lab"]`. */
@@ -83,6 +84,13 @@ export function mount(figure: HTMLElement): void {
   };
   const restart = (next: LabSettings, savedBytes?: Uint8Array) => {
     ctx.settings = next;
+    ctx.part('intro').textContent = fill(s.intro, {
+      dataset: next.dataset === 'mnist' ? s.datasetMnist : s.datasetFashion,
+      input: 784,
+      hidden: next.hiddenSize,
+      latent: next.latentSize,
+      params: formatCount(parameterCountOf(784, next.hiddenSize, next.latentSize), lang),
+    });
     mirrorUrl();
     charts.clear();
     images.clear();

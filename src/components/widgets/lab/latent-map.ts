@@ -140,7 +140,7 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
         label: event.labels[i] as number,
       }));
       ctx.part('latent-dims').textContent = latentSize === 2 ? s.latentDims2 : fill(s.latentDimsTop, { latent: latentSize, a: dims[0] + 1, b: dims[1] + 1 });
-      description.textContent = `${fill(s.latentAria, { count: points.length })}. ${s.latentHover}`;
+      description.textContent = `${fill(s.latentAria, { count: points.length })}${ctx.lang === 'zh' ? '。' : '. '}${s.latentHover}`;
       if (!legend.childElementCount) showLegend();
       if (table.isOpen()) region.replaceChildren(classTable());
       request();
