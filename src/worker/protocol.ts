@@ -78,12 +78,13 @@ export interface DecodeLatentsRequest extends Tagged {
   readonly latents: Float32Array;
   readonly count: number;
 }
-/** The importance-weighted bound with `k` samples on the first `count` test images. */
+/** The importance-weighted bound with `k` samples on `count` test images from `offset` (default 0: the first ones). */
 export interface ImportanceWeightedRequest extends Tagged {
   readonly type: 'importanceWeighted';
   readonly k: number;
   readonly count: number;
   readonly seed: number;
+  readonly offset?: number;
 }
 /**
  * Trains a copy of the current model for `stepsPerRun` steps at each β in turn (fresh Adam, same seed) and evaluates it

@@ -91,8 +91,10 @@ export function answerQuery(request: QueryRequest, trainer: Trainer, data: Datas
     }
     case 'importanceWeighted': {
       const k = wholeNumber(request.k, 'k', 1, MAX_K);
-      const count = Math.min(wholeNumber(request.count, 'count', 1, MAX_IMAGES), data.test.count);
-      const bounds = importanceWeightedBound(model, data.test.images, count, k, new Rng(request.seed));
+      const offset = wholeNumber(request.offset ?? 0, 'offset', 0, data.test.count - 1);
+      const count = Math.min(wholeNumber(request.count, 'count', 1, MAX_IMAGES), data.test.count - offset);
+      const pixels = data.test.images.subarray(offset * inputSize, (offset + count) * inputSize);
+      const bounds = importanceWeightedBound(model, pixels, count, k, new Rng(request.seed));
       const meanBound = bounds.reduce((sum, value) => sum + value, 0) / count;
       return [{ type: 'importanceWeighted', step, k, bounds, meanBound, ...tag }, buffers(bounds)];
     }
