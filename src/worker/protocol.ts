@@ -85,6 +85,12 @@ export interface ImportanceWeightedRequest extends Tagged {
   readonly count: number;
   readonly seed: number;
   readonly offset?: number;
+  /**
+   * Present: the bound is for one binarization of the images (each pixel 1 with probability its grey level, drawn
+   * with this seed; the same seed gives the same binary images), a proper log-likelihood for a Bernoulli decoder.
+   * Absent: the grey levels as stored.
+   */
+  readonly binarizeSeed?: number;
 }
 /**
  * Trains a copy of the current model for `stepsPerRun` steps at each β in turn (fresh Adam, same seed) and evaluates it

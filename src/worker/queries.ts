@@ -3,6 +3,7 @@ import type { Trainer } from '../core/trainer';
 import { serializeCheckpoint } from '../core/checkpoint';
 import { activeUnits, encodeMeans, importanceWeightedBound } from '../core/estimators';
 import { decodeLatents, latentGrid, reconstructImages, sampleImages } from '../core/inference';
+import { binarizeInto } from '../core/losses';
 import { Rng } from '../core/random';
 import type { EvalMetrics, StepMetrics } from '../core/trainer';
 import type { DatasetBundle } from './handler';
@@ -93,7 +94,9 @@ export function answerQuery(request: QueryRequest, trainer: Trainer, data: Datas
       const k = wholeNumber(request.k, 'k', 1, MAX_K);
       const offset = wholeNumber(request.offset ?? 0, 'offset', 0, data.test.count - 1);
       const count = Math.min(wholeNumber(request.count, 'count', 1, MAX_IMAGES), data.test.count - offset);
-      const pixels = data.test.images.subarray(offset * inputSize, (offset + count) * inputSize);
+      const grey = data.test.images.subarray(offset * inputSize, (offset + count) * inputSize);
+      const binarizeSeed = request.binarizeSeed === undefined ? null : wholeNumber(request.binarizeSeed, 'binarizeSeed', 0, 2 ** 32 - 1);
+      const pixels = binarizeSeed === null ? grey : binarizeInto(grey, new Rng(binarizeSeed), new Float32Array(grey.length));
       const bounds = importanceWeightedBound(model, pixels, count, k, new Rng(request.seed));
       const meanBound = bounds.reduce((sum, value) => sum + value, 0) / count;
       return [{ type: 'importanceWeighted', step, k, bounds, meanBound, ...tag }, buffers(bounds)];

@@ -1,7 +1,8 @@
-/** The worker's 'importanceWeighted' request on a chosen test image: `offset` picks where the images start. */
+/** The worker's 'importanceWeighted' request on a chosen test image: `offset` picks where the images start, `binarizeSeed` binarizes them. */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { importanceWeightedBound } from '../../src/core/estimators';
 import { modelFromCheckpoint, parseCheckpoint } from '../../src/core/checkpoint';
+import { binarizeInto } from '../../src/core/losses';
 import { Rng } from '../../src/core/random';
 import type { WorkerEvent } from '../../src/worker/protocol';
 import { useBackend } from '../core/helpers';
@@ -58,6 +59,29 @@ describe("handle({type: 'importanceWeighted', offset})", () => {
         expect(error, `offset ${offset}`).toMatchObject({ code: 'bad-request' });
         expect(error!.message).toMatch(new RegExp(`offset must be a whole number from 0 to ${last}`));
       }
+    } finally {
+      await dispose();
+    }
+  });
+});
+
+describe("handle({type: 'importanceWeighted', binarizeSeed})", () => {
+  test('binarizeSeed bounds one binarization of the image (binarizeInto with that seed); the same seed, the same image', async () => {
+    const { h, model, dispose } = await trained();
+    try {
+      for (const id of [10, 11]) await h.send({ type: 'importanceWeighted', k: 8, count: 1, seed: 2, offset: 5, binarizeSeed: 77, id });
+      await h.send({ type: 'importanceWeighted', k: 8, count: 1, seed: 2, offset: 5, id: 12 });
+      const grey = bundle.test.images.slice(5 * INPUT, 6 * INPUT);
+      const binary = binarizeInto(grey, new Rng(77), new Float32Array(INPUT));
+      expect(new Set(binary)).toEqual(new Set([0, 1]));
+      const [a, b, g] = [10, 11, 12].map((id) => (h.byId(id, 'importanceWeighted') as Bounds).bounds[0]!);
+      expect(a).toBe(importanceWeightedBound(model, binary, 1, 8, new Rng(2))[0]);
+      expect(b).toBe(a);
+      expect(g).toBe(importanceWeightedBound(model, grey, 1, 8, new Rng(2))[0]);
+      expect(g).not.toBe(a);
+      await h.send({ type: 'importanceWeighted', k: 8, count: 1, seed: 2, binarizeSeed: -3, id: 13 });
+      expect(h.byId(13, 'error')).toMatchObject({ code: 'bad-request' });
+      expect(h.byId(13, 'error')!.message).toMatch(/binarizeSeed must be a whole number/);
     } finally {
       await dispose();
     }
