@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeFailOnTexError from './src/build/rehype-fail-on-tex-error.mjs';
+import { KATEX_OPTIONS, SHIKI_THEMES } from './src/lib/markdown-options.mjs';
 
 /** Normalises BASE_PATH ("vae-book", "/vae-book", "/vae-book/") to "/vae-book/"; "/" when unset. */
 function basePath(raw = '/') {
@@ -25,12 +26,13 @@ export default defineConfig({
   },
   markdown: {
     // Two themes whose comments keep a 4.5:1 contrast (axe checks every page in both colour schemes).
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-high-contrast' }, defaultColor: 'light' },
+    shikiConfig: { themes: { ...SHIKI_THEMES }, defaultColor: 'light' },
     processor: unified({
       remarkPlugins: [remarkMath],
       rehypePlugins: [
-        // htmlAndMathml keeps the MathML for screen readers; strict mode rejects CJK outside \text{}.
-        [rehypeKatex, { output: 'htmlAndMathml', strict: 'error', trust: false }],
+        // htmlAndMathml keeps the MathML for screen readers; strict mode rejects CJK outside \text{}; only
+        // \htmlData{term=…} is let through, for the formula terms <SourceCode> binds to code (markdown-options.mjs).
+        [rehypeKatex, { ...KATEX_OPTIONS }],
         rehypeFailOnTexError,
       ],
     }),

@@ -3,6 +3,7 @@ import katex from 'katex';
 import { chapterFrontmatter } from '../../src/lib/chapter-schema';
 import { LANGS } from '../../src/i18n/langs';
 import { formulas, headingOutline, readChapterFiles, widgets } from '../helpers/chapters';
+import { KATEX_OPTIONS } from '../../src/lib/markdown-options.mjs';
 
 const files = readChapterFiles();
 const published = files.filter((f) => f.frontmatter['draft'] !== true);
@@ -45,13 +46,14 @@ describe('language parity', () => {
 });
 
 describe('math', () => {
-  // The build fails on a TeX error too (tests/site); this names the formula without a build.
+  // The build fails on a TeX error too (tests/site); this names the formula without a build. The build's options:
+  // strict, except \htmlData{term=…} for the terms <SourceCode> binds to code.
   it.each(published.map((f) => [`${f.lang}/${f.slug}`, f] as const))('every formula in %s typesets under strict KaTeX', (_, f) => {
     const { display, inline } = formulas(f.body);
     const broken: string[] = [];
     for (const [tex, displayMode] of [...display.map((t) => [t, true] as const), ...inline.map((t) => [t, false] as const)]) {
       try {
-        katex.renderToString(tex, { displayMode, strict: 'error', throwOnError: true });
+        katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode, throwOnError: true });
       } catch (error) {
         broken.push(`${tex}: ${(error as Error).message}`);
       }

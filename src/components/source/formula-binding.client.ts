@@ -1,0 +1,93 @@
+/**
+ * Progressive enhancement for `<SourceCode>` with a formula: pointing at a term of the formula, or focusing or
+ * pressing its button, lights up every element of the figure that carries that term (formula part, code lines,
+ * tokens, button) and tells the page with `vae:term`. A press (or a tap, where there is no hover) keeps a term lit
+ * until pressed again or Escape. Without JavaScript the formula and the code simply show.
+ */
+
+/** The class every element of the lit term gets. */
+export const ACTIVE_CLASS = 'term-active';
+/** The document event that says which term is lit: `{ term, active }`. */
+export const TERM_EVENT = 'vae:term';
+
+/** What `vae:term` carries. */
+export interface TermEventDetail {
+  term: string;
+  active: boolean;
+}
+
+/** Elements whose term the pointer and presses follow: the formula's parts (KaTeX keeps `data-term`) and the buttons. */
+const POINTABLE = '.source-formula [data-term], button[data-term]';
+
+/** Wires one `figure[data-formula-binding]`; false (and untouched) when it has no term buttons. */
+export function bindFormula(figure: HTMLElement): boolean {
+  if (figure.dataset['bound'] === 'true') return true;
+  const group = figure.querySelector<HTMLElement>('[data-source-terms]');
+  const buttons = [...figure.querySelectorAll<HTMLButtonElement>('button[data-term]')];
+  if (!group || buttons.length === 0) return false;
+  const doc = figure.ownerDocument;
+  let hovered: string | null = null;
+  let pinned: string | null = null;
+  let shown: string | null = null;
+
+  // The figure's own window's CustomEvent: a document only dispatches events of its realm.
+  const Custom = doc.defaultView?.CustomEvent ?? CustomEvent;
+  const tell = (term: string, active: boolean) => doc.dispatchEvent(new Custom<TermEventDetail>(TERM_EVENT, { detail: { term, active } }));
+
+  const render = () => {
+    for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset['term'] === pinned));
+    const next = hovered ?? pinned;
+    if (next === shown) return;
+    for (const element of figure.querySelectorAll(`.${ACTIVE_CLASS}`)) element.classList.remove(ACTIVE_CLASS);
+    if (next !== null) for (const element of figure.querySelectorAll(`[data-term~="${next}"]`)) element.classList.add(ACTIVE_CLASS);
+    if (shown !== null) tell(shown, false);
+    if (next !== null) tell(next, true);
+    shown = next;
+  };
+
+  /** The term of the innermost pointable element around `target`, if any. */
+  const termAt = (target: EventTarget | null): string | null => {
+    const element = target && 'closest' in target ? (target as Element).closest<HTMLElement>(POINTABLE) : null;
+    return element && figure.contains(element) ? (element.dataset['term'] ?? null) : null;
+  };
+
+  // Touch has no hover: a tap is a click, which pins (below); mouse and pen hover.
+  figure.addEventListener('pointerover', (event) => {
+    if (event.pointerType === 'touch') return;
+    hovered = termAt(event.target);
+    render();
+  });
+  figure.addEventListener('pointerleave', (event) => {
+    if (event.pointerType === 'touch') return;
+    hovered = null;
+    render();
+  });
+  group.addEventListener('focusin', (event) => {
+    hovered = termAt(event.target);
+    render();
+  });
+  group.addEventListener('focusout', () => {
+    hovered = null;
+    render();
+  });
+  figure.addEventListener('click', (event) => {
+    const term = termAt(event.target);
+    if (term === null) return;
+    pinned = pinned === term ? null : term;
+    render();
+  });
+  figure.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || pinned === null) return;
+    pinned = null;
+    render();
+  });
+
+  group.hidden = false;
+  figure.dataset['bound'] = 'true';
+  return true;
+}
+
+/** Wires every formula binding in `doc`. */
+export function bindAll(doc: Document): void {
+  for (const figure of doc.querySelectorAll<HTMLElement>('[data-formula-binding]')) bindFormula(figure);
+}
