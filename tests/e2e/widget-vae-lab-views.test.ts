@@ -29,6 +29,7 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
   it('latent size 2: the manifold grid, decoding where the pointer is (and from the keyboard), a drawn digit and a picked test image on the map', async () => {
     const lab = await openLab(browser(), 'en/training-a-vae/?backend=wasm&lab.z=2');
     const map = lab.lab.locator('[data-chart="latent"] [data-lab="canvas"]');
+    await map.scrollIntoViewIfNeeded();
     await expect.poll(() => map.locator('.lab-latent-point circle').count(), { timeout: 30_000 }).toBe(1000);
     await expect.poll(() => lab.lab.locator('[data-lab="grid"]').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(15 * 28);
     expect(await lab.lab.locator('[data-lab="latent-dims"]').textContent()).toBe('The two latent dimensions.');
@@ -50,6 +51,7 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     for (let i = 1; i <= 10; i++) await lab.page.mouse.move(pad.x + pad.width * 0.5, pad.y + pad.height * (0.15 + 0.07 * i));
     await lab.page.mouse.up();
     await expect.poll(() => lab.lab.locator('[data-lab="draw-encoding"]').textContent()).toContain('q(z|x): mean (');
+    await map.scrollIntoViewIfNeeded();
     await expect.poll(() => map.locator('.lab-probe').count()).toBeGreaterThan(0);
     const drawn = await lab.lab.locator('[data-lab="draw-encoding"]').textContent();
     await lab.enter('lab-pick', '7');
@@ -111,6 +113,7 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     const lab = await openLab(browser(), 'zh/beta-rate-distortion/?backend=wasm', { id: 'beta-lab' });
     await lab.lab.locator('[data-lab="sweep"]').click();
     await lab.waitState('sweeping');
+    await lab.lab.locator('[data-chart="rd"]').scrollIntoViewIfNeeded();
     const points = lab.lab.locator('[data-chart="rd"] .lab-sweep-point path, [data-chart="rd"] .lab-sweep-point circle');
     await expect.poll(() => points.count(), { timeout: 90_000, interval: 1000 }).toBeGreaterThanOrEqual(2);
     await lab.lab.locator('[data-lab="sweep"]').click();

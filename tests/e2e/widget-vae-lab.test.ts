@@ -26,7 +26,8 @@ describe.skipIf(!hasBrowser)('the VAE lab in chapter 6', () => {
     for (const v of values) expect(Number.isFinite(v)).toBe(true);
     // From random weights −ELBO starts near 540 nats per image; a few hundred Adam steps take off well over 100.
     expect(values.at(-1)!).toBeLessThan(values[0]! - 100);
-    expect(await lab.lab.locator('[data-chart="loss"] svg').count()).toBe(1);
+    await lab.lab.locator('[data-chart="loss"]').scrollIntoViewIfNeeded();
+    await expect.poll(() => lab.lab.locator('[data-chart="loss"] svg').count()).toBe(1);
     expect(await lab.lab.locator('[data-lab="reconstructions"]').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(100);
 
     const { longest, count } = await longTasks(lab.page);
@@ -58,6 +59,7 @@ describe.skipIf(!hasBrowser)('the VAE lab in chapter 6', () => {
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     console.info(`β 1→4 at step ${changeStep}: KL ${mean(before).toFixed(1)} → ${mean(after).toFixed(1)} nats within 300 steps`);
     expect(mean(after)).toBeLessThan(0.75 * mean(before));
+    await lab.lab.locator('[data-chart="loss"]').scrollIntoViewIfNeeded();
     await expect.poll(() => lab.lab.locator('[data-chart="loss"] [data-lab="description"]').textContent()).toContain('β changes: 1');
     await lab.lab.locator('[data-chart="loss"] [data-lab="table-toggle"]').click();
     expect(await lab.lab.locator('[data-chart="loss"] table').textContent()).toContain('4');

@@ -160,7 +160,7 @@ export function createChartViews(ctx: LabContext): ChartViews {
     frame = 0;
     if (dirty.delete('readout')) updateReadout();
     const now = performance.now();
-    const due = CHARTS.filter((key) => dirty.has(key)).sort((a, b) => lastDrawn[a] - lastDrawn[b]);
+    const due = CHARTS.filter((key) => dirty.has(key) && onScreen.has(key)).sort((a, b) => lastDrawn[a] - lastDrawn[b]);
     const next = due[0];
     if (next && (ctx.phase !== 'training' || now - lastDrawn[next] >= CHART_INTERVAL_MS)) {
       dirty.delete(next);
@@ -168,13 +168,27 @@ export function createChartViews(ctx: LabContext): ChartViews {
       draw[next]();
       if (tableOpen[next].isOpen()) tableOpen[next].fillTable();
     }
-    if (dirty.size) frame = requestAnimationFrame(onFrame);
+    // Charts off screen stay dirty and are drawn when they scroll into view; no frames are spent waiting for them.
+    if ([...dirty].some((p) => p === 'readout' || onScreen.has(p))) frame = requestAnimationFrame(onFrame);
   };
   const request = (...parts: (ChartKey | 'readout')[]) => {
     for (const p of parts) dirty.add(p);
     if (!frame) frame = requestAnimationFrame(onFrame);
   };
   for (const key of CHARTS) watchWidth(host(key), () => request(key));
+  const onScreen = new Set<ChartKey>(typeof IntersectionObserver === 'function' ? [] : CHARTS);
+  if (typeof IntersectionObserver === 'function') {
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const key = (entry.target as HTMLElement).closest<HTMLElement>('[data-chart]')?.dataset['chart'] as ChartKey | undefined;
+        if (!key) continue;
+        if (entry.isIntersecting) onScreen.add(key);
+        else onScreen.delete(key);
+      }
+      if (CHARTS.some((key) => dirty.has(key) && onScreen.has(key))) request();
+    });
+    for (const key of CHARTS) observer.observe(panel(key));
+  }
 
   return {
     onMetrics(event) {

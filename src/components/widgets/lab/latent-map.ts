@@ -59,9 +59,22 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
     host.style.height = `${chart.getAttribute('height') ?? 480}px`;
     placeChart(host, chart, `${ctx.id}-latent-description`);
   };
+  // The map is redrawn only while it is on screen; a change made off screen is drawn when it scrolls into view.
+  let onScreen = typeof IntersectionObserver !== 'function';
+  let stale = false;
   const request = () => {
-    if (!frame) frame = requestAnimationFrame(render);
+    stale = true;
+    if (onScreen && !frame) frame = requestAnimationFrame(() => {
+      stale = false;
+      render();
+    });
   };
+  if (!onScreen) {
+    new IntersectionObserver(([entry]) => {
+      onScreen = entry?.isIntersecting ?? false;
+      if (onScreen && stale) request();
+    }).observe(panel);
+  }
   watchWidth(host, request);
 
   const decodeAt = (x: number, y: number) => {
