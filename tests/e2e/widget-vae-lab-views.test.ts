@@ -31,18 +31,18 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     const map = lab.lab.locator('[data-chart="latent"] [data-lab="canvas"]');
     await map.scrollIntoViewIfNeeded();
     await expect.poll(() => map.locator('.lab-latent-point circle').count(), { timeout: 30_000 }).toBe(1000);
-    await expect.poll(() => lab.lab.locator('[data-lab="grid"]').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(15 * 28);
+    await expect.poll(() => lab.lab.locator('[data-lab="grid"]').evaluate((c: HTMLCanvasElement) => c.width), { timeout: 30_000 }).toBeGreaterThan(15 * 28);
     expect(await lab.lab.locator('[data-lab="latent-dims"]').textContent()).toBe('The two latent dimensions.');
 
     await map.scrollIntoViewIfNeeded();
     const box = (await map.locator('svg').boundingBox())!;
     await lab.page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.3);
-    await expect.poll(() => lab.lab.locator('[data-lab="decoded-caption"]').textContent()).toMatch(/Decoded at z1 = [\d.]+, z2 = [\d.]+/);
+    await expect.poll(() => lab.lab.locator('[data-lab="decoded-caption"]').textContent(), { timeout: 30_000 }).toMatch(/Decoded at z1 = [\d.]+, z2 = [\d.]+/);
     await map.focus();
     await lab.page.keyboard.press('ArrowLeft');
     const caption = await lab.lab.locator('[data-lab="decoded-caption"]').textContent();
     await lab.page.keyboard.press('ArrowLeft');
-    await expect.poll(() => lab.lab.locator('[data-lab="decoded-caption"]').textContent()).not.toBe(caption);
+    await expect.poll(() => lab.lab.locator('[data-lab="decoded-caption"]').textContent(), { timeout: 30_000 }).not.toBe(caption);
 
     await lab.lab.locator('[data-lab="draw-pad"]').scrollIntoViewIfNeeded();
     const pad = (await lab.lab.locator('[data-lab="draw-pad"]').boundingBox())!;
@@ -50,13 +50,13 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     await lab.page.mouse.down();
     for (let i = 1; i <= 10; i++) await lab.page.mouse.move(pad.x + pad.width * 0.5, pad.y + pad.height * (0.15 + 0.07 * i));
     await lab.page.mouse.up();
-    await expect.poll(() => lab.lab.locator('[data-lab="draw-encoding"]').textContent()).toContain('q(z|x): mean (');
+    await expect.poll(() => lab.lab.locator('[data-lab="draw-encoding"]').textContent(), { timeout: 30_000 }).toContain('q(z|x): mean (');
     await map.scrollIntoViewIfNeeded();
-    await expect.poll(() => map.locator('.lab-probe').count()).toBeGreaterThan(0);
+    await expect.poll(() => map.locator('.lab-probe').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const drawn = await lab.lab.locator('[data-lab="draw-encoding"]').textContent();
     await lab.enter('lab-pick', '7');
     await lab.lab.locator('[data-lab="pick-use"]').click();
-    await expect.poll(() => lab.lab.locator('[data-lab="draw-encoding"]').textContent()).not.toBe(drawn);
+    await expect.poll(() => lab.lab.locator('[data-lab="draw-encoding"]').textContent(), { timeout: 30_000 }).not.toBe(drawn);
     await lab.enter('lab-pick', '-1');
     await lab.lab.locator('[data-lab="pick-use"]').click();
     expect(await lab.lab.locator('#lab-pick-message').textContent()).toContain('whole number');
@@ -67,7 +67,7 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
   it('a diverging model stops with an explanation, and Reset keeps the settings and trains again', async () => {
     const lab = await openLab(browser(), 'en/training-a-vae/?backend=wasm');
     await lab.lab.locator('[data-lab="import"]').setInputFiles({ name: 'diverged.vaelab', mimeType: 'application/octet-stream', buffer: divergedModelFile() });
-    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent()).toContain('Imported a model at step 7');
+    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 }).toContain('Imported a model at step 7');
     await lab.waitState('ready');
     expect(lab.page.url()).toContain('lab.z=2');
     await lab.lab.locator('[data-lab="train"]').click();
@@ -87,7 +87,7 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     await lab.lab.locator('[data-lab="step"]').click();
     await lab.waitStep(1);
     await lab.lab.locator('[data-lab="save"]').click();
-    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent()).toContain('Saved in this browser at step 1');
+    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 }).toContain('Saved in this browser at step 1');
     const download = lab.page.waitForEvent('download');
     await lab.lab.locator('[data-lab="export"]').click();
     const file = await download;
@@ -97,13 +97,13 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     await lab.page.reload();
     await lab.lab.scrollIntoViewIfNeeded();
     await lab.waitState('ready');
-    await expect.poll(() => lab.lab.locator('[data-lab="restore"]').isVisible()).toBe(true);
+    await expect.poll(() => lab.lab.locator('[data-lab="restore"]').isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await lab.lab.locator('[data-lab="restore-note"]').textContent()).toContain('(step 1)');
     await lab.lab.locator('[data-lab="restore"]').click();
-    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent()).toContain('Restored your model from step 1');
+    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 }).toContain('Restored your model from step 1');
     await lab.waitState('ready');
     await lab.lab.locator('[data-lab="import"]').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/octet-stream', buffer: exported });
-    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent()).toContain('Imported a model at step 1');
+    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 }).toContain('Imported a model at step 1');
     await lab.waitState('ready');
     expect(lab.problems.consoleErrors).toEqual([]);
     await lab.close();
@@ -126,7 +126,7 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     // Rate (second column) falls as β grows: the first two sweep points in β order.
     expect(Number(rows[1]?.[1])).toBeLessThan(Number(rows[0]?.[1]));
     await lab.close();
-  });
+  }, 240_000);
 
   it.each(['light', 'dark'] as const)('passes axe while trained (%s) and fits a 360 px screen', async (colorScheme) => {
     const lab = await openLab(browser(), `en/training-a-vae/?backend=wasm&lab.z=2`, { width: 360 });

@@ -27,7 +27,7 @@ describe.skipIf(!hasBrowser)('the VAE lab in chapter 6', () => {
     // From random weights −ELBO starts near 540 nats per image; a few hundred Adam steps take off well over 100.
     expect(values.at(-1)!).toBeLessThan(values[0]! - 100);
     await lab.lab.locator('[data-chart="loss"]').scrollIntoViewIfNeeded();
-    await expect.poll(() => lab.lab.locator('[data-chart="loss"] svg').count()).toBe(1);
+    await expect.poll(() => lab.lab.locator('[data-chart="loss"] svg').count(), { timeout: 30_000 }).toBe(1);
     expect(await lab.lab.locator('[data-lab="reconstructions"]').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(100);
 
     const { longest, count } = await longTasks(lab.page);
@@ -60,7 +60,7 @@ describe.skipIf(!hasBrowser)('the VAE lab in chapter 6', () => {
     console.info(`β 1→4 at step ${changeStep}: KL ${mean(before).toFixed(1)} → ${mean(after).toFixed(1)} nats within 300 steps`);
     expect(mean(after)).toBeLessThan(0.75 * mean(before));
     await lab.lab.locator('[data-chart="loss"]').scrollIntoViewIfNeeded();
-    await expect.poll(() => lab.lab.locator('[data-chart="loss"] [data-lab="description"]').textContent()).toContain('β changes: 1');
+    await expect.poll(() => lab.lab.locator('[data-chart="loss"] [data-lab="description"]').textContent(), { timeout: 30_000 }).toContain('β changes: 1');
     await lab.lab.locator('[data-chart="loss"] [data-lab="table-toggle"]').click();
     expect(await lab.lab.locator('[data-chart="loss"] table').textContent()).toContain('4');
     await lab.close();
@@ -78,7 +78,7 @@ describe.skipIf(!hasBrowser)('the VAE lab in chapter 6', () => {
     await lab.enter('lab-beta-field', '11');
     expect(await lab.lab.locator('#lab-beta-message').textContent()).toContain('from 0 to 10');
     await lab.lab.locator('[data-lab="import"]').setInputFiles({ name: 'digit.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
-    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent()).toContain('not a model exported from this book');
+    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 }).toContain('not a model exported from this book');
     expect(await lab.lab.getAttribute('data-state')).toBe('ready');
     expect(lab.problems.consoleErrors).toEqual([]);
     await lab.close();
