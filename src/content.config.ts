@@ -1,7 +1,8 @@
-/** Content collections: the book's chapters, one MDX file per chapter and language under chapters/<lang>/. */
+/** Content collections: the book's chapters (one MDX file per chapter and language) and the quiz's question bank. */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { chapterFrontmatter } from './lib/chapter-schema';
+import { questionSetSchema } from './lib/question-schema';
 
 // CHAPTERS_DIR lets the build test point the collection at a fixture folder (a chapter with a TeX error).
 const chapters = defineCollection({
@@ -9,4 +10,10 @@ const chapters = defineCollection({
   schema: chapterFrontmatter,
 });
 
-export const collections = { chapters };
+/** One YAML file per question set: 'final' (chapter 8) or a chapter's checkpoint questions. */
+const questions = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './src/content/questions' }),
+  schema: questionSetSchema,
+});
+
+export const collections = { chapters, questions };

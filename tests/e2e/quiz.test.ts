@@ -1,0 +1,137 @@
+/** Chapter 8's quiz in Chromium: grading, feedback, saved progress, corrupt or missing storage, and reading without JS. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasBrowser, siteUrl, useBrowser } from './harness';
+import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const browser = useBrowser();
+const ROOT = 'section[data-widget="quiz"][data-set="final"]';
+
+interface Key {
+  kind: 'single' | 'multiple' | 'numeric';
+  answer: string[] | number;
+}
+
+/** Opens the quiz page in a fresh context; `init` runs before any page script (to plant storage values). */
+async function openQuiz(lang: string, init?: string, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(new URL(`${lang}/quiz/`, siteUrl).href, { waitUntil: 'load' });
+  if (options.javaScriptEnabled !== false) await ready(page);
+  return { page, errors, context };
+}
+
+async function ready(page: Page) {
+  await page.locator(ROOT).scrollIntoViewIfNeeded();
+  await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 10_000 });
+}
+
+async function keys(page: Page): Promise<[string, Key][]> {
+  return page.$$eval(`${ROOT} form[data-question]`, (forms) => forms.map((f) => [(f as HTMLElement).dataset['question']!, JSON.parse((f as HTMLElement).dataset['key']!)]));
+}
+
+/** Answers one question: the key's options (or its number), or `wrong` = the first option that is not in the key. */
+async function answer(page: Page, id: string, key: Key, wrong = false) {
+  const form = page.locator(`${ROOT} form[data-question="${id}"]`);
+  if (key.kind === 'numeric') await form.locator('input[name="value"]').fill(String(wrong ? (key.answer as number) + 10 : key.answer));
+  else {
+    const ids = wrong
+      ? [(await form.locator('.quiz-option').evaluateAll((ls, k) => ls.map((l) => (l as HTMLElement).dataset['option']!).find((o) => !k.includes(o)), key.answer as string[]))!]
+      : (key.answer as string[]);
+    for (const option of ids) await form.locator(`.quiz-option[data-option="${option}"] input`).check();
+  }
+  await form.locator('[data-quiz="check"]').click();
+  await page.waitForSelector(`${ROOT} form[data-question="${id}"][data-verdict="${wrong ? 'incorrect' : 'correct'}"]`);
+}
+
+const scoreOf = (page: Page) =>
+  page.locator(`${ROOT} [data-quiz="score"]`).evaluate((e) => {
+    const { correct, answered, total } = (e as HTMLElement).dataset;
+    return { correct, answered, total };
+  });
+
+describe.skipIf(!hasBrowser).each(['en', 'zh'])('the final quiz on /%s/quiz/', (lang) => {
+  it('answering the ten questions correctly scores 10/10, and the score survives a reload', async () => {
+    const { page, errors, context } = await openQuiz(lang);
+    const all = await keys(page);
+    expect(all).toHaveLength(10);
+    for (const [id, key] of all) await answer(page, id, key);
+    expect(await scoreOf(page)).toEqual({ correct: '10', answered: '10', total: '10' });
+    expect(await page.locator(`${ROOT} [data-quiz="score"]`).textContent()).toMatch(/10/);
+    expect(await page.locator(`${ROOT} form[data-verdict="correct"] .quiz-verdict`).first().textContent()).toContain('✓');
+    await page.reload({ waitUntil: 'load' });
+    await ready(page);
+    expect(await scoreOf(page)).toEqual({ correct: '10', answered: '10', total: '10' });
+    expect(await page.locator(`${ROOT} form[data-verdict="correct"]`).count()).toBe(10);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a wrong answer says so in words, shows its explanation and the section that teaches it; retry clears it', async () => {
+    const { page, errors, context } = await openQuiz(lang);
+    const [id, key] = (await keys(page)).find(([qid]) => qid === 'final:main-use')!;
+    await answer(page, id, key, true);
+    const feedback = page.locator(`${ROOT} form[data-question="${id}"] [data-quiz="feedback"]`);
+    expect(await feedback.getAttribute('aria-live')).toBe('polite');
+    expect(await feedback.locator('.quiz-verdict').textContent()).toContain('✗');
+    expect(await feedback.textContent()).toMatch(lang === 'en' ? /never sees labels/ : /从来不看标签/);
+    expect(await feedback.locator('a').first().getAttribute('href')).toMatch(new RegExp(`/${lang}/how-to-use/#`));
+    expect(await page.locator(`${ROOT} form[data-question="${id}"] .quiz-option[data-mark="key"] [data-quiz="mark"]`).textContent()).not.toBe('');
+    expect(await scoreOf(page)).toEqual({ correct: '0', answered: '1', total: '10' });
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async (selector) => {
+      const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      return (await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] })).violations.map((v) => `${v.id} (${v.impact})`);
+    }, ROOT);
+    expect(violations.filter((v) => /serious|critical/.test(v))).toEqual([]);
+    await page.locator(`${ROOT} [data-quiz="retry"]`).click();
+    expect(await scoreOf(page)).toEqual({ correct: '0', answered: '0', total: '10' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe.skipIf(!hasBrowser)('the quiz with broken or missing storage, and without JavaScript', () => {
+  it('resets a corrupt stored value with a notice, keeps working, and saves a valid record', async () => {
+    const { page, errors, context } = await openQuiz('en', `localStorage.setItem(${JSON.stringify(PROGRESS_KEY)}, '{"version":2,"seed":0,"answers":{"x":')`);
+    expect(await page.locator(`${ROOT} [data-quiz="notice"]`).textContent()).toMatch(/could not be read/);
+    const [id, key] = (await keys(page))[1]!;
+    await answer(page, id, key);
+    const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY))!);
+    expect(stored.version).toBe(2);
+    expect(stored.answers[id].correct).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('works in memory and says so when localStorage throws', async () => {
+    const init = `Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });`;
+    const { page, errors, context } = await openQuiz('zh', init);
+    expect(await page.locator(ROOT).getAttribute('data-storage')).toBe('memory');
+    expect(await page.locator(`${ROOT} [data-quiz="notice"]`).textContent()).toContain('不允许本页保存');
+    const [id, key] = (await keys(page))[0]!;
+    await answer(page, id, key);
+    expect((await scoreOf(page))['correct']).toBe('1');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads without JavaScript: every question, its options, and its answer and explanation in <details>', async () => {
+    const { page, context } = await openQuiz('en', undefined, { javaScriptEnabled: false });
+    expect(await page.locator(`${ROOT} fieldset legend`).count()).toBe(10);
+    expect(await page.locator(`${ROOT} details.quiz-answer`).count()).toBe(10);
+    const details = page.locator(`${ROOT} form[data-question="final:main-use"] details`);
+    await details.locator('summary').click();
+    expect(await details.textContent()).toMatch(/Answer: Generating new data/);
+    expect(await page.locator(`${ROOT} [data-quiz="static-note"]`).isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
