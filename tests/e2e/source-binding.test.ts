@@ -145,6 +145,14 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the formula ↔ source
     await beta.tap();
     expect((await lit(figure)).tokens).toEqual(['beta']);
     expect(await figure.getByRole('button', { name: new RegExp(`^${s.beta}`) }).getAttribute('aria-pressed')).toBe('true');
+    // The code box scrolled sideways to show the lit token, which lies past its right edge at 360 px.
+    const shown = await figure.evaluate((f) => {
+      const token = f.querySelector('pre .source-token.term-active')!;
+      const pre = token.closest('pre')!;
+      const [a, b] = [token.getBoundingClientRect(), pre.getBoundingClientRect()];
+      return { inside: a.left >= b.left && a.right <= b.right, scrolled: pre.scrollLeft > 0 };
+    });
+    expect(shown).toEqual({ inside: true, scrolled: true });
     await beta.tap();
     expect((await lit(figure)).tokens).toEqual([]);
     expect(await termEvents(page)).toEqual([{ term: 'beta', active: true }, { term: 'beta', active: false }]);

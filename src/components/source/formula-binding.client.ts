@@ -40,9 +40,21 @@ export function bindFormula(figure: HTMLElement): boolean {
     if (next === shown) return;
     for (const element of figure.querySelectorAll(`.${ACTIVE_CLASS}`)) element.classList.remove(ACTIVE_CLASS);
     if (next !== null) for (const element of figure.querySelectorAll(`[data-term~="${next}"]`)) element.classList.add(ACTIVE_CLASS);
+    if (next !== null) revealToken();
     if (shown !== null) tell(shown, false);
     if (next !== null) tell(next, true);
     shown = next;
+  };
+
+  // On a narrow screen the lit token may sit past the code box's right edge: scroll the box, never the page.
+  const revealToken = () => {
+    const token = figure.querySelector<HTMLElement>(`pre .${ACTIVE_CLASS}.source-token`);
+    const pre = token?.closest('pre');
+    if (!token || !pre) return;
+    const box = pre.getBoundingClientRect();
+    const rect = token.getBoundingClientRect();
+    if (rect.left >= box.left && rect.right <= box.right) return;
+    pre.scrollLeft = Math.max(0, pre.scrollLeft + rect.left - box.left - pre.clientWidth / 3);
   };
 
   /** The term of the innermost pointable element around `target`, if any. */
