@@ -135,3 +135,34 @@ describe.skipIf(!hasBrowser)('the quiz with broken or missing storage, and witho
   });
 });
 
+
+describe.skipIf(!hasBrowser)('checkpoint questions in the chapters', () => {
+  it('grade a numeric answer (decimal comma accepted), link a "predict, then run" item to the preset lab, and count in the overall score', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(new URL('en/two-terms/', siteUrl).href, { waitUntil: 'load' });
+    const root = page.locator('section[data-widget="quiz"][data-set="two-terms"]');
+    await root.scrollIntoViewIfNeeded();
+    await page.waitForSelector('section[data-widget="quiz"][data-set="two-terms"][data-state="ready"]');
+    const form = root.locator('form[data-question="two-terms:kl-one-dimension"]');
+    await form.locator('input[name="value"]').fill('abc');
+    await form.locator('[data-quiz="check"]').click();
+    expect(await form.locator('[data-quiz="feedback"]').textContent()).toMatch(/Enter a number/);
+    await form.locator('input[name="value"]').fill('0,5');
+    await form.locator('[data-quiz="check"]').click();
+    await page.waitForSelector('form[data-question="two-terms:kl-one-dimension"][data-verdict="correct"]');
+
+    await page.goto(new URL('zh/beta-rate-distortion/', siteUrl).href, { waitUntil: 'load' });
+    const href = await page.locator('form[data-question="beta-rate-distortion:predict-beta-four"] details a').last().getAttribute('href');
+    expect(href).toMatch(/\/zh\/beta-rate-distortion\/\?beta-lab\.beta=4#beta-lab-title$/);
+
+    await page.goto(new URL('en/quiz/', siteUrl).href, { waitUntil: 'load' });
+    await ready(page);
+    expect(await page.locator(`${ROOT} [data-quiz="by-chapter"] tr[data-set="two-terms"] td`).textContent()).toBe('1 / 3');
+    expect(await page.locator(`${ROOT} [data-quiz="overall"]`).textContent()).toMatch(/^All quizzes together: 1 of \d+ \(1 answered\)$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
