@@ -1,0 +1,143 @@
+/** Chapter 3's elbo-gap widget in Chromium on the wasm backend: the ELBO and 𝓛_K of a test image, read from the page. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { hasBrowser, openPage, useBrowser } from './harness';
+
+const browser = useBrowser();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const FIGURE = 'figure[data-widget="elbo-gap"]';
+const RUNGS = ['L1', 'L5', 'L50', 'L500'] as const;
+
+/** A value as the widget prints it, "−116.8 ± 0.31", as numbers. */
+function parseEstimate(text: string | null): { mean: number; se: number } {
+  const match = (text ?? '').replace(/\u2212/g, '-').match(/^\s*(-?[\d.]+) ± ([\d.]+)\s*$/);
+  if (!match) throw new Error(`not an estimate on the page: "${text}"`);
+  return { mean: Number(match[1]), se: Number(match[2]) };
+}
+
+const estimate = async (figure: Locator, row: string) => parseEstimate(await figure.locator(`tr[data-stat="${row}"] td[data-col="estimate"]`).textContent());
+
+/** Waits until the widget has finished test image `image`. */
+async function waitImage(page: Page, image: number): Promise<void> {
+  await page.waitForFunction(
+    ([selector, wanted]) => {
+      const figure = document.querySelector<HTMLElement>(selector);
+      return figure?.dataset['state'] === 'ready' && figure.querySelector<HTMLElement>('[data-eg="stats"]')?.dataset['image'] === wanted;
+    },
+    [FIGURE, String(image)] as const,
+    { timeout: 60_000 },
+  );
+}
+
+/** Every number of the readout, checked against what the theory says the estimates must do. */
+async function readAndCheck(figure: Locator) {
+  const elbo = await estimate(figure, 'elbo');
+  const ladder = await Promise.all(RUNGS.map((row) => estimate(figure, row)));
+  const gap = await estimate(figure, 'gap');
+  for (const value of [elbo, ...ladder, gap]) expect(Number.isFinite(value.mean) && value.se > 0).toBe(true);
+  // 𝓛_K does not decrease with K, up to Monte Carlo noise: 3 combined standard errors.
+  for (let i = 1; i < ladder.length; i++) expect(ladder[i]!.mean).toBeGreaterThanOrEqual(ladder[i - 1]!.mean - 3 * Math.hypot(ladder[i]!.se, ladder[i - 1]!.se));
+  expect(await figure.locator('[data-eg="climbs"]').getAttribute('data-climbs')).toBe('true');
+  // 𝓛₁ is the ELBO in expectation; the two rows use independent draws.
+  expect(Math.abs(ladder[0]!.mean - elbo.mean)).toBeLessThanOrEqual(4 * Math.hypot(ladder[0]!.se, elbo.se) + 0.1);
+  // The gap 𝓛₅₀₀ − ELBO is positive, well beyond its error, and is the difference of the two rows shown.
+  expect(gap.mean).toBeGreaterThan(3 * gap.se);
+  expect(Math.abs(gap.mean - (ladder[3]!.mean - elbo.mean))).toBeLessThan(0.11);
+  expect(await figure.locator('[data-eg="gap"]').textContent()).toContain(String(gap.mean));
+  return { elbo, ladder, gap };
+}
+
+/**
+ * Serious or critical axe violations inside the widget as it is now (computed values, chart, tables). axe flattens the
+ * whole document first, slow on a chapter full of formulas, so the formulas and figures outside the widget are removed
+ * (the column keeps its width): call it last.
+ */
+async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  await page.evaluate((selector) => {
+    const widget = document.querySelector(selector);
+    for (const heavy of document.querySelectorAll('.katex, .katex-display, pre, figure')) if (!heavy.contains(widget) && !widget?.contains(heavy)) heavy.remove();
+  }, FIGURE);
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (selector) => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<Result> } }).axe;
+    const { violations } = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }, FIGURE);
+}
+
+/** Image 0's estimates per language, from the first test, for the second to compare with. */
+const firstImage = new Map<string, Awaited<ReturnType<typeof readAndCheck>>>();
+
+/** Opens the chapter at `width` with the wasm backend and scrolls the widget into view. */
+async function openWidget(lang: string, width: number, colorScheme: 'light' | 'dark' = 'light') {
+  const opened = await openPage(browser(), `${lang}/evidence-lower-bound/?backend=wasm`, { width, colorScheme });
+  const figure = opened.page.locator(FIGURE);
+  const stateAtLoad = await figure.getAttribute('data-state');
+  await figure.scrollIntoViewIfNeeded();
+  return { ...opened, figure, stateAtLoad };
+}
+
+describe.skipIf(!hasBrowser).each([
+  ['en', 1280],
+  ['zh', 360],
+] as const)('the elbo-gap widget on /%s/evidence-lower-bound/ at %i px', (lang, width) => {
+  it('estimates ELBO ≈ 𝓛₁ ≤ 𝓛₅ ≤ 𝓛₅₀ ≤ 𝓛₅₀₀ for test image 0 on wasm, and refuses an out-of-range image with a message', async () => {
+    const { page, figure, stateAtLoad, problems, close } = await openWidget(lang, width);
+    expect(stateAtLoad).toBe('static');
+    await waitImage(page, 0);
+    firstImage.set(lang, await readAndCheck(figure));
+    expect(await figure.locator('[data-eg="backend"]').getAttribute('data-backend')).toBe('wasm');
+    expect(await figure.locator('[data-eg="backend"]').textContent()).toContain('WebAssembly');
+    expect(await figure.locator('[data-eg="canvas"] svg g[data-mark="dot"] circle').count()).toBe(4);
+    expect(await figure.locator('[role="status"]').textContent()).toMatch(/2,550/);
+
+    // Bad input: a message next to the field, nothing applied.
+    const field = figure.locator('[data-picker="field"]');
+    for (const raw of ['2000', 'abc', '-1']) {
+      await field.fill(raw);
+      await field.press('Enter');
+      expect((await figure.locator('[data-picker="message"]').textContent())?.length, raw).toBeGreaterThan(5);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+    }
+    expect(await figure.getAttribute('data-state')).toBe('ready');
+    expect(await figure.locator('[data-eg="stats"]').getAttribute('data-image')).toBe('0');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+    await close();
+  });
+
+  it('picking image 1 from the strip by keyboard, mid-computation, gives new numbers that obey the same laws; chart as a table (dark)', async () => {
+    const { page, figure, problems, close } = await openWidget(lang, width, 'dark');
+    await page.waitForSelector(`${FIGURE}[data-state="computing"]`, { timeout: 60_000 });
+    await figure.locator('[data-picker="thumb"]').first().focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await waitImage(page, 1);
+    const field = figure.locator('[data-picker="field"]');
+    expect(await field.inputValue()).toBe('1');
+    expect(await figure.locator('[data-picker="thumb"][aria-current="true"]').getAttribute('data-image')).toBe('1');
+    const second = await readAndCheck(figure);
+    const first = firstImage.get(lang);
+    if (first) {
+      expect(second.elbo.mean).not.toBe(first.elbo.mean);
+      expect(second.ladder[3]!.mean).not.toBe(first.ladder[3]!.mean);
+    }
+
+    // The chart as a table: the ELBO and one row per K, with the numbers of the readout.
+    const toggle = figure.locator('[data-eg="table-toggle"]');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const rows = figure.locator('[data-eg="table"] table tbody tr');
+    expect(await rows.count()).toBe(5);
+    expect((await rows.last().locator('td').first().textContent())?.replace(/\u2212/g, '-')).toBe(String(second.ladder[3]!.mean));
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+    await close();
+  });
+});

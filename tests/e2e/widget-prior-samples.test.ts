@@ -1,0 +1,148 @@
+/** Chapter 1's prior-samples widget in Chromium on the wasm backend: decoded prior samples and log p(x) of a test digit. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { hasBrowser, openPage, useBrowser } from './harness';
+
+const browser = useBrowser();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const FIGURE = 'figure[data-widget="prior-samples"]';
+
+function parseEstimate(text: string | null): { mean: number; se: number } {
+  const match = (text ?? '').replace(/\u2212/g, '-').match(/^\s*(-?[\d.]+) ± ([\d.]+)\s*$/);
+  if (!match) throw new Error(`not an estimate on the page: "${text}"`);
+  return { mean: Number(match[1]), se: Number(match[2]) };
+}
+
+const estimate = async (figure: Locator, row: string) => parseEstimate(await figure.locator(`tr[data-stat="${row}"] td[data-col="estimate"]`).textContent());
+
+async function waitImage(page: Page, image: number): Promise<void> {
+  await page.waitForFunction(
+    ([selector, wanted]) => {
+      const figure = document.querySelector<HTMLElement>(selector);
+      return figure?.dataset['state'] === 'ready' && figure.querySelector<HTMLElement>('[data-ps="stats"]')?.dataset['image'] === wanted;
+    },
+    [FIGURE, String(image)] as const,
+    { timeout: 60_000 },
+  );
+}
+
+/** A fingerprint of the samples canvas and how much its pixels vary (0 for a blank canvas). */
+const canvasInfo = (figure: Locator) =>
+  figure.locator('[data-ps="samples"]').evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    let sum = 0;
+    let squares = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      hash = (Math.imul(hash, 31) + data[i]!) | 0;
+      sum += data[i]!;
+      squares += data[i]! ** 2;
+    }
+    const n = data.length / 4;
+    return { hash, variance: squares / n - (sum / n) ** 2, width: canvas.width };
+  });
+
+/** The readout's numbers, checked: finite, 𝓛₅₀₀ above the ELBO, and a sensible bits-per-pixel figure. */
+async function readAndCheck(figure: Locator) {
+  const bound = await estimate(figure, 'L500');
+  const elbo = await estimate(figure, 'elbo');
+  const gap = await estimate(figure, 'gap');
+  for (const value of [bound, elbo, gap]) expect(Number.isFinite(value.mean) && value.se > 0).toBe(true);
+  expect(bound.mean).toBeLessThan(0);
+  expect(gap.mean).toBeGreaterThan(3 * gap.se);
+  expect(Math.abs(gap.mean - (bound.mean - elbo.mean))).toBeLessThan(0.11);
+  const bits = Number((await figure.locator('[data-ps="per-pixel"]').textContent())?.match(/(0\.\d{3})/)?.[1]);
+  expect(Math.abs(bits - -bound.mean / (784 * Math.LN2))).toBeLessThan(0.001);
+  return { bound, elbo };
+}
+
+/**
+ * Serious or critical axe violations inside the widget as it is now (computed values, chart, tables). axe flattens the
+ * whole document first, slow on a chapter full of formulas, so the formulas and figures outside the widget are removed
+ * (the column keeps its width): call it last.
+ */
+async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  await page.evaluate((selector) => {
+    const widget = document.querySelector(selector);
+    for (const heavy of document.querySelectorAll('.katex, .katex-display, pre, figure')) if (!heavy.contains(widget) && !widget?.contains(heavy)) heavy.remove();
+  }, FIGURE);
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (selector) => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<Result> } }).axe;
+    const { violations } = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }, FIGURE);
+}
+
+/** Image 0's estimates per language, from the first test, for the second to compare with. */
+const firstImage = new Map<string, Awaited<ReturnType<typeof readAndCheck>>>();
+
+/** Opens chapter 1 at `width` with the wasm backend; the widget sits near the top, so it starts at once. */
+async function openWidget(lang: string, width: number, colorScheme: 'light' | 'dark' = 'light') {
+  const opened = await openPage(browser(), `${lang}/generative-model/?backend=wasm`, { width, colorScheme });
+  const figure = opened.page.locator(FIGURE);
+  await figure.scrollIntoViewIfNeeded();
+  return { ...opened, figure };
+}
+
+describe.skipIf(!hasBrowser).each([
+  ['en', 1280],
+  ['zh', 360],
+] as const)('the prior-samples widget on /%s/generative-model/ at %i px', (lang, width) => {
+  it('decodes prior samples (new ones on request) and estimates log p(x) of test image 0 above its ELBO, on wasm', async () => {
+    const { page, figure, problems, close } = await openWidget(lang, width);
+    await waitImage(page, 0);
+    const samples = figure.locator('[data-ps="samples"]');
+    expect(await samples.getAttribute('data-set')).toBe('1');
+    const before = await canvasInfo(figure);
+    expect(before.variance).toBeGreaterThan(100);
+    await figure.getByRole('button', { name: lang === 'en' ? 'New samples' : '重新抽样' }).click();
+    await expect.poll(() => samples.getAttribute('data-set'), { timeout: 10_000 }).toBe('2');
+    const after = await canvasInfo(figure);
+    expect(after.hash).not.toBe(before.hash);
+    expect(after.width).toBe(before.width);
+
+    firstImage.set(lang, await readAndCheck(figure));
+    expect(await figure.locator('[data-ps="backend"]').getAttribute('data-backend')).toBe('wasm');
+    expect(await figure.locator('[data-ps="canvas"] svg g[data-mark="dot"] circle').count()).toBe(2);
+    const toggle = figure.locator('[data-ps="table-toggle"]');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await figure.locator('[data-ps="table"] table tbody tr').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+    await close();
+  });
+
+  it('refuses bad image numbers with a message, then a typed 5 (mid-computation) gives different numbers (dark)', async () => {
+    const { page, figure, problems, close } = await openWidget(lang, width, 'dark');
+    await page.waitForSelector(`${FIGURE}[data-state="computing"]`, { timeout: 60_000 });
+    const field = figure.locator('[data-picker="field"]');
+    for (const raw of ['2000', '1.5', 'x']) {
+      await field.fill(raw);
+      await field.press('Enter');
+      expect((await figure.locator('[data-picker="message"]').textContent())?.length, raw).toBeGreaterThan(5);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+    }
+    expect(await figure.locator('[data-ps="stats"]').getAttribute('data-image')).toBe('0');
+    await field.fill('5');
+    await field.press('Enter');
+    await waitImage(page, 5);
+    expect(await figure.locator('[data-picker="message"]').textContent()).toBe('');
+    expect(await field.getAttribute('aria-invalid')).toBe(null);
+    const second = await readAndCheck(figure);
+    const first = firstImage.get(lang);
+    if (first) {
+      expect(second.bound.mean).not.toBe(first.bound.mean);
+      expect(second.elbo.mean).not.toBe(first.elbo.mean);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+    await close();
+  });
+});
