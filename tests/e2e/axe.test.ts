@@ -19,8 +19,10 @@ describe.skipIf(!hasBrowser)('accessibility (axe-core)', () => {
     const { page, close } = await openPage(browser(), path, { colorScheme });
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
+      const axe = (window as unknown as { axe: { run: (ctx: object, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+      // KaTeX's visual layer is aria-hidden (readers get the MathML beside it) and is most of a chapter's nodes: skipping
+      // it makes axe several times faster without hiding anything a screen reader meets.
+      const result = await axe.run({ exclude: [['.katex-html']] }, { resultTypes: ['violations'] });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
     });
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
