@@ -25,7 +25,7 @@ else step('build the site under /vae-book/', process.execPath, ['scripts/build-s
 console.log('\n━━ vitest: unit, site and e2e');
 const extra = process.argv.slice(2);
 const projects = extra.length ? extra : ['--project', 'unit', '--project', 'site', '--project', 'e2e'];
-const vitest = spawnSync('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
+const vitest = spawnSync('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projects], {
   stdio: 'inherit',
   cwd: root,
   env: { ...process.env, SITE_DIR: siteDir },
