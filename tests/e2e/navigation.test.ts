@@ -3,6 +3,8 @@ import { chapterPaths, hasBrowser, openPage, siteUrl, useBrowser } from './harne
 
 const browser = useBrowser();
 const enChapters = chapterPaths.filter((p) => p.startsWith('en/'));
+// The quiz (chapter 8) is one form with no sections, so it has no "On this page" list.
+const enChaptersWithSections = enChapters.filter((p) => !p.endsWith('/quiz/'));
 
 describe.skipIf(!hasBrowser)('navigation', () => {
   it('the landing page offers both languages and reaches a chapter', async () => {
@@ -41,7 +43,7 @@ describe.skipIf(!hasBrowser)('navigation', () => {
     await close();
   });
 
-  it.each(enChapters)('/%s lists its headings under "On this page", and the links jump to them', async (path) => {
+  it.each(enChaptersWithSections)('/%s lists its headings under "On this page", and the links jump to them', async (path) => {
     const { page, close } = await openPage(browser(), path, { width: 1400 });
     const toc = page.getByRole('navigation', { name: 'On this page' });
     await expect(toc.isVisible()).resolves.toBe(true);
