@@ -22,7 +22,8 @@ describe.skipIf(!hasBrowser)('search (Pagefind)', () => {
     const { hrefs, problems, close } = await search(path, term);
     expect(hrefs.length).toBeGreaterThan(0);
     // The teaching chapter must be among the first three hits (chapter 6 uses the word often enough to compete in zh).
-    expect(hrefs.slice(0, 3).some((h) => expected.test(h)), hrefs.slice(0, 3).join(', ')).toBe(true);
+    const pages = [...new Set(hrefs)];
+    expect(pages.slice(0, 3).some((h) => expected.test(h)), pages.slice(0, 3).join(', ')).toBe(true);
     expect(hrefs.every((h) => h.startsWith(`/vae-book/${path}`))).toBe(true);
     expect(problems.failedRequests).toEqual([]);
     await close();
