@@ -1,4 +1,4 @@
-/** `npm run bench`: engine vs plain tfjs ms/step per backend, in Node and in headless Chromium; writes bench/results.json. */
+/** `npm run bench`: engine vs plain tfjs ms/step per backend, in Node and in headless Chromium; writes bench/results.json and docs/PERFORMANCE.md. */
 // Speed is reported here as ratios and figures, never asserted in tests. BENCH_STEPS and BENCH_BROWSER=0 tune a run;
 // BENCH_LAB_SECONDS (default 20, 0 = skip) times the lab per backend, BENCH_SOAK_MIN (e.g. 10) adds a long leak-check run.
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { benchInBrowser } from './lib/browser-bench.mjs';
 import { benchLab } from './lib/lab-bench.mjs';
+import { performanceReport } from './lib/performance-report.mjs';
+import { cpus, platform, totalmem } from 'node:os';
 
 const root = resolve(import.meta.dirname, '..');
 const timedSteps = Number(process.env.BENCH_STEPS ?? 20);
@@ -37,11 +39,14 @@ for (const r of results) {
 }
 for (const s of [...node.skipped.map((n) => `node-${n}`), ...browser.skipped]) console.log(`skipped: ${s}`);
 for (const n of browser.notes) console.log(`note: ${n}`);
-if (labRun.lab.length) console.log('\nthe lab in chapter 6 (worker)   steps/s  longest main-thread task  tasks > 50 ms');
-for (const r of labRun.lab) console.log(`${r.backend.padEnd(31)} ${fmt(r.stepsPerSecond).padStart(7)}  ${fmt(r.longestTaskMs, 0).padStart(21)} ms  ${String(r.tasksOver50ms).padStart(12)}`);
+if (labRun.lab.length) console.log('\nthe lab in chapter 6 (worker)   steps/s  Train → first point  longest main-thread task  tasks > 50 ms');
+for (const r of labRun.lab) console.log(`${r.backend.padEnd(31)} ${fmt(r.stepsPerSecond).padStart(7)}  ${fmt(r.firstPointMs, 0).padStart(16)} ms  ${fmt(r.longestTaskMs, 0).padStart(21)} ms  ${String(r.tasksOver50ms).padStart(12)}`);
 for (const s of labRun.soak) console.log(`soak: ${s.minute} min, step ${s.step}, worker tensors ${s.tensors}, page heap ${fmt(s.heapMB)} MB`);
 for (const n of labRun.notes) console.log(`note: ${n}`);
 mkdirSync(join(root, 'bench'), { recursive: true });
-const out = { date: new Date().toISOString(), node: process.version, timedSteps, results, lab: labRun.lab, soak: labRun.soak, skipped: [...node.skipped, ...browser.skipped], notes: [...browser.notes, ...labRun.notes] };
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: totalmem() / 2 ** 30, platform: platform() };
+const out = { date: new Date().toISOString(), node: process.version, machine, timedSteps, results, lab: labRun.lab, soak: labRun.soak, skipped: [...node.skipped, ...browser.skipped], notes: [...browser.notes, ...labRun.notes] };
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log('\nwrote bench/results.json');
+mkdirSync(join(root, 'docs'), { recursive: true });
+writeFileSync(join(root, 'docs', 'PERFORMANCE.md'), performanceReport(out));
+console.log('\nwrote bench/results.json and docs/PERFORMANCE.md');

@@ -21,17 +21,40 @@ async function openLab(browser, origin, backend) {
   return { page, ran: await page.locator(LAB).getAttribute('data-backend') };
 }
 
-/** Trains for `seconds` and reports steps/s and the main thread's long tasks during that time. */
+/** Presses Train and resolves with the ms until the loss chart is first redrawn with a trained step (the first plotted point). */
+function pressTrainAndTimeFirstPoint(page) {
+  return page.evaluate((lab) => new Promise((resolve, reject) => {
+    const figure = document.querySelector(lab);
+    const chart = figure?.querySelector('[data-chart="loss"]');
+    const train = figure?.querySelector('[data-lab="train"]');
+    if (!chart || !train) return reject(new Error('no lab, loss chart or Train button on the page'));
+    const stepNow = () => Number(figure.querySelector('[data-metric="step"] dd')?.textContent) || 0;
+    const before = stepNow();
+    let start = 0;
+    const observer = new MutationObserver(() => {
+      if (stepNow() <= before || !chart.querySelector('svg')) return;
+      observer.disconnect();
+      resolve(performance.now() - start);
+    });
+    observer.observe(chart, { childList: true, subtree: true });
+    setTimeout(() => { observer.disconnect(); resolve(null); }, 60_000);
+    start = performance.now();
+    train.click();
+  }), LAB);
+}
+
+/** Trains for `seconds` and reports steps/s, Train → first plotted point and the main thread's long tasks during that time. */
 async function timeTraining(page, seconds) {
   const train = page.locator(`${LAB} [data-lab="train"]`);
-  await train.click();
+  const stepsBefore = await readStep(page);
   const start = Date.now();
+  const firstPointMs = await pressTrainAndTimeFirstPoint(page);
   await page.waitForTimeout(seconds * 1000);
-  const steps = await readStep(page);
+  const steps = (await readStep(page)) - stepsBefore;
   const elapsed = (Date.now() - start) / 1000;
   await train.click();
   const tasks = await page.evaluate(() => window.__longTasks);
-  return { stepsPerSecond: steps / elapsed, steps, longestTaskMs: Math.max(0, ...tasks), tasksOver50ms: tasks.length };
+  return { stepsPerSecond: steps / elapsed, steps, firstPointMs, longestTaskMs: Math.max(0, ...tasks), tasksOver50ms: tasks.length };
 }
 
 /** Trains on wasm for `minutes`, sampling the worker's tensor count and the page's JS heap every 30 s. */

@@ -8,6 +8,7 @@ import { errorEvent } from './errors';
 import { trainerFromInit } from './init-trainer';
 import { SweepRun, validateSweep } from './sweep';
 import { Rng } from '../core/random';
+import { DatasetError } from '../core/data/format';
 import type { InitRequest, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
 
 /** A dataset as the handler needs it: train and test images in [0, 1], and the image size. */
@@ -185,7 +186,8 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         try {
           data = await options.loadDataset(request.dataset, (loaded, total) => post({ type: 'progress', loaded, total, ...tag }));
         } catch (error) {
-          post({ type: 'error', code: 'dataset', message: error instanceof Error ? error.message : String(error), ...tag });
+          const reason = error instanceof DatasetError ? { reason: error.code } : {};
+          post({ type: 'error', code: 'dataset', message: error instanceof Error ? error.message : String(error), ...reason, ...tag });
           return;
         }
         trainer = trainerFromInit(request, data);

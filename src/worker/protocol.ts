@@ -1,5 +1,6 @@
 /** The typed messages between a widget and the VAE worker; only numbers, strings and typed arrays cross. */
 import type { VaeConfig } from '../core/config';
+import type { DatasetErrorCode } from '../core/data/format';
 
 /** Every request may carry an `id`; the events it causes echo it, so a widget can match answers to questions. */
 interface Tagged {
@@ -224,6 +225,8 @@ export interface ErrorEvent extends Tagged {
   readonly step?: number;
   /** For 'invalid-config': each field and its problem. */
   readonly fields?: readonly string[];
+  /** For 'dataset': what is wrong with the file, so the page can say it in the reader's language. */
+  readonly reason?: DatasetErrorCode;
 }
 /** One finished run of a β sweep: held-out rate (mean KL), distortion (mean reconstruction) and ELBO at `beta`. */
 export interface SweepPointEvent extends Tagged {

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createHandler } from '../../src/worker/handler';
 import { Trainer } from '../../src/core/trainer';
 import { parseCheckpoint } from '../../src/core/checkpoint';
+import { DatasetError } from '../../src/core/data/format';
 import type { WorkerEvent, WorkerRequest } from '../../src/worker/protocol';
 import { assertAllClose, useBackend } from '../core/helpers';
 import { SIDE, bundle, config, harness, isPlain } from './harness';
@@ -47,6 +48,13 @@ describe('createHandler', () => {
     const h = harness();
     await h.send({ type: 'init', config, dataset: 'nope' });
     expect(h.of('error')[0]).toMatchObject({ code: 'dataset', message: 'No dataset called nope.' });
+  });
+
+  test('a damaged dataset file answers a dataset error that carries its cause, for the page to word', async () => {
+    const h = harness({ loadDataset: async () => Promise.reject(new DatasetError('truncated', 'mnist.bin is truncated.')) });
+    await h.send({ type: 'init', config, dataset: 'strokes' });
+    expect(h.of('error')[0]).toMatchObject({ code: 'dataset', reason: 'truncated', message: 'mnist.bin is truncated.' });
+    expect(h.of('error')[0]).not.toHaveProperty('step');
   });
 
   test("handle({type: 'step', count: 3}) trains three steps and posts one metrics event of plain numbers and typed arrays", async () => {

@@ -5,6 +5,7 @@
  */
 import { isLang } from '../../../i18n/langs';
 import { VAE_LAB_STRINGS, fill } from '../../../i18n/widgets/vae-lab';
+import { datasetDamagedMessage } from '../../../i18n/widgets/dataset-problems';
 import { politeAnnouncer } from '../kit';
 import { labPart, type LabContext } from './context';
 import { LabWorker } from './lab-worker';
@@ -200,7 +201,10 @@ export function mount(figure: HTMLElement): void {
     if (event.code === 'non-finite') {
       ctx.warn(fill(s.nonFinite, { step: event.step ?? ctx.step }));
       setPhase('paused');
-    } else if (event.code === 'dataset') fail(fill(s.datasetFailed, { message: event.message }));
+    } else if (event.code === 'dataset') {
+      const dataset = ctx.settings.dataset === 'mnist' ? s.datasetMnist : s.datasetFashion;
+      fail(datasetDamagedMessage(lang, event.reason, dataset) ?? fill(s.datasetFailed, { message: event.message }));
+    }
     else if (event.code === 'invalid-config') fail(fill(s.invalidConfig, { message: event.message }));
     else if (event.code === 'checkpoint' && ctx.phase === 'loading') {
       ctx.warn(fill(s.checkpointFailed, { message: event.message }));

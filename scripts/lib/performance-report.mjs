@@ -1,0 +1,71 @@
+/** Turns `npm run bench` results into docs/PERFORMANCE.md: the backend table, the lab's responsiveness and the memory soak. */
+
+const fmt = (n, digits = 1) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+/** A Markdown table from a header row and body rows of cells. */
+function table(header, rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}
+
+/** The backend table: engine vs plain tfjs ms/step, their ratio, and the engine's FLOP rate against a bare matmul's. */
+function backendSection(results) {
+  if (!results.length) return '_No backend was timed._';
+  return table(
+    ['backend', 'model', 'batch', 'engine ms/step', 'plain tfjs ms/step', 'ratio (plain ÷ engine)', 'engine GFLOP/s', 'matmul GFLOP/s', 'engine ÷ matmul'],
+    results.map((r) => [r.backend, r.model, String(r.batchSize), fmt(r.engineMsPerStep), fmt(r.plainMsPerStep), fmt(r.speedup, 2), fmt(r.engineGflops, 2), fmt(r.matmulGflops, 2), fmt(r.engineGflops / r.matmulGflops, 2)]),
+  );
+}
+
+/** The lab as a reader runs it: steps/s, Train → first plotted point, and main-thread long tasks while training. */
+function labSection(lab) {
+  if (!lab.length) return '_The lab was not timed (BENCH_LAB_SECONDS=0 or no browser)._';
+  return table(
+    ['lab backend', 'steps/s', 'Train → first plotted point (ms)', 'longest main-thread task (ms)', 'tasks > 50 ms'],
+    lab.map((r) => [r.backend, fmt(r.stepsPerSecond), fmt(r.firstPointMs, 0), fmt(r.longestTaskMs, 0), String(r.tasksOver50ms)]),
+  );
+}
+
+/** The soak: first and last samples of the worker's tensor count and the page heap, then every sample. */
+function soakSection(soak) {
+  if (!soak.length) return '_No soak run in this report (run `BENCH_SOAK_MIN=10 npm run bench`)._';
+  const first = soak[0];
+  const last = soak.at(-1);
+  const flat = first.tensors === last.tensors ? 'unchanged' : `changed by ${last.tensors - first.tensors}`;
+  return [
+    `Over ${fmt(last.minute)} min of training on wasm (step ${first.step} → ${last.step}): worker tensors ${first.tensors} → ${last.tensors} (${flat}); page heap ${fmt(first.heapMB)} → ${fmt(last.heapMB)} MB.`,
+    '',
+    table(['minute', 'step', 'worker tensors', 'page heap (MB)'], soak.map((s) => [fmt(s.minute), String(s.step), String(s.tensors), fmt(s.heapMB)])),
+  ].join('\n');
+}
+
+/** The whole report as Markdown, from the object bench.mjs writes to bench/results.json. */
+export function performanceReport(run) {
+  const machine = run.machine ? `${run.machine.cpus} × ${run.machine.cpuModel}, ${fmt(run.machine.memoryGiB, 0)} GiB, ${run.machine.platform}` : 'not recorded';
+  const longest = run.lab?.length ? Math.max(...run.lab.map((r) => r.longestTaskMs)) : null;
+  const lines = [
+    '# Performance report',
+    '',
+    `Written by \`npm run bench\` on ${run.date.slice(0, 10)} (Node ${run.node}; ${run.timedSteps} timed steps per row). Machine: ${machine}.`,
+    'Figures are measurements on this machine, not guarantees: compare ratios, not absolute times, across machines.',
+    '',
+    '## Backends: the engine against plain TensorFlow.js',
+    '',
+    'The same training step (forward, loss, backward, Adam) of the book\'s 784-256-16 VAE, written once with the engine and once as plain tfjs ops. "Ratio" above 1 means the engine is faster; "engine ÷ matmul" compares the FLOP rate the engine reaches with a bare matrix product\'s on the same backend.',
+    '',
+    backendSection(run.results ?? []),
+    '',
+    '## The lab while training',
+    '',
+    `The chapter-6 lab in headless Chromium, training in its Web Worker. The longest main-thread task seen while training: ${longest === null ? '—' : `${fmt(longest, 0)} ms`}.`,
+    '',
+    labSection(run.lab ?? []),
+    '',
+    '## Memory soak',
+    '',
+    soakSection(run.soak ?? []),
+  ];
+  const notes = [...(run.skipped ?? []).map((s) => `skipped: ${s}`), ...(run.notes ?? [])];
+  if (notes.length) lines.push('', '## Notes', '', ...notes.map((n) => `- ${n}`));
+  return `${lines.join('\n')}\n`;
+}
