@@ -6,10 +6,19 @@ import sirv from 'sirv';
  * Serves `dir` at `http://127.0.0.1:<port><base>` on a free port.
  * @param {string} dir the built site
  * @param {string} base the base path it was built for, e.g. "/vae-book/" or "/"
+ * @param {{ precompressed?: boolean }} [options]
  * @returns {Promise<{ origin: string; url: string; close: () => Promise<void> }>} origin, origin + base, and a close function
  */
-export async function serveSite(dir, base = '/') {
-  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+export async function serveSite(dir, base = '/', { precompressed = false } = {}) {
+  // `precompressed` serves a file's .gz sibling to clients that accept gzip, and long-lived caching for hashed assets,
+  // the way a production host would (Lighthouse measures that); tests serve plain files.
+  const files = sirv(dir, {
+    dev: false,
+    etag: true,
+    extensions: ['html'],
+    gzip: precompressed,
+    setHeaders: precompressed ? (res, path) => void (path.startsWith('/_astro/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')) : undefined,
+  });
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (!url.startsWith(base)) return void res.writeHead(404).end('outside the base path');

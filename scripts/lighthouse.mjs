@@ -1,0 +1,69 @@
+/** `npm run audit:lighthouse`: Lighthouse (system Chromium) on the landing page and three chapters; prints the scores. A report, not a gate. */
+// Builds the site at the root into .cache/site-lighthouse (LIGHTHOUSE_REBUILD=1 forces it), gzips text files beside
+// themselves as a production host would, serves them, and audits each page in Lighthouse's default mobile mode
+// (LIGHTHOUSE_DESKTOP=1 for desktop). Scores also go to bench/lighthouse.json.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse, { desktopConfig } from 'lighthouse';
+import { serveSite } from './lib/serve-site.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const siteDir = join(root, '.cache', 'site-lighthouse');
+const PAGES = ['', 'en/generative-model/', 'zh/evidence-lower-bound/', 'en/training-a-vae/'];
+const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 };
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|txt|xml|wasm|bin|webmanifest|pf_meta|pf_index|pf_fragment)$/;
+
+/** Writes `file.gz` beside every compressible file under `dir` (Pagefind's files are already gzipped and skipped). */
+function gzipTree(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) gzipTree(path);
+    else if (COMPRESSIBLE.test(name) && !path.includes('/pagefind/')) writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: 9 }));
+  }
+}
+
+if (!existsSync(join(siteDir, 'index.html')) || process.env.LIGHTHOUSE_REBUILD === '1') {
+  const built = spawnSync(process.execPath, ['scripts/build-site.mjs'], { stdio: 'inherit', cwd: root, env: { ...process.env, BASE_PATH: '/', OUT_DIR: siteDir } });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+  gzipTree(siteDir);
+}
+
+const server = await serveSite(siteDir, '/', { precompressed: true });
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+});
+const desktop = process.env.LIGHTHOUSE_DESKTOP === '1';
+const rows = [];
+try {
+  for (const page of PAGES) {
+    const url = `${server.origin}/${page}`;
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(TARGETS) }, desktop ? desktopConfig : undefined);
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const scores = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, Math.round((result.lhr.categories[k]?.score ?? 0) * 100)]));
+    const failing = Object.values(result.lhr.audits)
+      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
+      .map((a) => a.id);
+    const metrics = { fcpMs: result.lhr.audits['first-contentful-paint']?.numericValue, lcpMs: result.lhr.audits['largest-contentful-paint']?.numericValue, tbtMs: result.lhr.audits['total-blocking-time']?.numericValue, cls: result.lhr.audits['cumulative-layout-shift']?.numericValue };
+    rows.push({ page: `/${page}`, scores, metrics, failing });
+  }
+} finally {
+  await chrome.kill();
+  await server.close();
+}
+
+const mark = (k, v) => `${String(v).padStart(3)}${v >= TARGETS[k] ? ' ' : '*'}`;
+console.log(`\nLighthouse ${desktop ? 'desktop' : 'mobile (simulated slow 4G, 4× CPU slowdown)'} scores; * = under target (${Object.entries(TARGETS).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+console.log(`${'page'.padEnd(28)} perf  a11y  best  seo   FCP ms  LCP ms  TBT ms  CLS`);
+for (const r of rows) {
+  const s = r.scores;
+  const m = r.metrics;
+  console.log(`${r.page.padEnd(28)} ${mark('performance', s.performance)}  ${mark('accessibility', s.accessibility)}  ${mark('best-practices', s['best-practices'])}  ${mark('seo', s.seo)}  ${String(Math.round(m.fcpMs)).padStart(6)}  ${String(Math.round(m.lcpMs)).padStart(6)}  ${String(Math.round(m.tbtMs)).padStart(6)}  ${m.cls.toFixed(3)}`);
+  if (r.failing.length) console.log(`${''.padEnd(28)} audits under 0.9: ${r.failing.join(', ')}`);
+}
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench', 'lighthouse.json'), `${JSON.stringify({ date: new Date().toISOString(), formFactor: desktop ? 'desktop' : 'mobile', rows }, null, 2)}\n`);
+console.log('\nwrote bench/lighthouse.json');
