@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chapterPaths, hasBrowser, recordProblems, siteUrl, useBrowser } from './harness';
+import { chapterPaths, hasBrowser, openPage, recordProblems, siteUrl, useBrowser } from './harness';
 import { labSelector, shownNumber } from './lab-page';
 
 const browser = useBrowser();
@@ -29,6 +29,14 @@ const loadedFonts = (page: Page) =>
 
 describe.skipIf(!hasBrowser)('the book offline, after one visit', () => {
   it('covers chapters that exist in both languages', () => expect(chapterPaths).toEqual(expect.arrayContaining([...CHAPTERS, 'en/training-a-vae/'])));
+
+  it('other tests get no service worker: a context blocks it unless the test allows it', async () => {
+    const { page, close } = await openPage(browser(), 'en/');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+    expect(await page.locator('[data-offline-note]').count()).toBe(0);
+    await close();
+  });
 
   it('with the network cut: chapters with KaTeX fonts, search, the icons, and the lab loading the pretrained model and training', async () => {
     const started = Date.now();
