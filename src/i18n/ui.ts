@@ -27,6 +27,7 @@ export const UI = {
     footer: 'Written for readers who met the VAE paper and bounced off it. Math typeset with KaTeX at build time.',
     notFoundTitle: 'Page not found',
     notFoundBody: 'This page does not exist. The chapter list is below.',
+    offlineReady: 'Available offline: every chapter, search and the lab now work without a connection.',
   },
   zh: {
     siteTitle: 'VAE，边读边跑',
@@ -53,6 +54,7 @@ export const UI = {
     footer: '写给读过 VAE 论文却没读懂的人。公式在构建时由 KaTeX 排版。',
     notFoundTitle: '页面不存在',
     notFoundBody: '没有这个页面。下面是章节列表。',
+    offlineReady: '已可离线使用：断网时所有章节、搜索和训练实验照常可用。',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

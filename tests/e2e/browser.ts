@@ -29,9 +29,21 @@ export function findChromium(): string | null {
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
-/** Launches headless Chromium; SwiftShader is allowed so tfjs's WebGL backend can run without a GPU. */
-export function launchChromium(executablePath: string, extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Makes `browser.newContext` and `browser.newPage` block service workers unless asked with `serviceWorkers: 'allow'`:
+ * the book's worker precaches ~30 MB per fresh context, and it would answer requests a test means to route itself.
+ */
+export function blockServiceWorkersByDefault(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
+}
+
+/** Launches headless Chromium (service workers blocked by default); SwiftShader lets tfjs's WebGL backend run without a GPU. */
+export async function launchChromium(executablePath: string, extraArgs: string[] = []): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath,
     headless: true,
     args: [
@@ -45,4 +57,5 @@ export function launchChromium(executablePath: string, extraArgs: string[] = [])
       ...extraArgs,
     ],
   });
+  return blockServiceWorkersByDefault(browser);
 }

@@ -38,13 +38,8 @@ export interface PageProblems {
   foreignRequests: string[];
 }
 
-/** Opens a page that records console errors, failed (4xx/5xx or aborted) requests and requests to other origins. */
-export async function openPage(browser: Browser, path: string, options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-    colorScheme: options.colorScheme ?? 'light',
-  });
-  const page: Page = await context.newPage();
+/** Records on `page` its console errors, failed (4xx/5xx or aborted) requests and requests to other origins than the site's. */
+export function recordProblems(page: Page): PageProblems {
   const problems: PageProblems = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
   const origin = new URL(siteUrl).origin;
   page.on('console', (msg) => {
@@ -59,6 +54,17 @@ export async function openPage(browser: Browser, path: string, options: { width?
   page.on('response', (res) => {
     if (res.status() >= 400) problems.failedRequests.push(`${res.url()} (${res.status()})`);
   });
+  return problems;
+}
+
+/** Opens a page in a new context (service workers blocked, see browser.ts) that records problems as recordProblems does. */
+export async function openPage(browser: Browser, path: string, options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page: Page = await context.newPage();
+  const problems = recordProblems(page);
   await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load' });
   return { page, problems, close: () => context.close() };
 }
