@@ -16,7 +16,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 for (const path of targets) {
   for (const [width, height] of [[360, 780], [1280, 900]]) {
     for (const colorScheme of ['light', 'dark']) {
-      const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: 1 });
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: 1, serviceWorkers: 'block' });
       const page = await context.newPage();
       await page.goto(origin + path, { waitUntil: 'networkidle' });
       await page.evaluate(() => document.fonts.ready);

@@ -17,7 +17,7 @@ export async function benchInBrowser(siteDir, { timedSteps = 20, executablePath 
   const notes = [];
   try {
     for (const backend of BACKENDS) {
-      const page = await browser.newPage();
+      const page = await browser.newPage({ serviceWorkers: 'block' });
       page.on('pageerror', (e) => notes.push(`${backend}: page error ${e.message}`));
       await page.goto(`${origin}/bench/?backend=${backend}&softwareWebGL=1&steps=${timedSteps}&auto=1`);
       const outcome = await page.waitForFunction(() => window.__benchOutcome, null, { timeout: 300_000 }).then((h) => h.jsonValue());

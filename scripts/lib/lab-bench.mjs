@@ -10,7 +10,8 @@ const readStep = (page) => page.locator(`${LAB} [data-metric="step"] dd`).textCo
 
 /** Opens chapter 6 on `backend` and waits for the lab to be ready; returns the page and the backend that actually ran. */
 async function openLab(browser, origin, backend) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // No service worker: its background precaching (~30 MB) would be timed along with the lab.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   await page.goto(`${origin}/en/training-a-vae/?backend=${backend}&softwareWebGL=1`);
   await page.locator(LAB).scrollIntoViewIfNeeded();
   await page.waitForFunction((s) => ['ready', 'failed'].includes(document.querySelector(s)?.dataset.state ?? ''), LAB, { timeout: 180_000 });
