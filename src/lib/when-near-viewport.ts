@@ -39,3 +39,29 @@ export function whenNearViewport(
     observer.disconnect();
   };
 }
+
+/** A widget's client module: `mount` takes over its server-rendered figure. */
+export interface WidgetClient {
+  mount(figure: HTMLElement): unknown;
+}
+
+/**
+ * Loads and mounts every `figure[data-widget=<name>]` when it nears the viewport, saying "loading" in its status line
+ * (`statusSelector`) and, if the module cannot load, the figure's failure text. `load` is the component's own `import()`,
+ * so the bundler still splits each widget's code into its own chunk.
+ */
+export function mountWidgetsNearViewport(name: string, statusSelector: string, load: () => Promise<WidgetClient>, root: ParentNode = document): void {
+  for (const figure of root.querySelectorAll<HTMLElement>(`figure[data-widget="${name}"]`)) {
+    whenNearViewport(figure, () => {
+      figure.dataset['state'] = 'loading';
+      const status = figure.querySelector(statusSelector);
+      if (status) status.textContent = figure.dataset['loadingText'] ?? '';
+      load()
+        .then(({ mount }) => mount(figure))
+        .catch((error: unknown) => {
+          figure.dataset['state'] = 'failed';
+          if (status) status.textContent = (figure.dataset['failedText'] ?? '{error}').replace('{error}', String(error));
+        });
+    });
+  }
+}
