@@ -25,7 +25,7 @@ const zh: SourceStrings = {
   termsHint: '把指针移到公式中的某一项上，或按下面的按钮，计算它的代码就会高亮。',
   termLines: '第 {from}–{to} 行',
   termLine: '第 {line} 行',
-  liveNone: '尚无数值：先让实验台开始训练',
+  liveNone: '尚无数值：先让实验室开始训练',
 };
 
 /** The binding's strings by language. */
