@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartSize } from './marginal-likelihood';
+import { PLOT_CLASSES } from './plot-classes.mjs';
 
 /** Series colours: CSS custom properties set per theme in src/styles/widgets.css (fallbacks for a bare SVG). */
 export const COLORS = Object.freeze({
@@ -14,7 +15,7 @@ export const COLORS = Object.freeze({
 });
 
 const FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
-const CLASS = 'eg-plot';
+const CLASS = PLOT_CLASSES.elboGap;
 
 /** A mean with its standard error, in nats. */
 export interface Estimate {

@@ -7,6 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DensityPoint } from '../core/toys/marginal-likelihood-study';
 import { COLORS as DENSITY_COLORS, DASHES, formatDensity, niceTicks, type ChartSize } from './marginal-likelihood';
+import { PLOT_CLASSES } from './plot-classes.mjs';
 
 /** The four parts of the two bars. */
 export type Part = 'reconstruction' | 'klPrior' | 'evidence' | 'gap';
@@ -22,7 +23,7 @@ export const PART_COLORS: Readonly<Record<Part, string>> = Object.freeze({
 const ON_BAR = 'var(--ed-on-bar, #ffffff)';
 
 const FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
-const CLASS = 'ed-plot';
+const CLASS = PLOT_CLASSES.exactDecomposition;
 
 /** The identity's terms as costs in nats: reconstructionCost + klPrior = −ELBO = negEvidence + gap. */
 export interface DecompositionTerms {

@@ -5,6 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Estimator, Histogram } from '../core/toys/gradient-estimator-study';
 import { formatDensity, niceTicks } from './marginal-likelihood';
+import { PLOT_CLASSES } from './plot-classes.mjs';
 
 /** Series colours: CSS custom properties set per theme in src/styles/widgets.css (fallbacks for a bare SVG). */
 export const COLORS: Readonly<Record<Estimator, string>> = Object.freeze({
@@ -59,7 +60,7 @@ export function histogramChart(data: HistogramData, options: HistogramOptions): 
   return {
     width: options.width,
     height: options.height ?? 165,
-    className: 'gr-plot',
+    className: PLOT_CLASSES.gradientRace,
     style: FONT,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,

@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { DensityPoint } from '../core/toys/marginal-likelihood-study';
+import { PLOT_CLASSES } from './plot-classes.mjs';
 
 /** Which sampler a series belongs to: the prior p(z) (the naive estimate) or the proposal q (importance sampling). */
 export type Method = 'prior' | 'proposal';
@@ -27,7 +28,7 @@ export interface ChartSize {
 }
 
 const FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
-const CLASS = 'ml-plot';
+const CLASS = PLOT_CLASSES.marginalLikelihood;
 
 /** The options every chart here shares: size, class, font and its accessible name and description. */
 function frame(options: ChartSize & { ariaLabel: string; ariaDescription: string }, defaultHeight: number) {

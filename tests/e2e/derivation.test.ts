@@ -199,7 +199,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the derivation stepper
     const { page, figure, close } = await openDerivation(lang, { colorScheme });
     await button(figure, s.next).click();
     await figure.locator('details.derivation-why summary').first().click();
-    await page.addScriptTag({ content: axeSource });
+    await page.evaluate(axeSource);
     const violations = await figure.evaluate(async (element) => {
       const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
       const result = await axe.run(element, { resultTypes: ['violations'] });

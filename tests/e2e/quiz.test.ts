@@ -85,7 +85,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the final quiz on /%s/quiz/', (
     expect(await feedback.locator('a').first().getAttribute('href')).toMatch(new RegExp(`/${lang}/how-to-use/#`));
     expect(await page.locator(`${ROOT} form[data-question="${id}"] .quiz-option[data-mark="key"] [data-quiz="mark"]`).textContent()).not.toBe('');
     expect(await scoreOf(page)).toEqual({ correct: '0', answered: '1', total: '10' });
-    await page.addScriptTag({ content: axeSource });
+    await page.evaluate(axeSource);
     const violations = await page.evaluate(async (selector) => {
       const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
       return (await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] })).violations.map((v) => `${v.id} (${v.impact})`);

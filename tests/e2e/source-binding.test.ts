@@ -189,7 +189,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the formula ↔ source
     await figure.getByRole('button', { name: new RegExp(`^${s.kl}`) }).click();
     await page.evaluate(() => document.dispatchEvent(new CustomEvent('vae:metrics', { detail: { step: 1, reconstruction: 200, kl: 12.3, elbo: -212.3, objective: 212.3, beta: 1 } })));
     expect((await lit(figure)).tokens).toEqual(['kl']);
-    await page.addScriptTag({ content: axeSource });
+    await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
       type Axe = { run: (ctx: unknown, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
       const axe = (window as unknown as { axe: Axe }).axe;

@@ -189,7 +189,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the exact-decomposition widget 
     await waitReady(page);
     expect(parseShown(await figure.locator('[data-setting="qMean"] input[type="text"]').inputValue())).toBeCloseTo(0.51, 9);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await page.addScriptTag({ content: axeSource });
+    await page.evaluate(axeSource);
     const violations = await page.evaluate(async (selector) => {
       const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
       return (await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact }));

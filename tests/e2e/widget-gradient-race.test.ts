@@ -64,7 +64,7 @@ async function typeSetting(figure: Locator, setting: string, value: string): Pro
 
 /** Runs axe over the figure and returns its serious and critical violations. */
 async function axeProblems(page: Page) {
-  await page.addScriptTag({ content: axeSource });
+  await page.evaluate(axeSource);
   const violations = await page.evaluate(async (selector) => {
     const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });

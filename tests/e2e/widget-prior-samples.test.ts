@@ -68,7 +68,7 @@ async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] 
     const widget = document.querySelector(selector);
     for (const heavy of document.querySelectorAll('.katex, .katex-display, pre, figure')) if (!heavy.contains(widget) && !widget?.contains(heavy)) heavy.remove();
   }, FIGURE);
-  await page.addScriptTag({ content: axeSource });
+  await page.evaluate(axeSource);
   return page.evaluate(async (selector) => {
     type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
     const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<Result> } }).axe;

@@ -134,7 +134,7 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     await lab.lab.locator('[data-lab="step"]').click();
     await lab.waitStep(1);
     await lab.lab.locator('[data-chart="loss"] [data-lab="table-toggle"]').click();
-    await lab.page.addScriptTag({ content: axeSource });
+    await lab.page.evaluate(axeSource);
     const violations = await lab.page.evaluate(async (selector) => {
       const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
       const result = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });

@@ -2,6 +2,7 @@
  * What the VAE lab's charts share: the frame (size, class, font, accessible name), series colours as CSS custom
  * properties, dash patterns so colour is never the only cue, and small number helpers.
  */
+import { PLOT_CLASSES } from '../plot-classes.mjs';
 
 /** Series colours: CSS custom properties the page sets per theme, with fallbacks for a bare SVG. */
 export const LAB_COLORS = Object.freeze({
@@ -44,7 +45,7 @@ export interface LabChartOptions<Labels> extends ChartSize {
 }
 
 const FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
-const CLASS = 'lab-plot';
+const CLASS = PLOT_CLASSES.lab;
 
 /** The Plot options every lab chart shares: size, class, font and its accessible name and description. */
 export function frame(options: ChartSize & { ariaLabel: string; ariaDescription: string }, defaultHeight: number) {
