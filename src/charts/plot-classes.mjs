@@ -5,4 +5,5 @@ export const PLOT_CLASSES = Object.freeze({
   gradientRace: 'gr-plot',
   lab: 'lab-plot',
   marginalLikelihood: 'ml-plot',
+  toyLikelihood: 'tl-plot',
 });

@@ -4,10 +4,11 @@
  * (data, options) to a Plot options object; the caller adds `document` (tests) or nothing (the page) and calls Plot.plot.
  */
 import * as Plot from '@observablehq/plot';
+import { PLOT_CLASSES } from './plot-classes.mjs';
 import { COLORS, formatDensity, niceTicks, type ChartSize } from './marginal-likelihood';
 
 const FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
-const CLASS = 'tl-plot';
+const CLASS = PLOT_CLASSES.toyLikelihood;
 /** The model's colour (as q in chapter 1's widget) and the data's (as the posterior there). */
 const MODEL_COLOR = COLORS.proposal;
 const DATA_COLOR = COLORS.prior;

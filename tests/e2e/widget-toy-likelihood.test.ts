@@ -162,7 +162,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations once interactive (%s theme)', async (colorScheme) => {
     const { page, close } = await openWidget(lang, { colorScheme });
     for (const toggle of await page.locator(`${FIGURE} [data-tl="table-toggle"]`).all()) await toggle.click();
-    await page.addScriptTag({ content: axeSource });
+    await page.evaluate(axeSource);
     const violations = await page.evaluate(async (selector) => {
       const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
       const result = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });

@@ -8,6 +8,7 @@ import { GRADIENT_RACE_STRINGS } from '../../src/i18n/widgets/gradient-race';
 import { MARGINAL_LIKELIHOOD_STRINGS } from '../../src/i18n/widgets/marginal-likelihood';
 import { PRETRAINED_STRINGS } from '../../src/i18n/widgets/pretrained';
 import { PRIOR_SAMPLES_STRINGS } from '../../src/i18n/widgets/prior-samples';
+import { TOY_LIKELIHOOD_STRINGS } from '../../src/i18n/widgets/toy-likelihood';
 import { TRICK_ON_REAL_VAE_STRINGS } from '../../src/i18n/widgets/trick-on-real-vae';
 import { VAE_LAB_STRINGS } from '../../src/i18n/widgets/vae-lab';
 
@@ -22,6 +23,7 @@ const TABLES: [string, Table, string[], boolean][] = [
   ['exact-decomposition', EXACT_DECOMPOSITION_STRINGS, ['barsRule', 'segEvidence', 'rowKlPrior', 'legendKlPrior', 'densityPrior', 'densityPosterior', 'densityQ', 'densityAxisZ', 'tableZ'], true],
   ['gradient-race', GRADIENT_RACE_STRINGS, ['fnSine'], true],
   ['marginal-likelihood', MARGINAL_LIKELIHOOD_STRINGS, [], true],
+  ['toy-likelihood', TOY_LIKELIHOOD_STRINGS, [], true],
   ['trick-on-real-vae', TRICK_ON_REAL_VAE_STRINGS, [], true],
   ['vae-lab', VAE_LAB_STRINGS, ['metricNegElbo', 'seriesNegElbo'], true],
 ];
