@@ -35,7 +35,7 @@ export const REQUIRED_KINDS = Object.freeze([
   { kind: 'web app manifest', pattern: /\/manifest\.webmanifest$/ },
 ]);
 
-// The datasets are single files of 8–10 MB; Workbox's default 2 MB cap would silently leave them out.
+// The datasets are single files of 7–8 MB; Workbox's default 2 MB cap would silently leave them out.
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /** Normalises BASE_PATH ("vae-book", "/vae-book", "/vae-book/") to "/vae-book/"; "/" when unset (as astro.config.mjs does). */
