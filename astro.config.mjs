@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import { fileURLToPath } from 'node:url';
 import { bookCsp } from './src/build/csp.mjs';
 import rehypeFailOnTexError from './src/build/rehype-fail-on-tex-error.mjs';
+import rehypeKeepPunctuationWithMath from './src/build/rehype-keep-punctuation-with-math.mjs';
 import { KATEX_OPTIONS, SHIKI_THEMES } from './src/lib/markdown-options.mjs';
 
 /** Normalises BASE_PATH ("vae-book", "/vae-book", "/vae-book/") to "/vae-book/"; "/" when unset. */
@@ -41,6 +42,7 @@ export default defineConfig({
         // \htmlData{term=…} is let through, for the formula terms <SourceCode> binds to code (markdown-options.mjs).
         [rehypeKatex, { ...KATEX_OPTIONS }],
         rehypeFailOnTexError,
+        rehypeKeepPunctuationWithMath,
       ],
     }),
   },
