@@ -28,7 +28,7 @@ import {
   type Settings,
 } from './exact-decomposition-state';
 import { barsTable, densityTable } from './exact-decomposition-tables';
-import { bindPairedInput, bindTableToggle, frameScheduler, placeChart, politeAnnouncer, requirePart, watchWidth } from './kit';
+import { bindPairedInput, bindTableToggle, frameScheduler, placeChart, politeAnnouncer, plotSectionParts, requirePart, watchWidth } from './kit';
 
 type Part = 'inputs' | 'readout' | 'status' | 'bars' | 'density';
 type ChartKey = 'bars' | 'density';
@@ -56,15 +56,7 @@ export function mount(figure: HTMLElement): void {
   const fitButton = part<HTMLButtonElement>(figure, '[data-ed="fit"]');
   const plots = part<HTMLElement>(figure, '[data-ed="plots"]');
   const announce = politeAnnouncer(part<HTMLElement>(figure, '[data-ed="announce"]'));
-  const chart = (key: ChartKey) => {
-    const section = part<HTMLElement>(plots, `[data-chart="${key}"]`);
-    return {
-      canvas: part<HTMLElement>(section, '[data-ed="canvas"]'),
-      description: part<HTMLElement>(section, '[data-ed="description"]'),
-      toggle: part<HTMLButtonElement>(section, '[data-ed="table-toggle"]'),
-      table: part<HTMLElement>(section, '[data-ed="table"]'),
-    };
-  };
+  const chart = (key: ChartKey) => plotSectionParts(plots, key, 'ed', 'exact-decomposition');
   const charts = { bars: chart('bars'), density: chart('density') };
 
   // ── The fit: a precomputed path played a few steps per frame; any other change cancels it. ──

@@ -13,7 +13,7 @@ import { GRADIENT_RACE_STRINGS, fill } from '../../i18n/widgets/gradient-race';
 import { BINS, DEFAULTS, OBJECTIVES, RANGE_REACH, REPEATS, formatCount, formatNumber, noiseNote, settingsKey, type NumericSetting, type Settings } from './gradient-race-state';
 import { bindControls } from './gradient-race-controls';
 import { histogramTable } from './gradient-race-tables';
-import { JobGeneration, bindTableToggle, frameScheduler, placeChart, politeAnnouncer, requirePart, runInSlices, watchWidth } from './kit';
+import { JobGeneration, bindTableToggle, frameScheduler, placeChart, politeAnnouncer, plotSectionParts, requirePart, runInSlices, watchWidth, type PlotSectionParts } from './kit';
 
 type Part = 'inputs' | 'stats' | 'status' | Estimator;
 /** Samples per slice step: a step draws whole estimates until it has used about this many ε. */
@@ -108,18 +108,7 @@ export function mount(figure: HTMLElement): void {
   const progressBar = part<HTMLProgressElement>(figure, '[data-gr="progress"]');
   const plots = part<HTMLElement>(figure, '[data-gr="plots"]');
   const announce = politeAnnouncer(part<HTMLElement>(figure, '[data-gr="announce"]'));
-  const charts = Object.fromEntries(
-    ESTIMATORS.map((e) => {
-      const section = part<HTMLElement>(plots, `[data-chart="${e}"]`);
-      const chart = {
-        canvas: part<HTMLElement>(section, '[data-gr="canvas"]'),
-        description: part<HTMLElement>(section, '[data-gr="description"]'),
-        toggle: part<HTMLButtonElement>(section, '[data-gr="table-toggle"]'),
-        table: part<HTMLElement>(section, '[data-gr="table"]'),
-      };
-      return [e, chart];
-    }),
-  ) as Record<Estimator, { canvas: HTMLElement; description: HTMLElement; toggle: HTMLButtonElement; table: HTMLElement }>;
+  const charts = Object.fromEntries(ESTIMATORS.map((e) => [e, plotSectionParts(plots, e, 'gr', 'gradient-race')])) as Record<Estimator, PlotSectionParts>;
 
   // ── Controls ──
   const inputs = bindControls(controls, s, lang, (change) => update({ [change.setting]: change.value }));

@@ -192,3 +192,18 @@ export function requirePart<T extends Element>(root: ParentNode, selector: strin
   if (!found) throw new Error(`${widget} widget: missing ${selector}`);
   return found;
 }
+
+/** The parts of one plot section of a widget: where the chart goes, its live description, and its "show as table" pair. */
+export interface PlotSectionParts {
+  canvas: HTMLElement;
+  description: HTMLElement;
+  toggle: HTMLButtonElement;
+  table: HTMLElement;
+}
+
+/** Finds the parts of the `[data-chart=key]` section under `plots`, marked `data-<prefix>="canvas"` and so on. */
+export function plotSectionParts(plots: ParentNode, key: string, prefix: string, widget: string): PlotSectionParts {
+  const section = requirePart<HTMLElement>(plots, `[data-chart="${key}"]`, widget);
+  const find = <T extends Element>(name: string) => requirePart<T>(section, `[data-${prefix}="${name}"]`, widget);
+  return { canvas: find('canvas'), description: find('description'), toggle: find<HTMLButtonElement>('table-toggle'), table: find('table') };
+}

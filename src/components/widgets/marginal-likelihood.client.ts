@@ -24,7 +24,7 @@ import { MARGINAL_LIKELIHOOD_STRINGS, fill } from '../../i18n/widgets/marginal-l
 import { DEFAULTS, MODEL, REPEATS, SHOWN_SAMPLES, formatCount, formatNumber, type NumericSetting, type Settings } from './marginal-likelihood-state';
 import { densityTable, convergenceTable, spreadTable } from './marginal-likelihood-tables';
 import { bindSettingInputs } from './marginal-likelihood-controls';
-import { JobGeneration, bindTableToggle, frameScheduler, requirePart, placeChart, politeAnnouncer, runInSlices, watchWidth } from './kit';
+import { JobGeneration, bindTableToggle, frameScheduler, plotSectionParts, requirePart, placeChart, politeAnnouncer, runInSlices, watchWidth } from './kit';
 
 type Part = 'inputs' | 'stats' | 'status' | 'density' | 'convergence' | 'spread';
 const METHODS: readonly Method[] = ['prior', 'proposal'];
@@ -133,15 +133,7 @@ export function mount(figure: HTMLElement): void {
   const posteriorNote = part<HTMLElement>(figure, '[data-ml="posterior-note"]');
   const plots = part<HTMLElement>(figure, '[data-ml="plots"]');
   const announce = politeAnnouncer(part<HTMLElement>(figure, '[data-ml="announce"]'));
-  const chart = (key: 'density' | 'convergence' | 'spread') => {
-    const section = part<HTMLElement>(plots, `[data-chart="${key}"]`);
-    return {
-      canvas: part<HTMLElement>(section, '[data-ml="canvas"]'),
-      description: part<HTMLElement>(section, '[data-ml="description"]'),
-      toggle: part<HTMLButtonElement>(section, '[data-ml="table-toggle"]'),
-      table: part<HTMLElement>(section, '[data-ml="table"]'),
-    };
-  };
+  const chart = (key: 'density' | 'convergence' | 'spread') => plotSectionParts(plots, key, 'ml', 'marginal-likelihood');
   const charts = { density: chart('density'), convergence: chart('convergence'), spread: chart('spread') };
 
   // ── Controls ──

@@ -29,7 +29,7 @@ import {
   type Settings,
 } from './toy-likelihood-state';
 import { curveTable, densityTable, pointsTable } from './toy-likelihood-tables';
-import { bindPairedInput, bindTableToggle, frameScheduler, placeChart, politeAnnouncer, requirePart, watchWidth } from './kit';
+import { bindPairedInput, bindTableToggle, frameScheduler, placeChart, politeAnnouncer, plotSectionParts, requirePart, watchWidth } from './kit';
 
 type Part = 'inputs' | 'readout' | 'status' | ChartKey;
 type ChartKey = 'density' | 'points' | 'curve';
@@ -58,15 +58,7 @@ export function mount(figure: HTMLElement): void {
   const dataMessage = part<HTMLElement>(dataRow, '.widget-field-message');
   const plots = part<HTMLElement>(figure, '[data-tl="plots"]');
   const announce = politeAnnouncer(part<HTMLElement>(figure, '[data-tl="announce"]'));
-  const chart = (key: ChartKey) => {
-    const section = part<HTMLElement>(plots, `[data-chart="${key}"]`);
-    return {
-      canvas: part<HTMLElement>(section, '[data-tl="canvas"]'),
-      description: part<HTMLElement>(section, '[data-tl="description"]'),
-      toggle: part<HTMLButtonElement>(section, '[data-tl="table-toggle"]'),
-      table: part<HTMLElement>(section, '[data-tl="table"]'),
-    };
-  };
+  const chart = (key: ChartKey) => plotSectionParts(plots, key, 'tl', 'toy-likelihood');
   const charts = { density: chart('density'), points: chart('points'), curve: chart('curve') };
 
   // ── The climb: a precomputed path played over ASCENT_DURATION_MS; any other change cancels it. ──
