@@ -1,35 +1,13 @@
 /** Chapter 3's elbo-gap widget in Chromium on the wasm backend: the ELBO and 𝓛_K of a test image, read from the page. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { hasBrowser, openPage, useBrowser } from './harness';
+import { seriousViolations } from './axe-helper';
+import { estimate, waitImage } from './pretrained-widget';
 
 const browser = useBrowser();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FIGURE = 'figure[data-widget="elbo-gap"]';
 const RUNGS = ['L1', 'L5', 'L50', 'L500'] as const;
-
-/** A value as the widget prints it, "−116.8 ± 0.31", as numbers. */
-function parseEstimate(text: string | null): { mean: number; se: number } {
-  const match = (text ?? '').replace(/\u2212/g, '-').match(/^\s*(-?[\d.]+) ± ([\d.]+)\s*$/);
-  if (!match) throw new Error(`not an estimate on the page: "${text}"`);
-  return { mean: Number(match[1]), se: Number(match[2]) };
-}
-
-const estimate = async (figure: Locator, row: string) => parseEstimate(await figure.locator(`tr[data-stat="${row}"] td[data-col="estimate"]`).textContent());
-
-/** Waits until the widget has finished test image `image`. */
-async function waitImage(page: Page, image: number): Promise<void> {
-  await page.waitForFunction(
-    ([selector, wanted]) => {
-      const figure = document.querySelector<HTMLElement>(selector);
-      return figure?.dataset['state'] === 'ready' && figure.querySelector<HTMLElement>('[data-eg="stats"]')?.dataset['image'] === wanted;
-    },
-    [FIGURE, String(image)] as const,
-    { timeout: 60_000 },
-  );
-}
 
 /** Every number of the readout, checked against what the theory says the estimates must do. */
 async function readAndCheck(figure: Locator) {
@@ -47,25 +25,6 @@ async function readAndCheck(figure: Locator) {
   expect(Math.abs(gap.mean - (ladder[3]!.mean - elbo.mean))).toBeLessThan(0.11);
   expect(await figure.locator('[data-eg="gap"]').textContent()).toContain(String(gap.mean));
   return { elbo, ladder, gap };
-}
-
-/**
- * Serious or critical axe violations inside the widget as it is now (computed values, chart, tables). axe flattens the
- * whole document first, slow on a chapter full of formulas, so the formulas and figures outside the widget are removed
- * (the column keeps its width): call it last.
- */
-async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  await page.evaluate((selector) => {
-    const widget = document.querySelector(selector);
-    for (const heavy of document.querySelectorAll('.katex, .katex-display, pre, figure')) if (!heavy.contains(widget) && !widget?.contains(heavy)) heavy.remove();
-  }, FIGURE);
-  await page.evaluate(axeSource);
-  return page.evaluate(async (selector) => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<Result> } }).axe;
-    const { violations } = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  }, FIGURE);
 }
 
 /** Image 0's estimates per language, from the first test, for the second to compare with. */
@@ -87,7 +46,7 @@ describe.skipIf(!hasBrowser).each([
   it('estimates ELBO ≈ 𝓛₁ ≤ 𝓛₅ ≤ 𝓛₅₀ ≤ 𝓛₅₀₀ for test image 0 on wasm, and refuses an out-of-range image with a message', async () => {
     const { page, figure, stateAtLoad, problems, close } = await openWidget(lang, width);
     expect(stateAtLoad).toBe('static');
-    await waitImage(page, 0);
+    await waitImage(page, FIGURE, 'eg', 0);
     firstImage.set(lang, await readAndCheck(figure));
     expect(await figure.locator('[data-eg="backend"]').getAttribute('data-backend')).toBe('wasm');
     expect(await figure.locator('[data-eg="backend"]').textContent()).toContain('WebAssembly');
@@ -104,7 +63,7 @@ describe.skipIf(!hasBrowser).each([
     }
     expect(await figure.getAttribute('data-state')).toBe('ready');
     expect(await figure.locator('[data-eg="stats"]').getAttribute('data-image')).toBe('0');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, FIGURE, { stripOtherHeavyContent: true })).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
     await close();
   });
@@ -115,7 +74,7 @@ describe.skipIf(!hasBrowser).each([
     await figure.locator('[data-picker="thumb"]').first().focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
-    await waitImage(page, 1);
+    await waitImage(page, FIGURE, 'eg', 1);
     const field = figure.locator('[data-picker="field"]');
     expect(await field.inputValue()).toBe('1');
     expect(await figure.locator('[data-picker="thumb"][aria-current="true"]').getAttribute('data-image')).toBe('1');
@@ -136,7 +95,7 @@ describe.skipIf(!hasBrowser).each([
 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, FIGURE, { stripOtherHeavyContent: true })).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
     await close();
   });

@@ -1,11 +1,9 @@
 /** Chapter 3's exact-decomposition widget in Chromium, in both languages: the numbers it shows are the closed forms. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { hasBrowser, openPage, useBrowser } from './harness';
+import { seriousViolations } from './axe-helper';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
 const FIGURE = 'figure[data-widget="exact-decomposition"]';
 
@@ -189,11 +187,6 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the exact-decomposition widget 
     await waitReady(page);
     expect(parseShown(await figure.locator('[data-setting="qMean"] input[type="text"]').inputValue())).toBeCloseTo(0.51, 9);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async (selector) => {
-      const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
-      return (await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
-    }, FIGURE);
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousViolations(page, FIGURE)).toEqual([]);
   });
 });

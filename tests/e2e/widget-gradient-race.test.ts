@@ -8,15 +8,13 @@
  * and 15 % (baseline; κ₁ ≈ 46). Each check allows 4 r, the book's "4 standard errors"; a ratio of two independent
  * variances allows 4 √(r₁² + r₂²).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { hasBrowser, openPage, useBrowser } from './harness';
+import { seriousViolations } from './axe-helper';
 import { empiricalVarianceRelativeSd, type Estimator } from '../../src/core/toys/gradient-estimator-study';
 import { sine, square } from '../../src/core/toys/gradient-estimators';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
 const FIGURE = 'figure[data-widget="gradient-race"]';
 const ESTIMATORS: Estimator[] = ['pathwise', 'score', 'scoreBaseline'];
@@ -60,17 +58,6 @@ async function typeSetting(figure: Locator, setting: string, value: string): Pro
   await field.fill(value);
   await field.press('Enter');
   return field;
-}
-
-/** Runs axe over the figure and returns its serious and critical violations. */
-async function axeProblems(page: Page) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  }, FIGURE);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 // Two page loads per language (a chapter page is heavy): one reads the numbers, one checks input, tables, 360 px and axe.
@@ -193,7 +180,7 @@ describe.skipIf(!hasBrowser).each([
     expect(parseShown(await figure.locator('[data-setting="n"] input[type="text"]').inputValue())).toBe(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     for (const svg of await figure.locator('svg[role="img"]').all()) expect(await svg.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(360);
-    expect(await axeProblems(page)).toEqual([]);
+    expect(await seriousViolations(page, FIGURE)).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
     await close();
   });

@@ -1,11 +1,9 @@
 /** Chapter 1's marginal-likelihood widget in Chromium, in both languages: it loads near the viewport, renders, and responds. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { hasBrowser, openPage, useBrowser } from './harness';
+import { seriousViolations } from './axe-helper';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
 const FIGURE = 'figure[data-widget="marginal-likelihood"]';
 // Chapter 1's toy at x = 3: p(3) = N(3; 1, 4.25); at x = 5, N(5; 1, 4.25).
@@ -210,13 +208,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations once interactive (%s theme)', async (colorScheme) => {
     const { page, close } = await openWidget(lang, { colorScheme });
     for (const toggle of await page.locator(`${FIGURE} [data-ml="table-toggle"]`).all()) await toggle.click();
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async (selector) => {
-      const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    }, FIGURE);
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousViolations(page, FIGURE)).toEqual([]);
     await close();
   });
 });

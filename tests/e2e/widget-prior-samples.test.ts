@@ -1,32 +1,12 @@
 /** Chapter 1's prior-samples widget in Chromium on the wasm backend: decoded prior samples and log p(x) of a test digit. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { hasBrowser, openPage, useBrowser } from './harness';
+import { seriousViolations } from './axe-helper';
+import { estimate, waitImage } from './pretrained-widget';
 
 const browser = useBrowser();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FIGURE = 'figure[data-widget="prior-samples"]';
-
-function parseEstimate(text: string | null): { mean: number; se: number } {
-  const match = (text ?? '').replace(/\u2212/g, '-').match(/^\s*(-?[\d.]+) ± ([\d.]+)\s*$/);
-  if (!match) throw new Error(`not an estimate on the page: "${text}"`);
-  return { mean: Number(match[1]), se: Number(match[2]) };
-}
-
-const estimate = async (figure: Locator, row: string) => parseEstimate(await figure.locator(`tr[data-stat="${row}"] td[data-col="estimate"]`).textContent());
-
-async function waitImage(page: Page, image: number): Promise<void> {
-  await page.waitForFunction(
-    ([selector, wanted]) => {
-      const figure = document.querySelector<HTMLElement>(selector);
-      return figure?.dataset['state'] === 'ready' && figure.querySelector<HTMLElement>('[data-ps="stats"]')?.dataset['image'] === wanted;
-    },
-    [FIGURE, String(image)] as const,
-    { timeout: 60_000 },
-  );
-}
 
 /** A fingerprint of the samples canvas and how much its pixels vary (0 for a blank canvas). */
 const canvasInfo = (figure: Locator) =>
@@ -58,25 +38,6 @@ async function readAndCheck(figure: Locator) {
   return { bound, elbo };
 }
 
-/**
- * Serious or critical axe violations inside the widget as it is now (computed values, chart, tables). axe flattens the
- * whole document first, slow on a chapter full of formulas, so the formulas and figures outside the widget are removed
- * (the column keeps its width): call it last.
- */
-async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  await page.evaluate((selector) => {
-    const widget = document.querySelector(selector);
-    for (const heavy of document.querySelectorAll('.katex, .katex-display, pre, figure')) if (!heavy.contains(widget) && !widget?.contains(heavy)) heavy.remove();
-  }, FIGURE);
-  await page.evaluate(axeSource);
-  return page.evaluate(async (selector) => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<Result> } }).axe;
-    const { violations } = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  }, FIGURE);
-}
-
 /** Image 0's estimates per language, from the first test, for the second to compare with. */
 const firstImage = new Map<string, Awaited<ReturnType<typeof readAndCheck>>>();
 
@@ -94,7 +55,7 @@ describe.skipIf(!hasBrowser).each([
 ] as const)('the prior-samples widget on /%s/generative-model/ at %i px', (lang, width) => {
   it('decodes prior samples (new ones on request) and estimates log p(x) of test image 0 above its ELBO, on wasm', async () => {
     const { page, figure, problems, close } = await openWidget(lang, width);
-    await waitImage(page, 0);
+    await waitImage(page, FIGURE, 'ps', 0);
     const samples = figure.locator('[data-ps="samples"]');
     expect(await samples.getAttribute('data-set')).toBe('1');
     const before = await canvasInfo(figure);
@@ -112,7 +73,7 @@ describe.skipIf(!hasBrowser).each([
     await toggle.focus();
     await page.keyboard.press('Enter');
     expect(await figure.locator('[data-ps="table"] table tbody tr').count()).toBe(2);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, FIGURE, { stripOtherHeavyContent: true })).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
     await close();
   });
@@ -130,7 +91,7 @@ describe.skipIf(!hasBrowser).each([
     expect(await figure.locator('[data-ps="stats"]').getAttribute('data-image')).toBe('0');
     await field.fill('5');
     await field.press('Enter');
-    await waitImage(page, 5);
+    await waitImage(page, FIGURE, 'ps', 5);
     expect(await figure.locator('[data-picker="message"]').textContent()).toBe('');
     expect(await field.getAttribute('aria-invalid')).toBe(null);
     const second = await readAndCheck(figure);
@@ -141,7 +102,7 @@ describe.skipIf(!hasBrowser).each([
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, FIGURE, { stripOtherHeavyContent: true })).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
     await close();
   });

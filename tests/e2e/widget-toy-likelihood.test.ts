@@ -1,11 +1,9 @@
 /** Chapter 2's toy-likelihood widget in Chromium, in both languages: the numbers it shows are the chapter's and the closed forms. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { hasBrowser, openPage, useBrowser } from './harness';
+import { seriousViolations } from './axe-helper';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
 const FIGURE = 'figure[data-widget="toy-likelihood"]';
 
@@ -162,13 +160,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations once interactive (%s theme)', async (colorScheme) => {
     const { page, close } = await openWidget(lang, { colorScheme });
     for (const toggle of await page.locator(`${FIGURE} [data-tl="table-toggle"]`).all()) await toggle.click();
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async (selector) => {
-      const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    }, FIGURE);
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousViolations(page, FIGURE)).toEqual([]);
     await close();
   });
 });
