@@ -9,7 +9,7 @@ import { trainerFromInit } from './init-trainer';
 import { SweepRun, validateSweep } from './sweep';
 import { Rng } from '../core/random';
 import { DatasetError } from '../core/data/format';
-import type { InitRequest, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
+import type { InitRequest, StatusEvent, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
 
 /** A dataset as the handler needs it: train and test images in [0, 1], and the image size. */
 export interface DatasetBundle {
@@ -63,7 +63,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
   let queue: Promise<void> = Promise.resolve();
 
   const step = () => trainer?.stepCount ?? 0;
-  const setState = (next: WorkerState, id?: number, message?: string) => {
+  const setState = (next: WorkerState, id?: number, message?: string, switched?: StatusEvent['switched']) => {
     state = next;
     post({
       type: 'status',
@@ -75,6 +75,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       ...(trainer ? { latentSize: trainer.config.latentSize } : {}),
       ...(id === undefined ? {} : { id }),
       ...(message === undefined ? {} : { message }),
+      ...(switched === undefined ? {} : { switched }),
     });
   };
   const postMetrics = (metrics: StepMetrics) => {
@@ -150,7 +151,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
     }
     backend = next;
     running = true;
-    setState('training', undefined, `The ${failed} backend failed; training resumed on ${next} from the snapshot at step ${saved.step}.`);
+    setState('training', undefined, `The ${failed} backend failed; training resumed on ${next} from the snapshot at step ${saved.step}.`, { from: failed, to: next, step: saved.step });
     scheduleSlice();
   };
 

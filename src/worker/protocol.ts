@@ -216,6 +216,8 @@ export interface StatusEvent extends Tagged {
   readonly latentSize?: number;
   /** A sentence for the page when something notable happened, e.g. a backend switch after a lost WebGL context. */
   readonly message?: string;
+  /** After a backend failed mid-training: the backend that failed, the one training resumed on, and the snapshot's step. */
+  readonly switched?: { readonly from: string; readonly to: string; readonly step: number };
 }
 /** What went wrong, in words for the reader; `code` lets a widget react (e.g. offer Reset after 'non-finite'). */
 export interface ErrorEvent extends Tagged {

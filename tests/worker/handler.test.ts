@@ -210,7 +210,7 @@ describe('backend recovery', () => {
     }
     expect(failures).toEqual(['webgl-pretend']);
     const resumed = events.find((e) => e.type === 'status' && e.message !== undefined);
-    expect(resumed).toMatchObject({ state: 'training', backend: 'cpu', step: 8 });
+    expect(resumed).toMatchObject({ state: 'training', backend: 'cpu', step: 8, switched: { from: 'webgl-pretend', to: 'cpu', step: 8 } });
     expect((resumed as { message: string }).message).toMatch(/webgl-pretend backend failed; training resumed on cpu from the snapshot at step 8/);
     // Steps 1–9 ran, step 10 failed, training went on from the snapshot at 8: 9, 10, … 14.
     const steps = events.filter((e) => e.type === 'metrics').map((e) => (e as { step: number }).step);

@@ -146,7 +146,10 @@ export function mount(figure: HTMLElement): void {
       ctx.part('backend').textContent = fill(s.statusBackend, { backend: backendTitle(ctx, event.backend) });
       figure.dataset['backend'] = event.backend;
     }
-    if (event.message) ctx.warn(fill(s.backendSwitched, { message: event.message }));
+    if (event.switched) {
+      const { from, to, step } = event.switched;
+      ctx.warn(fill(s.backendRecovered, { from: backendTitle(ctx, from), to: backendTitle(ctx, to), step }));
+    } else if (event.message) ctx.warn(fill(s.backendSwitched, { message: event.message }));
     if (event.state === 'ready') {
       const wasLoading = ctx.phase === 'loading';
       progress.hidden = true;
