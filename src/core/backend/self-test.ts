@@ -1,4 +1,4 @@
-/** A quick numeric self-test of the active tfjs backend: one small matMul compared with the exact answer. */
+/** A quick self-test of the active tfjs backend: one small matMul against the exact answer, and one upload as big as the lab's. */
 import * as tf from '@tensorflow/tfjs-core';
 
 /** A (3×4) and B (4×2): small integers whose products stay exact even in half-float textures (mobile WebGL). */
@@ -22,9 +22,30 @@ export const EXPECTED: readonly number[] = A.flatMap((row) =>
 /** Largest error accepted: the inputs and outputs are exact in float16, so anything beyond rounding noise is a bug. */
 export const SELF_TEST_TOLERANCE = 1e-3;
 
+/** Floats in the largest block the lab sends at once (1,000 test images of 784 pixels). */
+export const SELF_TEST_UPLOAD_FLOATS = 1000 * 784;
+
 /**
- * Runs A·B on the active backend and reads it back asynchronously (WebGPU cannot read synchronously).
- * Resolves null when it matches EXPECTED, else a sentence saying what came back.
+ * Uploads SELF_TEST_UPLOAD_FLOATS small integers and reads the last few back: some adapters (software WebGPU) start
+ * and multiply fine but refuse buffers this big, and would fail only once training began.
+ */
+async function uploadTest(): Promise<string | null> {
+  const values = new Float32Array(SELF_TEST_UPLOAD_FLOATS);
+  for (let i = 0; i < values.length; i++) values[i] = i % 8;
+  const tail = tf.tidy(() => tf.slice(tf.tensor1d(values), SELF_TEST_UPLOAD_FLOATS - 8, 8));
+  let back: ArrayLike<number>;
+  try {
+    back = await tail.data();
+  } finally {
+    tail.dispose();
+  }
+  const expected = Array.from(values.subarray(SELF_TEST_UPLOAD_FLOATS - 8));
+  return expected.every((v, i) => back[i] === v) ? null : `self-test upload of ${SELF_TEST_UPLOAD_FLOATS} numbers read back [${Array.from(back).join(', ')}]`;
+}
+
+/**
+ * Runs A·B on the active backend and reads it back asynchronously (WebGPU cannot read synchronously), then checks a
+ * lab-sized upload. Resolves null when both are right, else a sentence saying what came back; throws what the backend threw.
  */
 export async function selfTest(): Promise<string | null> {
   const product = tf.tidy(() => tf.matMul(tf.tensor2d(A), tf.tensor2d(B)));
@@ -40,7 +61,7 @@ export async function selfTest(): Promise<string | null> {
     const error = Math.abs(values[i]! - EXPECTED[i]!);
     if (!(error <= worst)) worst = Number.isNaN(error) ? Infinity : error;
   }
-  if (worst <= SELF_TEST_TOLERANCE) return null;
+  if (worst <= SELF_TEST_TOLERANCE) return uploadTest();
   const shown = Array.from(values, (v) => Number(v.toPrecision(4))).join(', ');
   return `self-test matMul gave wrong numbers (off by up to ${worst}): [${shown}] instead of [${EXPECTED.join(', ')}]`;
 }

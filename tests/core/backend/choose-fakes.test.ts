@@ -2,7 +2,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackendError, DEFAULT_CANDIDATES, EXPECTED, backendsAfter, chooseBackend, selfTest } from '../../../src/core/backend';
+import { BackendError, DEFAULT_CANDIDATES, EXPECTED, SELF_TEST_UPLOAD_FLOATS, backendsAfter, chooseBackend, selfTest } from '../../../src/core/backend';
 import { fakeCandidate, removeFakes } from './fakes';
 
 afterEach(removeFakes);
@@ -23,6 +23,20 @@ describe('selfTest()', () => {
     const reason = await selfTest();
     expect(reason).toMatch(/^self-test matMul gave wrong numbers \(off by up to 0\.01\d*\): \[/);
     expect(reason).toContain(`instead of [${EXPECTED.join(', ')}]`);
+  });
+
+  it('rejects a backend that multiplies right but cannot take a lab-sized upload (a software WebGPU adapter)', async () => {
+    await fakeCandidate('webgpu', { maxUploadFloats: 100_000 }).load({ allowSoftwareWebGL: false, wasmPathPrefix: null });
+    await tf.setBackend('webgpu');
+    await expect(selfTest()).rejects.toThrow(/createBuffer failed, size \(3136000\)/);
+    expect(SELF_TEST_UPLOAD_FLOATS).toBe(784_000);
+  });
+
+  it('chooses the next backend when the first fails the upload check', async () => {
+    const choice = await chooseBackend({ candidates: [fakeCandidate('webgpu', { maxUploadFloats: 100_000 }), realCpu] });
+    expect(choice.name).toBe('cpu');
+    expect(choice.tried[0]).toMatchObject({ name: 'webgpu' });
+    expect(JSON.stringify(choice.tried[0])).toContain('createBuffer failed');
   });
 
   it('leaves no tensors behind', async () => {

@@ -14,6 +14,8 @@ export interface FakeBehaviour {
   readonly startFails?: boolean;
   /** matMul adds this to its first output. */
   readonly matMulOffBy?: number;
+  /** Creating a tensor from more numbers than this throws, as a software WebGPU adapter does for big buffers. */
+  readonly maxUploadFloats?: number;
 }
 
 const registered = new Set<string>();
@@ -26,6 +28,14 @@ function registerClone(name: Exclude<BackendName, 'cpu'>, behaviour: FakeBehavio
     const backend = new MathBackendCPU();
     // Silences the once-per-instance "install tfjs-node" banner, which would print for every fake.
     (backend as unknown as { firstUse: boolean }).firstUse = false;
+    const limit = behaviour.maxUploadFloats;
+    if (limit !== undefined) {
+      const write = backend.write.bind(backend);
+      backend.write = (values, shape, dtype) => {
+        if (values.length > limit) throw new Error(`createBuffer failed, size (${values.length * 4}) is too large for the implementation`);
+        return write(values, shape, dtype);
+      };
+    }
     return backend;
   });
   for (const kernel of tf.getKernelsForBackend('cpu')) {
