@@ -14,7 +14,7 @@ const en = {
   samplesAria: '{count} images decoded from independent draws z ~ N(0, I), draw set {set}',
   evidenceTitle: 'How probable is a real digit? log p(x) by importance sampling',
   evidenceIntro:
-    'The integral for p(x) cannot be done exactly, but it can be estimated. Prior draws almost never land on the z that explain a given digit (see the end of this chapter), so z is drawn from the encoder’s q(z|x) instead and reweighted: K = {k} draws averaged in log space give 𝓛₅₀₀, a slightly low estimate of log p(x) ({repeats} repeats, mean ± standard error). Next to it, the ELBO ({draws} draws), the lower bound a VAE trains on (chapter 3).',
+    'The integral for p(x) cannot be done exactly, but it can be estimated. Prior draws almost never land on the z that explain a given digit (the end of chapter 1 shows why), so z is drawn from the encoder’s q(z|x) instead and reweighted: K = {k} draws averaged in log space give 𝓛₅₀₀, a slightly low estimate of log p(x) ({repeats} repeats, mean ± standard error). Next to it, the ELBO ({draws} draws), the lower bound a VAE trains on (chapter 3).',
   tableCaption: 'Test image {image}, nats: mean ± standard error',
   colQuantity: 'Estimate',
   colValue: 'Nats (mean ± SE)',
@@ -57,7 +57,7 @@ const zh: PriorSamplesStrings = {
   samplesAria: '由独立抽取的 z ~ N(0, I) 解码得到的 {count} 张图，第 {set} 组抽样',
   evidenceTitle: '一个真实数字有多大概率？用重要性采样估计 log p(x)',
   evidenceIntro:
-    'p(x) 的积分无法精确计算，但可以估计。从先验抽的 z 几乎从不落在能解释某个数字的那些 z 上（见本章末尾），所以改从编码器的 q(z|x) 抽 z 再重新加权：K = {k} 次抽样在对数空间里平均，得到 𝓛₅₀₀，它是 log p(x) 的一个略偏低的估计（重复 {repeats} 次，均值 ± 标准误）。旁边是 ELBO（{draws} 次抽样），也就是 VAE 训练时用的下界（第 3 章）。',
+    'p(x) 的积分无法精确计算，但可以估计。从先验抽的 z 几乎从不落在能解释某个数字的那些 z 上（第 1 章末尾讲了原因），所以改从编码器的 q(z|x) 抽 z 再重新加权：K = {k} 次抽样在对数空间里平均，得到 𝓛₅₀₀，它是 log p(x) 的一个略偏低的估计（重复 {repeats} 次，均值 ± 标准误）。旁边是 ELBO（{draws} 次抽样），也就是 VAE 训练时用的下界（第 3 章）。',
   tableCaption: '测试图 {image}，单位：奈特；均值 ± 标准误',
   colQuantity: '估计量',
   colValue: '奈特（均值 ± 标准误）',
