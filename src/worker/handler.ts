@@ -9,6 +9,7 @@ import { trainerFromInit } from './init-trainer';
 import { SweepRun, validateSweep } from './sweep';
 import { Rng } from '../core/random';
 import { DatasetError } from '../core/data/format';
+import { BackendLossWatch, type WatchBackendLoss } from './backend-loss';
 import type { InitRequest, StatusEvent, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
 
 /** A dataset as the handler needs it: train and test images in [0, 1], and the image size. */
@@ -33,6 +34,8 @@ export interface HandlerOptions {
    * can continue on (after a lost WebGL context, say), or null when the error should be reported instead.
    */
   readonly recoverBackend?: (error: unknown, failedBackend: string) => Promise<string | null>;
+  /** Watches the active backend for a death that throws nothing (a lost WebGL context), so training can recover. */
+  readonly watchBackendLoss?: WatchBackendLoss;
   /** Steps between CPU copies of the training state (weights, Adam, random streams), the restore point for `recoverBackend`. */
   readonly snapshotEvery?: number;
   /** Least milliseconds between two sweepProgress events (default 100). */
@@ -61,6 +64,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
   let running = false;
   let loop = { metricsEvery: 1, imagesEvery: 0, maxSteps: 0 };
   let queue: Promise<void> = Promise.resolve();
+  const lossWatch = new BackendLossWatch(options.watchBackendLoss);
 
   const step = () => trainer?.stepCount ?? 0;
   const setState = (next: WorkerState, id?: number, message?: string, switched?: StatusEvent['switched']) => {
@@ -105,7 +109,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
     const sliceStart = performance.now();
     try {
       do {
-        const metrics = await active.stepAsync();
+        const metrics = await lossWatch.race(active.stepAsync());
         const at = metrics.step;
         if (at % snapshotEvery === 0) snapshot = active.snapshot();
         if (at % loop.metricsEvery === 0 || metrics.heldOut) postMetrics(metrics);
@@ -150,6 +154,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       // The old backend may be unusable (a lost context); its memory goes with it.
     }
     backend = next;
+    lossWatch.arm(next);
     running = true;
     setState('training', undefined, `The ${failed} backend failed; training resumed on ${next} from the snapshot at step ${saved.step}.`, { from: failed, to: next, step: saved.step });
     scheduleSlice();
@@ -184,6 +189,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         dataset = request.dataset;
         setState('loading', id);
         backend = options.prepareBackend ? await options.prepareBackend(request) : tf.getBackend();
+        lossWatch.arm(backend);
         try {
           data = await options.loadDataset(request.dataset, (loaded, total) => post({ type: 'progress', loaded, total, ...tag }));
         } catch (error) {

@@ -2,7 +2,7 @@
 /// <reference lib="webworker" />
 import { createHandler } from './handler';
 import { createFetchLoader } from './datasets';
-import { BACKEND_ORDER, backendsAfter, chooseBackend, isBackendName, isWebGLContextLost, wasmPaths, type BackendName } from '../core/backend';
+import { BACKEND_ORDER, backendsAfter, chooseBackend, isBackendName, isWebGLContextLost, wasmPaths, watchContextLoss, type BackendName } from '../core/backend';
 import type { InitRequest, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -21,6 +21,7 @@ const handle = createHandler((event, transfer) => self.postMessage(event, transf
     });
     return choice.name;
   },
+  watchBackendLoss: (onLost) => watchContextLoss(onLost),
   // Only a lost WebGL context is worth a backend switch; any other failure is reported as it is.
   recoverBackend: async (_error, failed) => {
     if (!isBackendName(failed) || (failed === 'webgl' && !isWebGLContextLost())) return null;

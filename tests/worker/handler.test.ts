@@ -229,4 +229,47 @@ describe('backend recovery', () => {
     uninterrupted.dispose();
     await handle({ type: 'dispose' });
   });
+
+  test('a step that never settles (a lost WebGL context stalls reads) is abandoned when the backend is reported lost', async () => {
+    const events: WorkerEvent[] = [];
+    let reportLoss: (() => void) | null = null;
+    const watched: string[] = [];
+    const handle = createHandler((event) => events.push(event), {
+      loadDataset: async () => bundle,
+      prepareBackend: async () => 'webgl-pretend',
+      recoverBackend: async () => 'cpu',
+      watchBackendLoss: (onLost) => {
+        watched.push('armed');
+        reportLoss = onLost;
+        return () => watched.push('stopped');
+      },
+      snapshotEvery: 4,
+      sliceMs: 5,
+    });
+    await handle({ type: 'init', config, dataset: 'strokes' });
+    const original = Trainer.prototype.stepAsync;
+    let calls = 0;
+    const spy = vi.spyOn(Trainer.prototype, 'stepAsync').mockImplementation(function (this: Trainer) {
+      calls += 1;
+      return calls === 6 ? new Promise<never>(() => undefined) : original.call(this);
+    });
+    try {
+      await handle({ type: 'train', maxSteps: 10, metricsEvery: 1 });
+      const until = async (done: () => boolean) => {
+        const start = Date.now();
+        while (!done() && Date.now() - start < 20_000) await new Promise((resolve) => setTimeout(resolve, 5));
+      };
+      await until(() => calls >= 6);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(events.some((e) => e.type === 'status' && e.switched)).toBe(false); // stuck, as a real lost context would be
+      reportLoss!();
+      await until(() => events.some((e) => e.type === 'status' && e.state === 'paused'));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(events.find((e) => e.type === 'status' && e.switched)).toMatchObject({ backend: 'cpu', switched: { from: 'webgl-pretend', to: 'cpu', step: 4 } });
+    expect(events.filter((e) => e.type === 'metrics').map((e) => (e as { step: number }).step)).toEqual([1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10]);
+    expect(watched).toEqual(['armed', 'stopped', 'armed']);
+    await handle({ type: 'dispose' });
+  });
 });
