@@ -198,6 +198,8 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
           return;
         }
         trainer = trainerFromInit(request, data);
+        // A restore point from the start: a backend lost before the first periodic snapshot still recovers.
+        snapshot = trainer.snapshot();
         setState('ready', id);
         return;
       }
@@ -237,8 +239,8 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         const [active] = requireTrainer();
         running = false;
         stopSweep();
-        snapshot = null;
         active.reset(request.seed);
+        snapshot = active.snapshot();
         setState('ready', id);
         return;
       }

@@ -16,7 +16,8 @@ describe.skipIf(!hasBrowser)('the lab after its WebGL context is lost', () => {
     const lab = await openLab(browser(), `${lang}/training-a-vae/?backend=webgl&softwareWebGL=1&lab.start=scratch`);
     expect(await lab.lab.getAttribute('data-backend')).toBe('webgl');
     await lab.lab.locator('[data-lab="train"]').click();
-    await lab.waitStep(20, 120_000);
+    // Past the first periodic snapshot (every 100 steps), so the resumed step shows the snapshot was used.
+    await lab.waitStep(110, 180_000);
 
     const workers = lab.page.workers();
     expect(workers.length).toBeGreaterThan(0);

@@ -230,6 +230,35 @@ describe('backend recovery', () => {
     await handle({ type: 'dispose' });
   });
 
+  test('a backend lost before the first periodic snapshot resumes from the model as it was at init', async () => {
+    const events: WorkerEvent[] = [];
+    const handle = createHandler((event) => events.push(event), {
+      loadDataset: async () => bundle,
+      prepareBackend: async () => 'webgl-pretend',
+      recoverBackend: async () => 'cpu',
+      snapshotEvery: 100,
+      sliceMs: 5,
+    });
+    await handle({ type: 'init', config, dataset: 'strokes' });
+    const original = Trainer.prototype.stepAsync;
+    let calls = 0;
+    const spy = vi.spyOn(Trainer.prototype, 'stepAsync').mockImplementation(function (this: Trainer) {
+      calls += 1;
+      return calls === 3 ? Promise.reject(new Error('WebGL context lost (pretend)')) : original.call(this);
+    });
+    try {
+      await handle({ type: 'train', maxSteps: 5, metricsEvery: 1 });
+      const start = Date.now();
+      while (!events.some((e) => e.type === 'status' && e.state === 'paused') && Date.now() - start < 20_000) await new Promise((resolve) => setTimeout(resolve, 5));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(events.find((e) => e.type === 'status' && e.switched)).toMatchObject({ switched: { from: 'webgl-pretend', to: 'cpu', step: 0 } });
+    expect(events.filter((e) => e.type === 'metrics').map((e) => (e as { step: number }).step)).toEqual([1, 2, 1, 2, 3, 4, 5]);
+    expect(events.some((e) => e.type === 'error')).toBe(false);
+    await handle({ type: 'dispose' });
+  });
+
   test('a step that never settles (a lost WebGL context stalls reads) is abandoned when the backend is reported lost', async () => {
     const events: WorkerEvent[] = [];
     let reportLoss: (() => void) | null = null;
