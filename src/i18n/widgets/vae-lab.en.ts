@@ -73,7 +73,7 @@ export const VAE_LAB_EN = {
   hideTable: 'Hide table',
   lossTitle: 'The loss terms while training',
   lossAria: 'Line chart: reconstruction, KL, −ELBO and the β-weighted objective against training step',
-  lossDescription: 'At step {step}: reconstruction {recon}, KL {kl}, −ELBO {negElbo}, objective {objective} nats. {changes} Dots: held-out −ELBO.',
+  lossDescription: 'At step {step}: reconstruction {recon}, KL {kl}, −ELBO {negElbo}, objective {objective} nats. {changes} Diamonds: held-out −ELBO.',
   lossEmpty: 'No training steps yet.',
   lossChanges: 'β changes: {count} (vertical rules).',
   axisStep: 'step →',

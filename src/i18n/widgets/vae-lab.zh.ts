@@ -71,7 +71,7 @@ export const VAE_LAB_ZH: VaeLabStrings = {
   hideTable: '隐藏表格',
   lossTitle: '训练中的各损失项',
   lossAria: '折线图：重建项、KL、−ELBO 和按 β 加权的目标函数随训练步数的变化',
-  lossDescription: '第 {step} 步：重建项 {recon}，KL {kl}，−ELBO {negElbo}，目标函数 {objective}（单位奈特）。{changes}圆点：测试集 −ELBO。',
+  lossDescription: '第 {step} 步：重建项 {recon}，KL {kl}，−ELBO {negElbo}，目标函数 {objective}（单位奈特）。{changes}菱形：测试集 −ELBO。',
   lossEmpty: '还没有训练步。',
   lossChanges: 'β 改变了 {count} 次（竖线）。',
   axisStep: '步数 →',
