@@ -39,6 +39,13 @@ function soakSection(soak) {
   ].join('\n');
 }
 
+/** The longest main-thread task in words; the Long Tasks API reports only tasks of 50 ms or more, so 0 means none. */
+function longestSentence(longest) {
+  if (longest === null) return 'The main thread was not measured.';
+  if (longest === 0) return 'No main-thread task of 50 ms or more while training, on any backend (the Long Tasks API saw none).';
+  return `The longest main-thread task seen while training: ${fmt(longest, 0)} ms.`;
+}
+
 /** The whole report as Markdown, from the object bench.mjs writes to bench/results.json. */
 export function performanceReport(run) {
   const machine = run.machine ? `${run.machine.cpus} × ${run.machine.cpuModel}, ${fmt(run.machine.memoryGiB, 0)} GiB, ${run.machine.platform}` : 'not recorded';
@@ -57,7 +64,7 @@ export function performanceReport(run) {
     '',
     '## The lab while training',
     '',
-    `The chapter-6 lab in headless Chromium, training in its Web Worker. The longest main-thread task seen while training: ${longest === null ? '—' : `${fmt(longest, 0)} ms`}.`,
+    `The chapter-6 lab in headless Chromium, training in its Web Worker. ${longestSentence(longest)}`,
     '',
     labSection(run.lab ?? []),
     '',

@@ -23,7 +23,7 @@ export const VAE_LAB_EN = {
   stateSweepDone: 'β sweep done: {completed} runs. The points are in the rate–distortion plane.',
   stateSweepCancelled: 'β sweep stopped after {completed} of {total} runs.',
   backendSwitched: '{message}',
-  backendRecovered: '{from} stopped working (the browser took its graphics context away), so the lab went back to the weights saved at step {step} and carries on training on {to}.',
+  backendRecovered: '{from} stopped working during training, so the lab went back to the weights saved at step {step} and carries on training on {to}.',
   backendFallback: 'This browser has no usable {wanted}; the lab runs on {backend} instead. Same mathematics, different speed.',
   // Controls
   controls: 'Training',

@@ -23,7 +23,7 @@ export const VAE_LAB_ZH: VaeLabStrings = {
   stateSweep: 'β 扫描：第 {index} / {total} 次（β = {beta}），第 {step} / {steps} 步。',
   stateSweepDone: 'β 扫描完成：共 {completed} 次。各点画在率–失真平面上。',
   stateSweepCancelled: 'β 扫描在 {completed} / {total} 次后停止。',
-  backendRecovered: '{from} 无法继续使用（浏览器收回了它的图形上下文），实验室回到第 {step} 步保存的权重，改用 {to} 继续训练。',
+  backendRecovered: '{from} 在训练中出了故障，实验室回到第 {step} 步保存的权重，改用 {to} 继续训练。',
   backendSwitched: '{message}',
   backendFallback: '此浏览器没有可用的 {wanted}，实验室改用 {backend}。数学完全相同，只是速度不同。',
   controls: '训练',

@@ -42,6 +42,11 @@ describe('performanceReport(run)', () => {
     expect(md).toContain('2 × Test CPU, 24 GiB, linux');
   });
 
+  it('says "no task of 50 ms or more" when the Long Tasks API saw none', () => {
+    const quiet = performanceReport({ ...run, lab: [{ backend: 'lab-wasm', stepsPerSecond: 59, firstPointMs: 156, longestTaskMs: 0, tasksOver50ms: 0 }] });
+    expect(quiet).toContain('No main-thread task of 50 ms or more while training');
+  });
+
   it('says so when the lab or the soak were not run, instead of printing empty tables', () => {
     const bare = performanceReport({ ...run, lab: [], soak: [], skipped: [], notes: [] });
     expect(bare).toContain('_The lab was not timed');
