@@ -32,14 +32,15 @@ export const SELF_TEST_UPLOAD_FLOATS = 1000 * 784;
 async function uploadTest(): Promise<string | null> {
   const values = new Float32Array(SELF_TEST_UPLOAD_FLOATS);
   for (let i = 0; i < values.length; i++) values[i] = i % 8;
-  const tail = tf.tidy(() => tf.slice(tf.tensor1d(values), SELF_TEST_UPLOAD_FLOATS - 8, 8));
+  // The add runs on the backend itself over the whole block (a slice alone may be served from the CPU copy).
+  const tail = tf.tidy(() => tf.slice(tf.add(tf.tensor1d(values), 1), SELF_TEST_UPLOAD_FLOATS - 8, 8));
   let back: ArrayLike<number>;
   try {
     back = await tail.data();
   } finally {
     tail.dispose();
   }
-  const expected = Array.from(values.subarray(SELF_TEST_UPLOAD_FLOATS - 8));
+  const expected = Array.from(values.subarray(SELF_TEST_UPLOAD_FLOATS - 8), (v) => v + 1);
   return expected.every((v, i) => back[i] === v) ? null : `self-test upload of ${SELF_TEST_UPLOAD_FLOATS} numbers read back [${Array.from(back).join(', ')}]`;
 }
 
