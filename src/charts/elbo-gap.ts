@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartSize } from './marginal-likelihood';
 import { PLOT_CLASSES } from './plot-classes.mjs';
+import { CHART_FONT } from './frame';
 
 /** Series colours: CSS custom properties set per theme in src/styles/widgets.css (fallbacks for a bare SVG). */
 export const COLORS = Object.freeze({
@@ -14,7 +15,6 @@ export const COLORS = Object.freeze({
   gap: 'var(--eg-gap, #6a3d9a)',
 });
 
-const FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
 const CLASS = PLOT_CLASSES.elboGap;
 
 /** A mean with its standard error, in nats. */
@@ -94,7 +94,7 @@ export function boundLadderChart(data: LadderData, options: LadderOptions): Plot
     width: options.width,
     height: options.height ?? 280,
     className: CLASS,
-    style: FONT,
+    style: CHART_FONT,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
     marginLeft: 52,
@@ -126,7 +126,7 @@ export function comparisonChart(rows: readonly ComparisonRow[], options: Compari
     width: options.width,
     height: options.height ?? 40 + 44 * Math.max(1, rows.length),
     className: CLASS,
-    style: FONT,
+    style: CHART_FONT,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
     marginLeft: 12,

@@ -8,6 +8,7 @@ import * as Plot from '@observablehq/plot';
 import type { DensityPoint } from '../core/toys/marginal-likelihood-study';
 import { COLORS as DENSITY_COLORS, DASHES, formatDensity, niceTicks, type ChartSize } from './marginal-likelihood';
 import { PLOT_CLASSES } from './plot-classes.mjs';
+import { CHART_FONT } from './frame';
 
 /** The four parts of the two bars. */
 export type Part = 'reconstruction' | 'klPrior' | 'evidence' | 'gap';
@@ -22,7 +23,6 @@ export const PART_COLORS: Readonly<Record<Part, string>> = Object.freeze({
 /** Text drawn on a bar: contrasts with every part colour of the same theme. */
 const ON_BAR = 'var(--ed-on-bar, #ffffff)';
 
-const FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
 const CLASS = PLOT_CLASSES.exactDecomposition;
 
 /** The identity's terms as costs in nats: reconstructionCost + klPrior = −ELBO = negEvidence + gap. */
@@ -120,7 +120,7 @@ export function decompositionChart(terms: DecompositionTerms, options: BarsOptio
     width: options.width,
     height: options.height ?? 200,
     className: CLASS,
-    style: FONT,
+    style: CHART_FONT,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
     marginLeft: MARGIN.left,
@@ -188,7 +188,7 @@ export function densityChart(curves: readonly DensityPoint[], options: DensityOp
     width: options.width,
     height: options.height ?? 240,
     className: CLASS,
-    style: FONT,
+    style: CHART_FONT,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
     marginLeft: 44,

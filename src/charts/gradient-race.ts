@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { Estimator, Histogram } from '../core/toys/gradient-estimator-study';
 import { formatDensity, niceTicks } from './marginal-likelihood';
 import { PLOT_CLASSES } from './plot-classes.mjs';
+import { CHART_FONT } from './frame';
 
 /** Series colours: CSS custom properties set per theme in src/styles/widgets.css (fallbacks for a bare SVG). */
 export const COLORS: Readonly<Record<Estimator, string>> = Object.freeze({
@@ -43,7 +44,6 @@ export function bars(histogram: Histogram): Bar[] {
   return histogram.counts.map((count, i) => ({ x1: lo + i * binWidth, x2: lo + (i + 1) * binWidth, count }));
 }
 
-const FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
 
 /**
  * Bars over the shared range [lo, hi] (so a narrow histogram looks narrow next to a wide one), the true gradient as a
@@ -61,7 +61,7 @@ export function histogramChart(data: HistogramData, options: HistogramOptions): 
     width: options.width,
     height: options.height ?? 165,
     className: PLOT_CLASSES.gradientRace,
-    style: FONT,
+    style: CHART_FONT,
     ariaLabel: options.ariaLabel,
     ariaDescription: options.ariaDescription,
     marginLeft: 44,

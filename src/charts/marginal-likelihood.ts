@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DensityPoint } from '../core/toys/marginal-likelihood-study';
 import { PLOT_CLASSES } from './plot-classes.mjs';
+import { chartFrame } from './frame';
 
 /** Which sampler a series belongs to: the prior p(z) (the naive estimate) or the proposal q (importance sampling). */
 export type Method = 'prior' | 'proposal';
@@ -27,20 +28,10 @@ export interface ChartSize {
   readonly height?: number;
 }
 
-const FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
 const CLASS = PLOT_CLASSES.marginalLikelihood;
 
 /** The options every chart here shares: size, class, font and its accessible name and description. */
-function frame(options: ChartSize & { ariaLabel: string; ariaDescription: string }, defaultHeight: number) {
-  return {
-    width: options.width,
-    height: options.height ?? defaultHeight,
-    className: CLASS,
-    style: FONT,
-    ariaLabel: options.ariaLabel,
-    ariaDescription: options.ariaDescription,
-  };
-}
+const frame = (options: ChartSize & { ariaLabel: string; ariaDescription: string }, defaultHeight: number) => chartFrame(CLASS, options, defaultHeight);
 
 /** About `count` round tick values covering [lo, hi] (1, 2 or 5 times a power of ten apart). */
 export function niceTicks(lo: number, hi: number, count = 4): number[] {

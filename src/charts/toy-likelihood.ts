@@ -6,8 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { PLOT_CLASSES } from './plot-classes.mjs';
 import { COLORS, formatDensity, niceTicks, type ChartSize } from './marginal-likelihood';
+import { chartFrame } from './frame';
 
-const FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
 const CLASS = PLOT_CLASSES.toyLikelihood;
 /** The model's colour (as q in chapter 1's widget) and the data's (as the posterior there). */
 const MODEL_COLOR = COLORS.proposal;
@@ -20,16 +20,7 @@ export interface FrameOptions extends ChartSize {
   readonly ariaDescription: string;
 }
 
-function frame(options: FrameOptions, defaultHeight: number) {
-  return {
-    width: options.width,
-    height: options.height ?? defaultHeight,
-    className: CLASS,
-    style: FONT,
-    ariaLabel: options.ariaLabel,
-    ariaDescription: options.ariaDescription,
-  };
-}
+const frame = (options: FrameOptions, defaultHeight: number) => chartFrame(CLASS, options, defaultHeight);
 
 // ─── 1. The density over the data ─────────────────────────────────────────────────────────────────────────────────
 

@@ -3,6 +3,7 @@
  * properties, dash patterns so colour is never the only cue, and small number helpers.
  */
 import { PLOT_CLASSES } from '../plot-classes.mjs';
+import { chartFrame } from '../frame';
 
 /** Series colours: CSS custom properties the page sets per theme, with fallbacks for a bare SVG. */
 export const LAB_COLORS = Object.freeze({
@@ -44,20 +45,10 @@ export interface LabChartOptions<Labels> extends ChartSize {
   readonly ariaDescription: string;
 }
 
-const FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
 const CLASS = PLOT_CLASSES.lab;
 
 /** The Plot options every lab chart shares: size, class, font and its accessible name and description. */
-export function frame(options: ChartSize & { ariaLabel: string; ariaDescription: string }, defaultHeight: number) {
-  return {
-    width: options.width,
-    height: options.height ?? defaultHeight,
-    className: CLASS,
-    style: FONT,
-    ariaLabel: options.ariaLabel,
-    ariaDescription: options.ariaDescription,
-  };
-}
+export const frame = (options: ChartSize & { ariaLabel: string; ariaDescription: string }, defaultHeight: number) => chartFrame(CLASS, options, defaultHeight);
 
 /** A number written with at most 3 significant digits and no trailing zeros (β = 0.25, 4, 1.5). */
 export function formatNumber(value: number): string {
