@@ -2,12 +2,11 @@
 import { tf } from '../core/tf';
 import { NonFiniteLossError } from '../core/errors';
 import { Trainer, type ImageSet, type StepMetrics, type TrainerSnapshot } from '../core/trainer';
-import { reconstructImages, sampleImages } from '../core/inference';
-import { answerQuery, termsWire } from './queries';
+import { answerQuery } from './queries';
+import { metricsEvent, previewEvents } from './training-events';
 import { errorEvent } from './errors';
 import { trainerFromInit } from './init-trainer';
 import { SweepRun, validateSweep } from './sweep';
-import { Rng } from '../core/random';
 import { DatasetError } from '../core/data/format';
 import { BackendLossWatch, type WatchBackendLoss } from './backend-loss';
 import type { InitRequest, StatusEvent, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
@@ -45,10 +44,6 @@ export interface HandlerOptions {
 /** Sends an event; typed arrays listed in `transfer` move instead of being copied. */
 export type Post = (event: WorkerEvent, transfer?: ArrayBuffer[]) => void;
 
-/** Seed stream for the images shown during training, kept apart from the training noise. */
-const PREVIEW_STREAM = 11;
-const PREVIEW_COUNT = 8;
-
 /** Creates the message handler; requests are processed strictly in arrival order. */
 export function createHandler(post: Post, options: HandlerOptions): (request: WorkerRequest) => Promise<void> {
   const schedule = options.schedule ?? ((run: () => void) => void setTimeout(run, 0));
@@ -82,22 +77,6 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       ...(switched === undefined ? {} : { switched }),
     });
   };
-  const postMetrics = (metrics: StepMetrics) => {
-    const { step: at, epoch, learningRate, msPerStep, heldOut } = metrics;
-    post({ type: 'metrics', step: at, epoch, learningRate, msPerStep, ...termsWire(metrics), ...(heldOut ? { heldOut: termsWire(heldOut) } : {}) });
-  };
-  const postPreview = (active: Trainer, bundle: DatasetBundle) => {
-    const originals = bundle.test.images.slice(0, PREVIEW_COUNT * active.config.inputSize);
-    const pixels = reconstructImages(active.model, originals, PREVIEW_COUNT);
-    post({ type: 'images', kind: 'reconstructions', step: step(), width: bundle.width, height: bundle.height, count: PREVIEW_COUNT, pixels, originals }, [
-      pixels.buffer as ArrayBuffer,
-      originals.buffer as ArrayBuffer,
-    ]);
-    const samples = sampleImages(active.model, PREVIEW_COUNT, new Rng(active.config.seed, PREVIEW_STREAM));
-    post({ type: 'images', kind: 'samples', step: step(), width: bundle.width, height: bundle.height, count: PREVIEW_COUNT, pixels: samples }, [
-      samples.buffer as ArrayBuffer,
-    ]);
-  };
 
   /**
    * One slice of the loop: steps until `sliceMs` has passed, then yields; stops on pause, maxSteps or an error.
@@ -112,8 +91,8 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         const metrics = await lossWatch.race(active.stepAsync());
         const at = metrics.step;
         if (at % snapshotEvery === 0) snapshot = active.snapshot();
-        if (at % loop.metricsEvery === 0 || metrics.heldOut) postMetrics(metrics);
-        if (loop.imagesEvery > 0 && at % loop.imagesEvery === 0) postPreview(active, data);
+        if (at % loop.metricsEvery === 0 || metrics.heldOut) post(metricsEvent(metrics));
+        if (loop.imagesEvery > 0 && at % loop.imagesEvery === 0) for (const [event, transfer] of previewEvents(active, data, step())) post(event, transfer);
         if (loop.maxSteps > 0 && at >= loop.maxSteps) {
           running = false;
           setState('paused');
@@ -226,7 +205,7 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         stopSweep();
         let last: StepMetrics | null = null;
         for (let i = 0; i < request.count; i++) last = active.step();
-        if (last) postMetrics(last);
+        if (last) post(metricsEvent(last));
         return;
       }
       case 'setBeta':
