@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { createHandler } from '../../src/worker/handler';
+import { createHandler, type HandlerOptions } from '../../src/worker/handler';
 import { Trainer } from '../../src/core/trainer';
 import { parseCheckpoint } from '../../src/core/checkpoint';
 import { DatasetError } from '../../src/core/data/format';
@@ -178,7 +178,23 @@ describe('createHandler', () => {
 });
 
 describe('backend recovery', () => {
-  test('a failing step with recoverBackend continues on the new backend from the last CPU snapshot, and says so', async () => {
+  const waitFor = async (done: () => boolean) => {
+    const start = Date.now();
+    while (!done() && Date.now() - start < 20_000) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+
+  /**
+   * A handler on a pretend WebGL backend whose `failAt`-th step rejects (a thrown context loss) or never settles (a
+   * stalled read); `recoverBackend` moves it to cpu. `whileStalled` sees the events so far once the stalled step is pending.
+   */
+  async function trainThroughFailure(options: {
+    failAt: number;
+    mode: 'reject' | 'stall';
+    snapshotEvery: number;
+    maxSteps: number;
+    watchBackendLoss?: HandlerOptions['watchBackendLoss'];
+    whileStalled?: (events: readonly WorkerEvent[]) => void;
+  }) {
     const events: WorkerEvent[] = [];
     const failures: string[] = [];
     const handle = createHandler((event) => events.push(event), {
@@ -188,7 +204,8 @@ describe('backend recovery', () => {
         failures.push(failed);
         return 'cpu';
       },
-      snapshotEvery: 4,
+      ...(options.watchBackendLoss ? { watchBackendLoss: options.watchBackendLoss } : {}),
+      snapshotEvery: options.snapshotEvery,
       sliceMs: 5,
     });
     await handle({ type: 'init', config, dataset: 'strokes' });
@@ -196,24 +213,31 @@ describe('backend recovery', () => {
     let calls = 0;
     const spy = vi.spyOn(Trainer.prototype, 'stepAsync').mockImplementation(function (this: Trainer) {
       calls += 1;
-      if (calls === 10) return Promise.reject(new Error('WebGL context lost (pretend)'));
-      return original.call(this);
+      if (calls !== options.failAt) return original.call(this);
+      return options.mode === 'reject' ? Promise.reject(new Error('WebGL context lost (pretend)')) : new Promise<never>(() => undefined);
     });
     try {
-      await handle({ type: 'train', maxSteps: 14, metricsEvery: 1 });
-      const start = Date.now();
-      while (!events.some((e) => e.type === 'status' && e.state === 'paused') && Date.now() - start < 20_000) {
-        await new Promise((resolve) => setTimeout(resolve, 5));
+      await handle({ type: 'train', maxSteps: options.maxSteps, metricsEvery: 1 });
+      if (options.mode === 'stall') {
+        await waitFor(() => calls >= options.failAt);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        options.whileStalled?.(events);
       }
+      await waitFor(() => events.some((e) => e.type === 'status' && e.state === 'paused'));
     } finally {
       spy.mockRestore();
     }
+    const steps = events.filter((e) => e.type === 'metrics').map((e) => (e as { step: number }).step);
+    return { events, failures, handle, steps };
+  }
+
+  test('a failing step with recoverBackend continues on the new backend from the last CPU snapshot, and says so', async () => {
+    const { events, failures, handle, steps } = await trainThroughFailure({ failAt: 10, mode: 'reject', snapshotEvery: 4, maxSteps: 14 });
     expect(failures).toEqual(['webgl-pretend']);
     const resumed = events.find((e) => e.type === 'status' && e.message !== undefined);
     expect(resumed).toMatchObject({ state: 'training', backend: 'cpu', step: 8, switched: { from: 'webgl-pretend', to: 'cpu', step: 8 } });
     expect((resumed as { message: string }).message).toMatch(/webgl-pretend backend failed; training resumed on cpu from the snapshot at step 8/);
     // Steps 1–9 ran, step 10 failed, training went on from the snapshot at 8: 9, 10, … 14.
-    const steps = events.filter((e) => e.type === 'metrics').map((e) => (e as { step: number }).step);
     expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 13, 14]);
     expect(events.some((e) => e.type === 'error')).toBe(false);
     // Adam's moments and t, the random streams and the batch order came back with the weights: step 9 repeats exactly,
@@ -231,73 +255,35 @@ describe('backend recovery', () => {
   });
 
   test('a backend lost before the first periodic snapshot resumes from the model as it was at init', async () => {
-    const events: WorkerEvent[] = [];
-    const handle = createHandler((event) => events.push(event), {
-      loadDataset: async () => bundle,
-      prepareBackend: async () => 'webgl-pretend',
-      recoverBackend: async () => 'cpu',
-      snapshotEvery: 100,
-      sliceMs: 5,
-    });
-    await handle({ type: 'init', config, dataset: 'strokes' });
-    const original = Trainer.prototype.stepAsync;
-    let calls = 0;
-    const spy = vi.spyOn(Trainer.prototype, 'stepAsync').mockImplementation(function (this: Trainer) {
-      calls += 1;
-      return calls === 3 ? Promise.reject(new Error('WebGL context lost (pretend)')) : original.call(this);
-    });
-    try {
-      await handle({ type: 'train', maxSteps: 5, metricsEvery: 1 });
-      const start = Date.now();
-      while (!events.some((e) => e.type === 'status' && e.state === 'paused') && Date.now() - start < 20_000) await new Promise((resolve) => setTimeout(resolve, 5));
-    } finally {
-      spy.mockRestore();
-    }
+    const { events, handle, steps } = await trainThroughFailure({ failAt: 3, mode: 'reject', snapshotEvery: 100, maxSteps: 5 });
     expect(events.find((e) => e.type === 'status' && e.switched)).toMatchObject({ switched: { from: 'webgl-pretend', to: 'cpu', step: 0 } });
-    expect(events.filter((e) => e.type === 'metrics').map((e) => (e as { step: number }).step)).toEqual([1, 2, 1, 2, 3, 4, 5]);
+    expect(steps).toEqual([1, 2, 1, 2, 3, 4, 5]);
     expect(events.some((e) => e.type === 'error')).toBe(false);
     await handle({ type: 'dispose' });
   });
 
   test('a step that never settles (a lost WebGL context stalls reads) is abandoned when the backend is reported lost', async () => {
-    const events: WorkerEvent[] = [];
     let reportLoss: (() => void) | null = null;
     const watched: string[] = [];
-    const handle = createHandler((event) => events.push(event), {
-      loadDataset: async () => bundle,
-      prepareBackend: async () => 'webgl-pretend',
-      recoverBackend: async () => 'cpu',
+    let switchedWhileStalled: boolean | null = null;
+    const { events, handle, steps } = await trainThroughFailure({
+      failAt: 6,
+      mode: 'stall',
+      snapshotEvery: 4,
+      maxSteps: 10,
       watchBackendLoss: (onLost) => {
         watched.push('armed');
         reportLoss = onLost;
         return () => watched.push('stopped');
       },
-      snapshotEvery: 4,
-      sliceMs: 5,
+      whileStalled: (soFar) => {
+        switchedWhileStalled = soFar.some((e) => e.type === 'status' && e.switched !== undefined);
+        reportLoss!();
+      },
     });
-    await handle({ type: 'init', config, dataset: 'strokes' });
-    const original = Trainer.prototype.stepAsync;
-    let calls = 0;
-    const spy = vi.spyOn(Trainer.prototype, 'stepAsync').mockImplementation(function (this: Trainer) {
-      calls += 1;
-      return calls === 6 ? new Promise<never>(() => undefined) : original.call(this);
-    });
-    try {
-      await handle({ type: 'train', maxSteps: 10, metricsEvery: 1 });
-      const until = async (done: () => boolean) => {
-        const start = Date.now();
-        while (!done() && Date.now() - start < 20_000) await new Promise((resolve) => setTimeout(resolve, 5));
-      };
-      await until(() => calls >= 6);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(events.some((e) => e.type === 'status' && e.switched)).toBe(false); // stuck, as a real lost context would be
-      reportLoss!();
-      await until(() => events.some((e) => e.type === 'status' && e.state === 'paused'));
-    } finally {
-      spy.mockRestore();
-    }
+    expect(switchedWhileStalled).toBe(false); // stuck, as a real lost context would be, until the loss is reported
     expect(events.find((e) => e.type === 'status' && e.switched)).toMatchObject({ backend: 'cpu', switched: { from: 'webgl-pretend', to: 'cpu', step: 4 } });
-    expect(events.filter((e) => e.type === 'metrics').map((e) => (e as { step: number }).step)).toEqual([1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10]);
+    expect(steps).toEqual([1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10]);
     expect(watched).toEqual(['armed', 'stopped', 'armed']);
     await handle({ type: 'dispose' });
   });
