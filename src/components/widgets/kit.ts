@@ -79,12 +79,18 @@ export interface PairedInput {
 /** Wires a slider and a number field: sliding applies at once; typing applies valid values and explains invalid ones. */
 export function bindPairedInput(input: PairedInput): { show: (value: number) => void } {
   const { range, field, message } = input;
+  // True from the reader's first keystroke in the field until it is committed or left: a redraw meanwhile (another
+  // setting applied a frame earlier) must not overwrite what they are typing.
+  let editing = false;
   const show = (value: number) => {
     range.value = String(input.toSlider(value));
     range.setAttribute('aria-valuetext', input.valueText(value));
-    // Keep what the reader is typing (and its message) until they fix it.
-    if (document.activeElement !== field || field.getAttribute('aria-invalid') !== 'true') field.value = input.format(value);
+    // Keep what the reader is typing (and a refusal's message) until they commit or fix it.
+    const typing = document.activeElement === field && (editing || field.getAttribute('aria-invalid') === 'true');
+    if (!typing) field.value = input.format(value);
   };
+  field.addEventListener('input', () => (editing = true));
+  field.addEventListener('blur', () => (editing = false));
   const clearMessage = () => {
     message.textContent = '';
     field.removeAttribute('aria-invalid');
@@ -103,6 +109,7 @@ export function bindPairedInput(input: PairedInput): { show: (value: number) => 
       return;
     }
     clearMessage();
+    editing = false;
     input.apply(parsed);
   };
   field.addEventListener('change', commit);
