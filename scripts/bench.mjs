@@ -33,9 +33,9 @@ if (process.env.BENCH_BROWSER !== '0') {
 
 const results = [...node.results, ...browser.results];
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
-console.log('\nbackend            model          batch  engine ms/step  plain ms/step  speedup  engine GFLOP/s  matmul GFLOP/s');
+console.log('\nbackend            model          batch  engine ms/step  plain ms/step  speedup  engine GFLOP/s  matmul GFLOP/s  Adam');
 for (const r of results) {
-  console.log(`${r.backend.padEnd(18)} ${r.model.padEnd(14)} ${String(r.batchSize).padStart(5)}  ${fmt(r.engineMsPerStep).padStart(14)}  ${fmt(r.plainMsPerStep).padStart(13)}  ${fmt(r.speedup, 2).padStart(7)}  ${fmt(r.engineGflops, 2).padStart(14)}  ${fmt(r.matmulGflops, 2).padStart(14)}`);
+  console.log(`${r.backend.padEnd(18)} ${r.model.padEnd(14)} ${String(r.batchSize).padStart(5)}  ${fmt(r.engineMsPerStep).padStart(14)}  ${fmt(r.plainMsPerStep).padStart(13)}  ${fmt(r.speedup, 2).padStart(7)}  ${fmt(r.engineGflops, 2).padStart(14)}  ${fmt(r.matmulGflops, 2).padStart(14)}  ${r.adam ?? '—'}`);
 }
 for (const s of [...node.skipped.map((n) => `node-${n}`), ...browser.skipped]) console.log(`skipped: ${s}`);
 for (const n of browser.notes) console.log(`note: ${n}`);

@@ -15,7 +15,7 @@ export async function benchInNode(backends: readonly string[] = ['wasm', 'cpu'],
       continue;
     }
     await tf.ready();
-    results.push({ ...runBench(options), backend: `node-${name}` });
+    results.push({ ...(await runBench(options)), backend: `node-${name}` });
   }
   return { results, skipped };
 }

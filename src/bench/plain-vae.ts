@@ -17,7 +17,7 @@ export interface PlainShape {
   batchSize: number;
 }
 
-/** A naive VAE training step, built from unfused ops; `step()` returns the mean loss. */
+/** A naive VAE training step, built from unfused ops; `stepAsync()` resolves with the mean loss. */
 export class PlainVae {
   private readonly encoder: PlainLayer[];
   private readonly muHead: PlainLayer;
@@ -45,8 +45,15 @@ export class PlainVae {
     this.decoder = dec.slice(1).map((out, i) => layer(dec[i]!, out));
   }
 
-  /** One Adam step on `x` ([batch, input] in [0, 1]) with noise `eps` ([batch, latent]). */
-  step(x: tf.Tensor2D, eps: tf.Tensor2D): number {
+  /** One Adam step on `x` ([batch, input] in [0, 1]) with noise `eps` ([batch, latent]); resolves with the mean loss. */
+  async stepAsync(x: tf.Tensor2D, eps: tf.Tensor2D): Promise<number> {
+    const cost = this.launch(x, eps);
+    const value = (await cost.data())[0] ?? NaN;
+    cost.dispose();
+    return value;
+  }
+
+  private launch(x: tf.Tensor2D, eps: tf.Tensor2D): tf.Scalar {
     const cost = this.optimizer.minimize(() => {
       let h: tf.Tensor2D = x;
       for (const l of this.encoder) h = tf.relu(tf.add(tf.matMul(h, l.w), l.b)) as tf.Tensor2D;
@@ -63,9 +70,8 @@ export class PlainVae {
       const kl = tf.mul(-0.5, tf.add(tf.sub(tf.sub(1, tf.square(mu)), tf.exp(logVar)), logVar));
       return tf.mean(tf.add(tf.sum(bce, 1), tf.sum(kl, 1))) as tf.Scalar;
     }, true);
-    const value = cost ? (cost.dataSync()[0] ?? NaN) : NaN;
-    cost?.dispose();
-    return value;
+    if (!cost) throw new Error('The plain loop produced no loss.');
+    return cost;
   }
 
   /** Frees every variable. */

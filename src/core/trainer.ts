@@ -3,7 +3,7 @@ import { tf } from './tf';
 import { resolveConfig, type VaeConfig } from './config';
 import { ConfigIssue, InvalidConfigError, NonFiniteLossError } from './errors';
 import { VaeModel, type NamedWeight } from './model';
-import { Adam, type AdamState } from './adam';
+import { Adam, type AdamPath, type AdamState } from './adam';
 import { computeTerms } from './objective';
 import { binarizeInto } from './losses';
 import { Rng, type RngState } from './random';
@@ -107,6 +107,11 @@ export class Trainer {
   /** The model being trained. */
   get model(): VaeModel {
     return this.net;
+  }
+
+  /** How the last Adam update ran: fused GPU kernels or tfjs ops (null before the first step). */
+  get adamPath(): AdamPath | null {
+    return this.optimizer.path;
   }
 
   /** Steps taken since construction or the last reset. */

@@ -111,6 +111,8 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
 
   it('zh, chapter 7: the β sweep plots its points in the rate–distortion plane and can be stopped', async () => {
     const lab = await openLab(browser(), 'zh/beta-rate-distortion/?backend=wasm', { id: 'beta-lab' });
+    // If the lab failed to start, its status line says why: put that in the failure instead of a bare timeout.
+    expect(await lab.lab.getAttribute('data-state'), (await lab.lab.locator('[data-lab="status"]').textContent()) ?? '').toBe('ready');
     await lab.lab.locator('[data-lab="sweep"]').click();
     await lab.waitState('sweeping');
     await lab.lab.locator('[data-chart="rd"]').scrollIntoViewIfNeeded();

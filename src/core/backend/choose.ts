@@ -5,6 +5,7 @@ import type { BackendCandidate, CandidateOptions, ProbeResult } from './candidat
 import { BACKEND_ORDER, BACKEND_PARAM } from './names';
 import type { BackendName } from './names';
 import { selfTest } from './self-test';
+import { prepareFusedAdam } from '../adam-kernels';
 
 /** One backend the chooser looked at: whether it passed, and why (the device it ran on, or why it was skipped). */
 export interface BackendAttempt {
@@ -21,6 +22,8 @@ export interface BackendChoice {
   readonly software: boolean;
   /** True when `override` asked for this backend and it worked. */
   readonly overridden: boolean;
+  /** True when Adam runs as fused GPU kernels here (they passed their check); false on cpu and wasm. */
+  readonly fusedAdam: boolean;
   readonly tried: readonly BackendAttempt[];
 }
 
@@ -123,7 +126,10 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
       (overridden ? `; forced by ?${BACKEND_PARAM}=${override}` : '') +
       (failedOverride ? `; ?${BACKEND_PARAM}=${override} did not work (${failedOverride.reason})` : '');
     tried.push({ name: candidate.name, ok: true, reason });
-    return { name: candidate.name, reason, software: result.software, overridden, tried };
+    // A kernel check that fails or hangs only means Adam keeps to tfjs ops; the backend itself has passed.
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const fusedAdam = await withTimeout(prepareFusedAdam(), timeoutMs, 'the Adam kernel check').catch(() => false);
+    return { name: candidate.name, reason, software: result.software, overridden, fusedAdam, tried };
   }
   throw new BackendError(tried);
 }
