@@ -18,6 +18,7 @@ const handle = createHandler((event, transfer) => self.postMessage(event, transf
       override: request.backend !== undefined && isBackendName(request.backend) ? request.backend : null,
       allowSoftwareWebGL: request.allowSoftwareWebGL ?? false,
       wasmPathPrefix: wasmPaths(baseUrl),
+      requireSyncReads: true,
     });
     return choice.name;
   },
@@ -28,7 +29,7 @@ const handle = createHandler((event, transfer) => self.postMessage(event, transf
     const allowed = new Set<BackendName>(backendsAfter(failed));
     const skip: Partial<Record<BackendName, string>> = {};
     for (const name of BACKEND_ORDER) if (!allowed.has(name)) skip[name] = `not retried after ${failed} failed`;
-    const choice = await chooseBackend({ skip, allowSoftwareWebGL: lastInit?.allowSoftwareWebGL ?? false, wasmPathPrefix: wasmPaths(baseUrl) });
+    const choice = await chooseBackend({ skip, allowSoftwareWebGL: lastInit?.allowSoftwareWebGL ?? false, wasmPathPrefix: wasmPaths(baseUrl), requireSyncReads: true });
     return choice.name;
   },
 });

@@ -37,6 +37,8 @@ export interface ChooseBackendOptions {
   readonly wasmPathPrefix?: string | null;
   /** Backends not to try, each with the reason to report (e.g. after a lost WebGL context). */
   readonly skip?: Readonly<Partial<Record<BackendName, string>>>;
+  /** Require synchronous read-back to work (the engine's evaluation and snapshots use it); the benchmark page does not. */
+  readonly requireSyncReads?: boolean;
   /** Longest wait for one backend's probe, start-up or self-test, in ms. */
   readonly timeoutMs?: number;
   /** The backends to consider, in preference order (tests pass fakes). */
@@ -70,7 +72,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number, step: string): Promi
 }
 
 /** Probes, loads, activates and self-tests one candidate; the probe's verdict if all pass, else why not. */
-async function attempt(candidate: BackendCandidate, options: CandidateOptions, ms: number): Promise<ProbeResult> {
+async function attempt(candidate: BackendCandidate, options: CandidateOptions, ms: number, syncRead: boolean): Promise<ProbeResult> {
   let probe: ProbeResult;
   try {
     probe = await withTimeout(candidate.probe(options), ms, 'checking for it');
@@ -86,7 +88,7 @@ async function attempt(candidate: BackendCandidate, options: CandidateOptions, m
   try {
     const started = await withTimeout(tf.setBackend(candidate.name), ms, 'starting it');
     if (!started) return { ok: false, reason: `${probe.note}: tfjs could not start it (its warning is in the console)` };
-    const wrong = await withTimeout(selfTest(), ms, 'the self-test');
+    const wrong = await withTimeout(selfTest({ syncRead }), ms, 'the self-test');
     if (wrong !== null) return { ok: false, reason: `${probe.note}: ${wrong}` };
   } catch (e) {
     return { ok: false, reason: `${probe.note}: ${messageOf(e)}` };
@@ -114,7 +116,7 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
       tried.push({ name: candidate.name, ok: false, reason: skipped });
       continue;
     }
-    const result = await attempt(candidate, settings, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const result = await attempt(candidate, settings, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.requireSyncReads ?? false);
     if (!result.ok) {
       tried.push({ name: candidate.name, ok: false, reason: result.reason });
       continue;

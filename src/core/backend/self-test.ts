@@ -44,11 +44,40 @@ async function uploadTest(): Promise<string | null> {
   return expected.every((v, i) => back[i] === v) ? null : `self-test upload of ${SELF_TEST_UPLOAD_FLOATS} numbers read back [${Array.from(back).join(', ')}]`;
 }
 
+/** Numbers in the synchronous read check: above tfjs's WebGPU hand-off size, so the add really runs on the GPU. */
+const SYNC_READ_FLOATS = 2048;
+
+/**
+ * Adds 1 to a block on the backend and reads it back synchronously, as the engine's evaluation and snapshots do. A
+ * WebGPU software adapter answers such a read with zeros (and loses its device), which would show readers garbage.
+ */
+function syncReadTest(): string | null {
+  const values = Float32Array.from({ length: SYNC_READ_FLOATS }, (_, i) => i % 16);
+  const sum = tf.tidy(() => tf.add(tf.tensor1d(values), 1));
+  let back: ArrayLike<number>;
+  try {
+    back = sum.dataSync();
+  } finally {
+    sum.dispose();
+  }
+  const wrong = Array.from(values).findIndex((v, i) => back[i] !== v + 1);
+  if (wrong < 0) return null;
+  const shown = Array.from({ length: 4 }, (_, i) => back[wrong + i]).join(', ');
+  return `self-test: a synchronous read-back gave [${shown}, …] where [${[1, 2, 3, 4].map((k) => values[wrong + k - 1]! + 1).join(', ')}, …] was expected`;
+}
+
+/** What the self-test checks beyond a matMul and a lab-sized upload. */
+export interface SelfTestOptions {
+  /** Also read a result back synchronously (the lab's worker does; the benchmark page reads asynchronously only). */
+  readonly syncRead?: boolean;
+}
+
 /**
  * Runs A·B on the active backend and reads it back asynchronously (WebGPU cannot read synchronously), then checks a
- * lab-sized upload. Resolves null when both are right, else a sentence saying what came back; throws what the backend threw.
+ * lab-sized upload and, when asked, a synchronous read. Resolves null when all are right, else a sentence saying what
+ * came back; throws what the backend threw.
  */
-export async function selfTest(): Promise<string | null> {
+export async function selfTest(options: SelfTestOptions = {}): Promise<string | null> {
   const product = tf.tidy(() => tf.matMul(tf.tensor2d(A), tf.tensor2d(B)));
   let values: ArrayLike<number>;
   try {
@@ -62,7 +91,7 @@ export async function selfTest(): Promise<string | null> {
     const error = Math.abs(values[i]! - EXPECTED[i]!);
     if (!(error <= worst)) worst = Number.isNaN(error) ? Infinity : error;
   }
-  if (worst <= SELF_TEST_TOLERANCE) return uploadTest();
+  if (worst <= SELF_TEST_TOLERANCE) return (await uploadTest()) ?? (options.syncRead ? syncReadTest() : null);
   const shown = Array.from(values, (v) => Number(v.toPrecision(4))).join(', ');
   return `self-test matMul gave wrong numbers (off by up to ${worst}): [${shown}] instead of [${EXPECTED.join(', ')}]`;
 }

@@ -39,10 +39,26 @@ describe('selfTest()', () => {
     expect(JSON.stringify(choice.tried[0])).toContain('createBuffer failed');
   });
 
+  it('with { syncRead: true }, rejects a backend whose synchronous reads come back as zeros (a software WebGPU adapter)', async () => {
+    await fakeCandidate('webgpu', { syncReadZeros: true }).load({ allowSoftwareWebGL: false, wasmPathPrefix: null });
+    await tf.setBackend('webgpu');
+    expect(await selfTest()).toBeNull(); // its asynchronous reads are right: the benchmark page may use it
+    expect(await selfTest({ syncRead: true })).toBe('self-test: a synchronous read-back gave [0, 0, 0, 0, …] where [1, 2, 3, 4, …] was expected');
+  });
+
+  it('chooseBackend({ requireSyncReads: true }) passes over such a backend, and the benchmark page (default) keeps it', async () => {
+    const candidates = [fakeCandidate('webgpu', { syncReadZeros: true }), realCpu];
+    const lab = await chooseBackend({ candidates, requireSyncReads: true });
+    expect(lab.name).toBe('cpu');
+    expect(lab.tried[0]).toMatchObject({ name: 'webgpu', ok: false });
+    expect(lab.tried[0]!.reason).toContain('a synchronous read-back gave [0, 0, 0, 0, …]');
+    expect((await chooseBackend({ candidates })).name).toBe('webgpu');
+  });
+
   it('leaves no tensors behind', async () => {
     await tf.setBackend('cpu');
     const before = tf.memory().numTensors;
-    await selfTest();
+    await selfTest({ syncRead: true });
     expect(tf.memory().numTensors).toBe(before);
   });
 });

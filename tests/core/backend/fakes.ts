@@ -16,6 +16,8 @@ export interface FakeBehaviour {
   readonly matMulOffBy?: number;
   /** Creating a tensor from more numbers than this throws, as a software WebGPU adapter does for big buffers. */
   readonly maxUploadFloats?: number;
+  /** Synchronous reads return zeros (asynchronous ones stay right), as on a WebGPU software adapter. */
+  readonly syncReadZeros?: boolean;
 }
 
 const registered = new Set<string>();
@@ -35,6 +37,11 @@ function registerClone(name: Exclude<BackendName, 'cpu'>, behaviour: FakeBehavio
         if (values.length > limit) throw new Error(`createBuffer failed, size (${values.length * 4}) is too large for the implementation`);
         return write(values, shape, dtype);
       };
+    }
+    if (behaviour.syncReadZeros) {
+      const readSync = backend.readSync.bind(backend);
+      backend.read = async (dataId) => readSync(dataId);
+      backend.readSync = (dataId) => new Float32Array(readSync(dataId).length);
     }
     return backend;
   });
