@@ -6,14 +6,15 @@ import sirv from 'sirv';
  * Serves `dir` at `http://127.0.0.1:<port><base>` on a free port.
  * @param {string} dir the built site
  * @param {string} base the base path it was built for, e.g. "/vae-book/" or "/"
- * @param {{ precompressed?: boolean }} [options]
+ * @param {{ precompressed?: boolean; fresh?: boolean }} [options]
  * @returns {Promise<{ origin: string; url: string; close: () => Promise<void> }>} origin, origin + base, and a close function
  */
-export async function serveSite(dir, base = '/', { precompressed = false } = {}) {
+export async function serveSite(dir, base = '/', { precompressed = false, fresh = false } = {}) {
   // `precompressed` serves a file's .gz sibling to clients that accept gzip, and long-lived caching for hashed assets,
-  // the way a production host would (Lighthouse measures that); tests serve plain files.
+  // the way a production host would (Lighthouse measures that); tests serve plain files. `fresh` reads every file anew
+  // on each request, so a test can publish a changed file (a new service worker) at the same origin.
   const files = sirv(dir, {
-    dev: false,
+    dev: fresh,
     etag: true,
     extensions: ['html'],
     gzip: precompressed,

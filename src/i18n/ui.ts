@@ -28,6 +28,8 @@ export const UI = {
     notFoundTitle: 'Page not found',
     notFoundBody: 'This page does not exist. The chapter list is below.',
     offlineReady: 'Available offline: every chapter, search and the lab now work without a connection.',
+    updateReady: 'A new version of the book has been published. Reload to read it; parts of this page may not load until you do.',
+    updateReload: 'Reload',
   },
   zh: {
     siteTitle: 'VAE，边读边跑',
@@ -55,6 +57,8 @@ export const UI = {
     notFoundTitle: '页面不存在',
     notFoundBody: '没有这个页面。下面是章节列表。',
     offlineReady: '已可离线使用：断网时所有章节、搜索和训练实验照常可用。',
+    updateReady: '本书已发布新版本。请刷新页面阅读新版；刷新之前，本页有些部分可能加载不出来。',
+    updateReload: '刷新',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

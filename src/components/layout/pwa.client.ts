@@ -1,4 +1,4 @@
-/** Registers the service worker (dist/sw.js, written by scripts/lib/service-worker.mjs) and says when the book is stored. */
+/** Registers the service worker (dist/sw.js, written by scripts/lib/service-worker.mjs); says when the book is stored or updated. */
 
 /** Puts the "available offline" note from the page's <template> at the end of the footer, or of the main content. */
 export function showOfflineNote(doc: Document = document): void {
@@ -8,10 +8,25 @@ export function showOfflineNote(doc: Document = document): void {
   where.append(template.content.cloneNode(true));
 }
 
+/** Shows the "new version, reload" note from the page's <template> once, fixed at the bottom of the screen. */
+export function showUpdateNote(doc: Document = document, reload: () => void = () => location.reload()): void {
+  const template = doc.querySelector<HTMLTemplateElement>('template#update-note');
+  if (!template || doc.querySelector('[data-update-note]')) return;
+  doc.body.append(template.content.cloneNode(true));
+  doc.querySelector('[data-update-reload]')?.addEventListener('click', reload);
+}
+
 // Not in `astro dev`: there is no sw.js there, and a worker caching dev files would serve stale code.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const base = import.meta.env.BASE_URL;
   navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).catch((error: unknown) => console.warn('The book cannot be stored for offline reading:', error));
   // `ready` resolves once a worker is active, and Workbox activates only after the whole precache is stored.
   void navigator.serviceWorker.ready.then(() => showOfflineNote());
+  // A new worker takes over at once (skipWaiting) and drops the old version's files, so code this page has not loaded
+  // yet (a widget further down) may be gone: say so. A first visit's worker taking control is not an update.
+  let controlled = navigator.serviceWorker.controller !== null;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (controlled) showUpdateNote();
+    controlled = true;
+  });
 }

@@ -1,9 +1,11 @@
-/** The "available offline" note, on markup shaped like Pwa.astro's and the layouts' output, in jsdom (the real worker is in tests/e2e/offline.test.ts). */
+/** The "available offline" and "new version" notes, on markup shaped like Pwa.astro's and the layouts' output, in jsdom (the real worker is in tests/e2e/offline.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { showOfflineNote } from '../../../src/components/layout/pwa.client';
+import { showOfflineNote, showUpdateNote } from '../../../src/components/layout/pwa.client';
 
-const TEMPLATE = '<template id="offline-note"><p class="offline-note" data-offline-note>Available offline</p></template>';
+const TEMPLATE =
+  '<template id="offline-note"><p class="offline-note" data-offline-note>Available offline</p></template>' +
+  '<template id="update-note"><div data-update-note><p>A new version</p><button data-update-reload>Reload</button></div></template>';
 
 /** A document with the note's template in the head and `body` as its body. */
 const page = (body: string) => new JSDOM(`<!doctype html><html><head>${TEMPLATE}</head><body>${body}</body></html>`).window.document;
@@ -27,5 +29,24 @@ describe('showOfflineNote(doc)', () => {
     const doc = new JSDOM('<main></main>').window.document;
     showOfflineNote(doc);
     expect(doc.querySelector('[data-offline-note]')).toBeNull();
+  });
+});
+
+describe('showUpdateNote(doc, reload)', () => {
+  it('adds the note once, at the end of the body, and its button reloads', () => {
+    const doc = page('<main id="content"><p>text</p></main>');
+    let reloads = 0;
+    showUpdateNote(doc, () => (reloads += 1));
+    showUpdateNote(doc, () => (reloads += 1));
+    expect(doc.querySelectorAll('[data-update-note]')).toHaveLength(1);
+    expect(doc.body.lastElementChild?.matches('[data-update-note]')).toBe(true);
+    doc.querySelector<HTMLButtonElement>('[data-update-reload]')!.click();
+    expect(reloads).toBe(1);
+  });
+
+  it('does nothing on a page without the template', () => {
+    const doc = new JSDOM('<main></main>').window.document;
+    showUpdateNote(doc, () => {});
+    expect(doc.querySelector('[data-update-note]')).toBeNull();
   });
 });
