@@ -29,6 +29,7 @@ import {
 } from './exact-decomposition-state';
 import { barsTable, densityTable } from './exact-decomposition-tables';
 import { bindPairedInput, bindTableToggle, frameScheduler, placeChart, politeAnnouncer, plotSectionParts, requirePart, watchWidth } from './kit';
+import { playPath, type PathPlayback } from './play-path';
 
 type Part = 'inputs' | 'readout' | 'status' | 'bars' | 'density';
 type ChartKey = 'bars' | 'density';
@@ -60,16 +61,15 @@ export function mount(figure: HTMLElement): void {
   const charts = { bars: chart('bars'), density: chart('density') };
 
   // ── The fit: a precomputed path played a few steps per frame; any other change cancels it. ──
-  let fit: { path: FitPoint[]; shown: number; frame: number } | null = null;
+  let fit: PathPlayback<FitPoint> | null = null;
   let fits = 0;
-  const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
   const atPoint = (point: FitPoint): Settings => ({ ...settings, qMean: point.mean, qStd: point.std });
   const gapText = (point: FitPoint) => formatGap(point.gap);
 
   function stopFit(reason: 'done' | 'stopped' | 'cancelled'): void {
     if (!fit) return;
-    cancelAnimationFrame(fit.frame);
-    const point = fit.path[fit.shown] as FitPoint;
+    fit.stop();
+    const point = fit.current();
     if (reason === 'done') status = fill(s.fitted, { steps: FIT_STEPS, gap: gapText(point) });
     else if (reason === 'stopped') status = fill(s.stopped, { step: point.step, steps: FIT_STEPS, gap: gapText(point) });
     else status = '';
@@ -81,27 +81,19 @@ export function mount(figure: HTMLElement): void {
 
   function startFit(): void {
     const path = fitPath(MODEL, settings.x, proposalOf(settings), FIT_STEPS, FIT_DEFAULTS, createRng(FIT_SEED, fits++));
-    fit = { path, shown: 0, frame: 0 };
     figure.dataset['state'] = 'fitting';
     fitButton.textContent = s.stopFit;
-    const start = performance.now();
-    let lastStatus = -1;
-    const advance = (now: number) => {
-      if (!fit) return;
-      const progress = Math.min(1, Math.max(0, now - start) / FIT_DURATION_MS);
-      fit.shown = reducedMotion() ? FIT_STEPS : Math.max(fit.shown + 1, Math.ceil(FIT_STEPS * progress * progress));
-      fit.shown = Math.min(FIT_STEPS, fit.shown);
-      const point = fit.path[fit.shown] as FitPoint;
-      settings = atPoint(point);
-      if (Math.floor(point.step / STATUS_EVERY) !== lastStatus) {
-        lastStatus = Math.floor(point.step / STATUS_EVERY);
-        status = fill(s.fitting, { step: point.step, steps: FIT_STEPS, gap: gapText(point) });
-      }
-      scheduler.request('inputs', 'readout', 'status', 'bars', 'density');
-      if (fit.shown >= FIT_STEPS) stopFit('done');
-      else fit.frame = requestAnimationFrame(advance);
-    };
-    advance(start);
+    fit = playPath(path, {
+      durationMs: FIT_DURATION_MS,
+      ease: (t) => t * t,
+      statusEvery: STATUS_EVERY,
+      onFrame: (point, statusDue) => {
+        settings = atPoint(point);
+        if (statusDue) status = fill(s.fitting, { step: point.step, steps: FIT_STEPS, gap: gapText(point) });
+        scheduler.request('inputs', 'readout', 'status', 'bars', 'density');
+      },
+      onDone: () => stopFit('done'),
+    });
   }
 
   /** Applies settings the reader chose (cancelling a fit in progress) and redraws everything in the next frame. */

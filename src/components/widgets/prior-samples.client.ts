@@ -9,15 +9,13 @@ import { bitsPerDimension, powerOfTen } from '../../core/bound-summary';
 import { isLang } from '../../i18n/langs';
 import { PRETRAINED_STRINGS } from '../../i18n/widgets/pretrained';
 import { PRIOR_SAMPLES_STRINGS, fill } from '../../i18n/widgets/prior-samples';
-import { JobGeneration, bindTableToggle, buildTable, frameScheduler, placeChart, politeAnnouncer, requirePart, watchWidth } from './kit';
+import { createImageMeasurement, type MeasurementPart } from './image-measurement';
+import { bindTableToggle, buildTable, frameScheduler, placeChart, politeAnnouncer, requirePart, watchWidth } from './kit';
 import { paintGrid, themeColors } from './lab/image-grid';
 import { formatNats } from './lab/numbers';
-import { DEFAULT_IMAGE, PRIOR_SAMPLES_PLAN as PLAN, SAMPLE_COLUMNS, SAMPLE_COUNT, boundName, formatCount, formatError, formatEstimate, planSamples, summarize, type BoundSummary } from './pretrained-bounds';
-import { backendName, measureImage, priorSamples, startPretrained, testImages, watchTheme, type PretrainedVae } from './pretrained-vae';
-import { bindTestImagePicker } from './test-image-picker';
+import { PRIOR_SAMPLES_PLAN as PLAN, SAMPLE_COLUMNS, SAMPLE_COUNT, boundName, formatError, formatEstimate } from './pretrained-bounds';
+import { priorSamples, type PretrainedVae } from './pretrained-vae';
 
-type Part = 'stats' | 'status' | 'chart';
-const TOTAL_SAMPLES = planSamples(PLAN);
 const BOUND = PLAN.ladder[0]!;
 const NAME = boundName(BOUND.k);
 /** Upscaling of the sample grid's canvas (CSS then fits it to the column). */
@@ -39,36 +37,33 @@ export function mount(figure: HTMLElement): void {
   const sampleControls = part<HTMLFieldSetElement>('sample-controls');
   const digitControls = part<HTMLFieldSetElement>('digit-controls');
   const samplesCanvas = part<HTMLCanvasElement>('samples');
-  const digit = part<HTMLCanvasElement>('image');
   const stats = part<HTMLTableElement>('stats');
   const status = part<HTMLElement>('status');
-  const progress = part<HTMLProgressElement>('progress');
   const canvas = part<HTMLElement>('canvas');
   const description = part<HTMLElement>('description');
   const tableRegion = part<HTMLElement>('table');
   const announce = politeAnnouncer(part<HTMLElement>('announce'));
+  const m = createImageMeasurement({
+    figure,
+    widget: 'prior-samples',
+    plan: PLAN,
+    p,
+    templates: { computing: s.computing, computed: s.computed },
+    status,
+    progress: part<HTMLProgressElement>('progress'),
+    digit: part<HTMLCanvasElement>('image'),
+    pickerRoot: digitControls,
+    backend: part<HTMLElement>('backend'),
+    request: (...parts) => scheduler.request(...parts),
+    onMeasured: (final, image) => announce(fill(s.announce, { image, bound: formatNats(final.ladder[0]?.estimate?.mean), elbo: formatNats(final.elbo?.mean) })),
+  });
 
   let vae: PretrainedVae | null = null;
-  let image = DEFAULT_IMAGE;
   let sampleSet = 0;
   let samples: { pixels: Float32Array; width: number; height: number } | null = null;
-  let pixels: { data: Float32Array; width: number; height: number } | null = null;
-  let summary: BoundSummary = summarize(PLAN, new Map());
-  let samplesDone = 0;
-  let failure: string | null = null;
-  const jobs = new JobGeneration();
-  const computing = () => figure.dataset['state'] === 'computing';
-  const fail = (template: string, error: unknown) => {
-    failure = fill(template, { message: error instanceof Error ? error.message : String(error) });
-    figure.dataset['state'] = 'failed';
-    scheduler.request('status', 'stats');
-  };
 
   const paintSamples = () => {
     if (samples) paintGrid(samplesCanvas, samples.pixels, SAMPLE_COUNT, samples.width, samples.height, { columns: SAMPLE_COLUMNS, scale: SAMPLE_SCALE, gap: 2, colors: themeColors(figure) });
-  };
-  const paintDigit = () => {
-    if (pixels) paintGrid(digit, pixels.data, 1, pixels.width, pixels.height, { columns: 1, scale: 1, gap: 0, colors: themeColors(figure) });
   };
 
   async function newSamples(): Promise<void> {
@@ -85,78 +80,46 @@ export function mount(figure: HTMLElement): void {
       part<HTMLElement>('samples-caption').textContent = fill(s.samplesCaption, { count: SAMPLE_COUNT, set });
       scheduler.request('status');
     } catch (error) {
-      fail(p.requestFailed, error);
-    }
-  }
-
-  async function compute(next: number): Promise<void> {
-    if (!vae) return;
-    image = next;
-    summary = summarize(PLAN, new Map());
-    samplesDone = 0;
-    failure = null;
-    figure.dataset['state'] = 'computing';
-    scheduler.request('stats', 'status', 'chart');
-    const alive = jobs.next();
-    try {
-      const final = await measureImage(vae.worker, PLAN, next, alive, (update) => {
-        ({ summary, samplesDone } = update);
-        scheduler.request(...((update.seriesDone ? ['status', 'stats', 'chart'] : ['status']) as Part[]));
-      });
-      if (!final) return;
-      figure.dataset['state'] = 'ready';
-      scheduler.request('status', 'stats', 'chart');
-      announce(fill(s.announce, { image, bound: formatNats(final.ladder[0]?.estimate?.mean), elbo: formatNats(final.elbo?.mean) }));
-    } catch (error) {
-      if (alive()) fail(p.requestFailed, error);
+      m.fail(p.requestFailed, error);
     }
   }
 
   function drawStats(): void {
-    part<HTMLElement>('stats-caption').textContent = fill(s.tableCaption, { image });
-    const bound = summary.ladder[0]?.estimate ?? null;
+    part<HTMLElement>('stats-caption').textContent = fill(s.tableCaption, { image: m.image });
+    const bound = m.summary.ladder[0]?.estimate ?? null;
     const show = (key: string, text: string | null) =>
-      (requirePart<HTMLElement>(stats, `tr[data-stat="${key}"] td[data-col="estimate"]`, 'prior-samples').textContent = text ?? (computing() ? p.pending : '—'));
+      (requirePart<HTMLElement>(stats, `tr[data-stat="${key}"] td[data-col="estimate"]`, 'prior-samples').textContent = text ?? (m.computing ? p.pending : '—'));
     show(BOUND.key, bound && formatEstimate(bound));
-    show(PLAN.elbo.key, summary.elbo && formatEstimate(summary.elbo));
-    show('gap', summary.gap && formatEstimate(summary.gap));
-    stats.toggleAttribute('aria-busy', computing());
-    stats.dataset['image'] = String(image);
-    const inputSize = pixels ? pixels.width * pixels.height : 784;
+    show(PLAN.elbo.key, m.summary.elbo && formatEstimate(m.summary.elbo));
+    show('gap', m.summary.gap && formatEstimate(m.summary.gap));
+    stats.toggleAttribute('aria-busy', m.computing);
+    stats.dataset['image'] = String(m.image);
+    const inputSize = m.pixels ? m.pixels.width * m.pixels.height : 784;
     part<HTMLElement>('per-pixel').textContent = bound
       ? fill(s.perPixel, { power: formatPower(bound.mean), bits: bitsPerDimension(bound.mean, inputSize).toFixed(3) })
       : '';
   }
 
-  function drawStatus(): void {
-    const state = figure.dataset['state'];
-    progress.hidden = state !== 'computing';
-    progress.value = samplesDone / TOTAL_SAMPLES;
-    if (failure) status.textContent = failure;
-    else if (state === 'computing') status.textContent = fill(s.computing, { image, percent: Math.floor((100 * samplesDone) / TOTAL_SAMPLES), samples: formatCount(TOTAL_SAMPLES) });
-    else if (state === 'ready') status.textContent = fill(s.computed, { image, samples: formatCount(TOTAL_SAMPLES) });
-  }
-
   function comparisonRows(): ComparisonRow[] {
-    const bound = summary.ladder[0]?.estimate;
-    if (!bound || !summary.elbo) return [];
+    const bound = m.summary.ladder[0]?.estimate;
+    if (!bound || !m.summary.elbo) return [];
     return [
-      { label: s.labelElbo, kind: 'elbo', mean: summary.elbo.mean, standardError: summary.elbo.standardError },
+      { label: s.labelElbo, kind: 'elbo', mean: m.summary.elbo.mean, standardError: m.summary.elbo.standardError },
       { label: fill(s.labelBound, { name: NAME }), kind: 'bound', mean: bound.mean, standardError: bound.standardError },
     ];
   }
 
   function drawChart(): void {
-    part<HTMLElement>('chart-title').textContent = fill(s.chartTitle, { image });
+    part<HTMLElement>('chart-title').textContent = fill(s.chartTitle, { image: m.image });
     const rows = comparisonRows();
-    canvas.classList.toggle('is-stale', computing());
-    if (rows.length === 0 || !summary.gap) {
+    canvas.classList.toggle('is-stale', m.computing);
+    if (rows.length === 0 || !m.summary.gap) {
       description.textContent = s.chartPending;
       canvas.replaceChildren();
       return;
     }
     const [elbo, bound] = rows as [ComparisonRow, ComparisonRow];
-    description.textContent = fill(s.chartDescription, { elbo: formatEstimate(elbo), bound: formatEstimate(bound), gap: formatNats(summary.gap.mean) });
+    description.textContent = fill(s.chartDescription, { elbo: formatEstimate(elbo), bound: formatEstimate(bound), gap: formatNats(m.summary.gap.mean) });
     const spec = comparisonChart(rows, { width: Math.max(260, Math.round(canvas.clientWidth || 640)), labels: { nats: s.axisNats }, ariaLabel: s.chartAria, ariaDescription: description.textContent });
     placeChart(canvas, Plot.plot(spec), description.id);
     if (toggle.isOpen()) tableRegion.replaceChildren(chartTable());
@@ -164,20 +127,20 @@ export function mount(figure: HTMLElement): void {
 
   function chartTable(): HTMLTableElement {
     const rows = [
-      { label: s.labelElbo, series: PLAN.elbo, estimate: summary.elbo },
-      { label: fill(s.labelBound, { name: NAME }), series: BOUND, estimate: summary.ladder[0]?.estimate ?? null },
+      { label: s.labelElbo, series: PLAN.elbo, estimate: m.summary.elbo },
+      { label: fill(s.labelBound, { name: NAME }), series: BOUND, estimate: m.summary.ladder[0]?.estimate ?? null },
     ].map(({ label, series, estimate }) => [
       label,
       estimate ? formatNats(estimate.mean) : p.pending,
       estimate ? formatError(estimate.standardError) : p.pending,
       `${series.repeats} × ${series.k}`,
     ]);
-    return buildTable(fill(s.chartTitle, { image }), [s.tableEstimate, s.tableMean, s.tableSe, s.tableRepeats], rows);
+    return buildTable(fill(s.chartTitle, { image: m.image }), [s.tableEstimate, s.tableMean, s.tableSe, s.tableRepeats], rows);
   }
 
-  const scheduler = frameScheduler<Part>((parts) => {
+  const scheduler = frameScheduler<MeasurementPart>((parts) => {
     if (parts.has('stats')) drawStats();
-    if (parts.has('status')) drawStatus();
+    if (parts.has('status')) m.drawStatus();
     if (parts.has('chart')) drawChart();
   });
   const toggleButton = part<HTMLButtonElement>('table-toggle');
@@ -185,36 +148,11 @@ export function mount(figure: HTMLElement): void {
   const toggle = bindTableToggle(toggleButton, tableRegion, { show: p.showTable, hide: p.hideTable }, () => tableRegion.replaceChildren(chartTable()));
   watchWidth(part<HTMLElement>('plots'), () => scheduler.request('chart'));
   part<HTMLElement>('static-note').hidden = true;
-  figure.dataset['state'] = 'starting';
-
-  void startPretrained(p, (text) => (status.textContent = text)).then(
-    async (started) => {
-      vae = started;
-      const backend = part<HTMLElement>('backend');
-      backend.textContent = fill(p.engine, { backend: backendName(p, started.backend) });
-      backend.dataset['backend'] = started.backend;
-      const picker = bindTestImagePicker(requirePart<HTMLElement>(digitControls, '[data-picker="root"]', 'prior-samples'), {
-        s: p,
-        load: (offset, count) => testImages(started.worker, offset, count),
-        onPick: (next, data, size) => {
-          pixels = { data, ...size };
-          paintDigit();
-          digit.setAttribute('aria-label', fill(p.imageAria, { n: next }));
-          void compute(next);
-        },
-        onError: (message) => fail(p.requestFailed, message),
-      });
-      part<HTMLButtonElement>('new-samples').addEventListener('click', () => void newSamples());
-      watchTheme(() => {
-        paintSamples();
-        paintDigit();
-        picker.repaint();
-      });
-      sampleControls.disabled = false;
-      digitControls.disabled = false;
-      await newSamples();
-      picker.pick(DEFAULT_IMAGE);
-    },
-    (error: unknown) => fail(p.startFailed, error),
-  );
+  m.start(async (started) => {
+    vae = started;
+    part<HTMLButtonElement>('new-samples').addEventListener('click', () => void newSamples());
+    sampleControls.disabled = false;
+    digitControls.disabled = false;
+    await newSamples();
+  }, paintSamples);
 }

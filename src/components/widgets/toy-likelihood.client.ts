@@ -30,6 +30,7 @@ import {
 } from './toy-likelihood-state';
 import { curveTable, densityTable, pointsTable } from './toy-likelihood-tables';
 import { bindPairedInput, bindTableToggle, frameScheduler, placeChart, politeAnnouncer, plotSectionParts, requirePart, watchWidth } from './kit';
+import { playPath, type PathPlayback } from './play-path';
 
 type Part = 'inputs' | 'readout' | 'status' | ChartKey;
 type ChartKey = 'density' | 'points' | 'curve';
@@ -62,14 +63,12 @@ export function mount(figure: HTMLElement): void {
   const charts = { density: chart('density'), points: chart('points'), curve: chart('curve') };
 
   // ── The climb: a precomputed path played over ASCENT_DURATION_MS; any other change cancels it. ──
-  let climb: { path: AscentPoint[]; shown: number; frame: number } | null = null;
-  const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const lastStep = () => (climb ? climb.path.length - 1 : 0);
+  let climb: { playback: PathPlayback<AscentPoint>; steps: number } | null = null;
 
   function stopClimb(reason: 'done' | 'stopped' | 'cancelled'): void {
     if (!climb) return;
-    cancelAnimationFrame(climb.frame);
-    const point = climb.path[climb.shown] as AscentPoint;
+    climb.playback.stop();
+    const point = climb.playback.current();
     const r = readout(settings);
     if (reason === 'done')
       status = fill(s.reached, {
@@ -80,7 +79,7 @@ export function mount(figure: HTMLElement): void {
         w: formatValue(point.w),
         s: formatValue(point.s),
       });
-    else if (reason === 'stopped') status = fill(s.stopped, { step: point.step, steps: lastStep(), total: formatNats(point.logLikelihood) });
+    else if (reason === 'stopped') status = fill(s.stopped, { step: point.step, steps: climb.steps, total: formatNats(point.logLikelihood) });
     else status = '';
     climb = null;
     ascendButton.textContent = s.ascend;
@@ -89,27 +88,21 @@ export function mount(figure: HTMLElement): void {
   }
 
   function startClimb(): void {
-    climb = { path: ascentPath(modelOf(settings), settings.data), shown: 0, frame: 0 };
+    const path = ascentPath(modelOf(settings), settings.data);
+    const steps = path.length - 1;
     figure.dataset['state'] = 'climbing';
     ascendButton.textContent = s.stopAscent;
-    const start = performance.now();
-    let lastStatus = -1;
-    const advance = (now: number) => {
-      if (!climb) return;
-      const steps = lastStep();
-      const progress = Math.min(1, Math.max(0, now - start) / ASCENT_DURATION_MS);
-      climb.shown = reducedMotion() ? steps : Math.min(steps, Math.max(climb.shown + (steps > 0 ? 1 : 0), Math.ceil(steps * progress)));
-      const point = climb.path[climb.shown] as AscentPoint;
-      settings = { ...settings, w: point.w, b: point.b, s: point.s };
-      if (Math.floor(point.step / STATUS_EVERY) !== lastStatus) {
-        lastStatus = Math.floor(point.step / STATUS_EVERY);
-        status = fill(s.ascending, { step: point.step, steps, total: formatNats(point.logLikelihood) });
-      }
-      scheduler.request('inputs', 'readout', 'status', ...CHART_KEYS);
-      if (climb.shown >= steps) stopClimb('done');
-      else climb.frame = requestAnimationFrame(advance);
-    };
-    advance(start);
+    const playback = playPath(path, {
+      durationMs: ASCENT_DURATION_MS,
+      statusEvery: STATUS_EVERY,
+      onFrame: (point, statusDue) => {
+        settings = { ...settings, w: point.w, b: point.b, s: point.s };
+        if (statusDue) status = fill(s.ascending, { step: point.step, steps, total: formatNats(point.logLikelihood) });
+        scheduler.request('inputs', 'readout', 'status', ...CHART_KEYS);
+      },
+      onDone: () => stopClimb('done'),
+    });
+    climb = { playback, steps };
   }
 
   /** Applies settings the reader chose (cancelling a climb in progress) and redraws everything in the next frame. */
