@@ -114,7 +114,8 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     // If the lab failed to start, its status line says why: put that in the failure instead of a bare timeout.
     expect(await lab.lab.getAttribute('data-state'), (await lab.lab.locator('[data-lab="status"]').textContent()) ?? '').toBe('ready');
     await lab.lab.locator('[data-lab="sweep"]').click();
-    await lab.waitState('sweeping');
+    // Polled rather than awaited, so a failure names the state the lab was in instead of a bare timeout.
+    await expect.poll(() => lab.lab.getAttribute('data-state'), { timeout: 90_000 }).toBe('sweeping');
     await lab.lab.locator('[data-chart="rd"]').scrollIntoViewIfNeeded();
     const points = lab.lab.locator('[data-chart="rd"] .lab-sweep-point path, [data-chart="rd"] .lab-sweep-point circle');
     await expect.poll(() => points.count(), { timeout: 90_000, interval: 1000 }).toBeGreaterThanOrEqual(2);
