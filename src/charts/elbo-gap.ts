@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartSize } from './marginal-likelihood';
 import { PLOT_CLASSES } from './plot-classes.mjs';
-import { CHART_FONT } from './frame';
+import { chartFrame } from './frame';
 
 /** Series colours: CSS custom properties set per theme in src/styles/widgets.css (fallbacks for a bare SVG). */
 export const COLORS = Object.freeze({
@@ -91,12 +91,7 @@ export function boundLadderChart(data: LadderData, options: LadderOptions): Plot
     Plot.dot(data.points, { x: 'k', y: 'mean', r: 4.5, fill: COLORS.bound, stroke: 'var(--bg, #fff)', strokeWidth: 1 }),
   );
   return {
-    width: options.width,
-    height: options.height ?? 280,
-    className: CLASS,
-    style: CHART_FONT,
-    ariaLabel: options.ariaLabel,
-    ariaDescription: options.ariaDescription,
+    ...chartFrame(CLASS, options, 280),
     marginLeft: 52,
     marginRight: 12,
     marginBottom: 36,
@@ -123,12 +118,7 @@ export function comparisonChart(rows: readonly ComparisonRow[], options: Compari
   const values = rows.flatMap((r) => [lower(r), upper(r)]);
   const color = (r: ComparisonRow) => (r.kind === 'elbo' ? COLORS.elbo : COLORS.bound);
   return {
-    width: options.width,
-    height: options.height ?? 40 + 44 * Math.max(1, rows.length),
-    className: CLASS,
-    style: CHART_FONT,
-    ariaLabel: options.ariaLabel,
-    ariaDescription: options.ariaDescription,
+    ...chartFrame(CLASS, options, 40 + 44 * Math.max(1, rows.length)),
     marginLeft: 12,
     marginRight: 16,
     marginBottom: 36,

@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import type { DensityPoint } from '../core/toys/marginal-likelihood-study';
 import { COLORS as DENSITY_COLORS, DASHES, formatDensity, niceTicks, type ChartSize } from './marginal-likelihood';
 import { PLOT_CLASSES } from './plot-classes.mjs';
-import { CHART_FONT } from './frame';
+import { chartFrame } from './frame';
 
 /** The four parts of the two bars. */
 export type Part = 'reconstruction' | 'klPrior' | 'evidence' | 'gap';
@@ -117,12 +117,7 @@ export function decompositionChart(terms: DecompositionTerms, options: BarsOptio
   const ruleText = `${labels.rule} = ${format(terms.negEvidence)}`;
   const ruleOnRight = (terms.negEvidence - lo) * pxPerNat + approxTextWidth(ruleText) + 6 <= options.width - MARGIN.left - MARGIN.right;
   return {
-    width: options.width,
-    height: options.height ?? 200,
-    className: CLASS,
-    style: CHART_FONT,
-    ariaLabel: options.ariaLabel,
-    ariaDescription: options.ariaDescription,
+    ...chartFrame(CLASS, options, 200),
     marginLeft: MARGIN.left,
     marginRight: MARGIN.right,
     marginTop: 22,
@@ -185,12 +180,7 @@ export function densityChart(curves: readonly DensityPoint[], options: DensityOp
   const qClipped = qPeak.proposal > reference * Y_HEADROOM;
   const top = qClipped ? reference * Y_HEADROOM : Math.max(reference, qPeak.proposal);
   return {
-    width: options.width,
-    height: options.height ?? 240,
-    className: CLASS,
-    style: CHART_FONT,
-    ariaLabel: options.ariaLabel,
-    ariaDescription: options.ariaDescription,
+    ...chartFrame(CLASS, options, 240),
     marginLeft: 44,
     marginRight: 16,
     x: { label: labels.z, labelAnchor: 'right' },

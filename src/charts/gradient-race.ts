@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { Estimator, Histogram } from '../core/toys/gradient-estimator-study';
 import { formatDensity, niceTicks } from './marginal-likelihood';
 import { PLOT_CLASSES } from './plot-classes.mjs';
-import { CHART_FONT } from './frame';
+import { chartFrame } from './frame';
 
 /** Series colours: CSS custom properties set per theme in src/styles/widgets.css (fallbacks for a bare SVG). */
 export const COLORS: Readonly<Record<Estimator, string>> = Object.freeze({
@@ -44,7 +44,6 @@ export function bars(histogram: Histogram): Bar[] {
   return histogram.counts.map((count, i) => ({ x1: lo + i * binWidth, x2: lo + (i + 1) * binWidth, count }));
 }
 
-
 /**
  * Bars over the shared range [lo, hi] (so a narrow histogram looks narrow next to a wide one), the true gradient as a
  * dashed rule, and at the left and right edges the number of estimates beyond the range ("◂ 12", "7 ▸").
@@ -58,12 +57,7 @@ export function histogramChart(data: HistogramData, options: HistogramOptions): 
       ? [Plot.text([count], { frameAnchor: `top-${side}`, text: (d: number) => (side === 'left' ? `◂ ${d}` : `${d} ▸`), textAnchor: side === 'left' ? 'start' : 'end', dy: -12, fill: COLORS[estimator], fontWeight: 600 })]
       : [];
   return {
-    width: options.width,
-    height: options.height ?? 165,
-    className: PLOT_CLASSES.gradientRace,
-    style: CHART_FONT,
-    ariaLabel: options.ariaLabel,
-    ariaDescription: options.ariaDescription,
+    ...chartFrame(PLOT_CLASSES.gradientRace, options, 165),
     marginLeft: 44,
     marginRight: 14,
     marginTop: 22,

@@ -24,7 +24,7 @@ export interface AdamOutputs {
   readonly second: tf.Tensor;
 }
 
-/** Runs one update on the active backend, or is null where no fused kernel exists (cpu, wasm). */
+/** Runs one variable's update on the active backend and returns the new tensors (which the caller assigns). */
 export type FusedAdam = (operands: AdamOperands, constants: AdamConstants) => AdamOutputs;
 
 type Part = keyof AdamOutputs;
@@ -100,29 +100,39 @@ export function webgpuAdamProgram(part: Part, shape: readonly number[]) {
 
 const PARTS: readonly Part[] = ['weights', 'first', 'second'];
 
-/** Runs the three kernels through `run` and wraps their outputs as tensors. */
-function runParts(operands: AdamOperands, run: (part: Part, inputs: tf.TensorInfo[]) => tf.TensorInfo): AdamOutputs {
-  const [weights, first, second] = PARTS.map((part) =>
-    tf.engine().makeTensorFromTensorInfo(run(part, INPUTS[part].map((operand) => operands[operand]))),
-  ) as [tf.Tensor, tf.Tensor, tf.Tensor];
-  return { weights, first, second };
+/**
+ * Runs the three kernels through `run` and wraps their outputs as tensors. Each (part, shape) program is built once:
+ * updates run every training step, and the programs never change (the step's numbers travel as `uniforms`).
+ */
+function partsRunner<Program, Uniforms>(
+  build: (part: Part, shape: readonly number[]) => Program,
+  run: (program: Program, inputs: tf.TensorInfo[], uniforms: Uniforms) => tf.TensorInfo,
+) {
+  const programs = new Map<string, Program>();
+  return (operands: AdamOperands, uniforms: Uniforms): AdamOutputs => {
+    const shape = operands.weights.shape;
+    const [weights, first, second] = PARTS.map((part) => {
+      const key = `${part}:${shape.join('x')}`;
+      let program = programs.get(key);
+      if (!program) programs.set(key, (program = build(part, shape)));
+      return tf.engine().makeTensorFromTensorInfo(run(program, INPUTS[part].map((operand) => operands[operand]), uniforms));
+    }) as [tf.Tensor, tf.Tensor, tf.Tensor];
+    return { weights, first, second };
+  };
 }
 
 /** The fused update for `backend`, unchecked, or null where tfjs has no custom-kernel entry point (cpu, wasm). */
 function fusedAdamFor(name: string, backend: Partial<WebGLRunner & WebGPURunner>): FusedAdam | null {
   if (name === 'webgl' && typeof backend.compileAndRun === 'function') {
     const runner = backend as WebGLRunner;
-    return (operands, constants) => {
-      const uniforms = uniformValues(constants).map((value) => [value]);
-      return runParts(operands, (part, inputs) => runner.compileAndRun(webglAdamProgram(part, operands.weights.shape), inputs, 'float32', uniforms));
-    };
+    const runParts = partsRunner(webglAdamProgram, (program, inputs, uniforms: number[][]) => runner.compileAndRun(program, inputs, 'float32', uniforms));
+    return (operands, constants) => runParts(operands, uniformValues(constants).map((value) => [value]));
   }
   if (name === 'webgpu' && typeof backend.runWebGPUProgram === 'function') {
     const runner = backend as WebGPURunner;
-    return (operands, constants) => {
-      const uniforms = uniformValues(constants).map((value) => ({ type: 'float32' as const, data: [value] }));
-      return runParts(operands, (part, inputs) => runner.runWebGPUProgram(webgpuAdamProgram(part, operands.weights.shape), inputs, 'float32', uniforms));
-    };
+    type Uniforms = { type: 'float32'; data: number[] }[];
+    const runParts = partsRunner(webgpuAdamProgram, (program, inputs, uniforms: Uniforms) => runner.runWebGPUProgram(program, inputs, 'float32', uniforms));
+    return (operands, constants) => runParts(operands, uniformValues(constants).map((value) => ({ type: 'float32' as const, data: [value] })));
   }
   return null;
 }

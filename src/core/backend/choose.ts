@@ -109,6 +109,7 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
     allowSoftwareWebGL: options.allowSoftwareWebGL ?? false,
     wasmPathPrefix: options.wasmPathPrefix ?? null,
   };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const tried: BackendAttempt[] = [];
   for (const candidate of ordered) {
     const skipped = options.skip?.[candidate.name];
@@ -116,7 +117,7 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
       tried.push({ name: candidate.name, ok: false, reason: skipped });
       continue;
     }
-    const result = await attempt(candidate, settings, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.requireSyncReads ?? false);
+    const result = await attempt(candidate, settings, timeoutMs, options.requireSyncReads ?? false);
     if (!result.ok) {
       tried.push({ name: candidate.name, ok: false, reason: result.reason });
       continue;
@@ -129,7 +130,6 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
       (failedOverride ? `; ?${BACKEND_PARAM}=${override} did not work (${failedOverride.reason})` : '');
     tried.push({ name: candidate.name, ok: true, reason });
     // A kernel check that fails or hangs only means Adam keeps to tfjs ops; the backend itself has passed.
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const fusedAdam = await withTimeout(prepareFusedAdam(), timeoutMs, 'the Adam kernel check').catch(() => false);
     return { name: candidate.name, reason, software: result.software, overridden, fusedAdam, tried };
   }
