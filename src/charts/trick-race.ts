@@ -4,9 +4,11 @@
  * marker; the page's legend names them, so the chart needs no right margin for labels and fits 360 px.
  */
 import * as Plot from '@observablehq/plot';
-import type { HeldOutPoint, LossPoint } from '../components/widgets/lab/history';
-import type { RunKey } from '../components/widgets/trick-on-real-vae-state';
+import type { HeldOutPoint, LossPoint } from './lab/types';
 import { extent, formatNumber, frame, type LabChartOptions } from './lab/common';
+
+/** One run of the race, named by how it estimates the encoder's gradient. */
+export type RunKey = 'pathwise' | 'scoreBaseline' | 'score';
 
 /** Run colours: CSS custom properties set per theme in src/styles/widgets.css, with fallbacks for a bare SVG. */
 export const RACE_COLORS: Readonly<Record<RunKey, string>> = Object.freeze({

@@ -3,7 +3,7 @@
  * held-out −ELBO as dots, and a marked rule at each β change. Series are named at their right end, so no legend.
  */
 import * as Plot from '@observablehq/plot';
-import type { BetaChange, HeldOutPoint, LossPoint } from '../../components/widgets/lab/history';
+import type { BetaChange, HeldOutPoint, LossPoint } from './types';
 import { LAB_COLORS, LAB_DASHES, extent, formatNumber, frame, spreadLabels, type LabChartOptions } from './common';
 
 /** The history to draw (MetricHistory's points(), heldOut() and betaChanges()). */

@@ -4,7 +4,7 @@
  * through the current point.
  */
 import * as Plot from '@observablehq/plot';
-import type { RatePoint } from '../../components/widgets/lab/history';
+import type { RatePoint } from './types';
 import { LAB_COLORS, LAB_DASHES, extent, formatNumber, frame, type LabChartOptions } from './common';
 
 /** Where one run of a β sweep ended up. */

@@ -3,10 +3,11 @@
  * the lockstep schedule and the claim the unit and end-to-end tests check. Shared by the component, the client and the
  * tests; no DOM, no Plot.
  */
+import type { RunKey } from '../../charts/trick-race';
 import type { GradientEstimator, VaeConfig } from '../../core/config';
 
-/** One run of the race, named by how it estimates the encoder's gradient. */
-export type RunKey = 'pathwise' | 'scoreBaseline' | 'score';
+/** One run of the race (the chart layer owns the type: src/charts/trick-race.ts). */
+export type { RunKey };
 
 /** The runs in the order the widget lists them; the last one is optional (a checkbox). */
 export const RUN_KEYS: readonly RunKey[] = Object.freeze(['pathwise', 'scoreBaseline', 'score']);

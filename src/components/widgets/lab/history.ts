@@ -2,31 +2,10 @@
  * The VAE lab's training history: loss points thinned to a fixed budget that still spans the whole run, held-out
  * evaluations, and every β change. Pure data, no DOM, so the widget client and the chart builders can share it.
  */
+import type { BetaChange, HeldOutPoint, LossPoint, RatePoint } from '../../../charts/lab/types';
 
-/** One training metrics event, nats per image: −ELBO = reconstruction + KL, objective = reconstruction + β·KL. */
-export interface LossPoint {
-  readonly step: number;
-  readonly reconstruction: number;
-  readonly kl: number;
-  readonly negElbo: number;
-  readonly objective: number;
-  readonly beta: number;
-}
-
-/** An evaluation on held-out images at `step`, nats per image. */
-export interface HeldOutPoint {
-  readonly step: number;
-  readonly reconstruction: number;
-  readonly kl: number;
-  readonly negElbo: number;
-}
-
-/** β went from `from` to `to` between the previous pushed point and the one at `step`. */
-export interface BetaChange {
-  readonly step: number;
-  readonly from: number;
-  readonly to: number;
-}
+/** The points this history builds (the chart layer owns the types: src/charts/lab/types.ts). */
+export type { BetaChange, HeldOutPoint, LossPoint, RatePoint };
 
 /** The loss terms as the worker sends them (ELBO, not −ELBO). */
 export interface LossTerms {
@@ -143,13 +122,6 @@ export class MetricHistory {
   get size(): number {
     return this.training.items().length;
   }
-}
-
-/** A point on the rate–distortion plane: rate = KL, distortion = reconstruction (nats per image). */
-export interface RatePoint {
-  readonly step: number;
-  readonly rate: number;
-  readonly distortion: number;
 }
 
 /** The run's path across the rate–distortion plane, one point per kept training point. */
