@@ -4,17 +4,10 @@
  * tokens, button) and tells the page with `vae:term`. A press (or a tap, where there is no hover) keeps a term lit
  * until pressed again or Escape. Without JavaScript the formula and the code simply show.
  */
+import { TERM_EVENT, dispatchPageEvent } from '../../lib/page-events';
 
 /** The class every element of the lit term gets. */
 export const ACTIVE_CLASS = 'term-active';
-/** The document event that says which term is lit: `{ term, active }`. */
-export const TERM_EVENT = 'vae:term';
-
-/** What `vae:term` carries. */
-export interface TermEventDetail {
-  term: string;
-  active: boolean;
-}
 
 /** Elements whose term the pointer and presses follow: the formula's parts (KaTeX keeps `data-term`) and the buttons. */
 const POINTABLE = '.source-formula [data-term], button[data-term]';
@@ -30,9 +23,7 @@ export function bindFormula(figure: HTMLElement): boolean {
   let pinned: string | null = null;
   let shown: string | null = null;
 
-  // The figure's own window's CustomEvent: a document only dispatches events of its realm.
-  const Custom = doc.defaultView?.CustomEvent ?? CustomEvent;
-  const tell = (term: string, active: boolean) => doc.dispatchEvent(new Custom<TermEventDetail>(TERM_EVENT, { detail: { term, active } }));
+  const tell = (term: string, active: boolean) => dispatchPageEvent(doc, TERM_EVENT, { term, active });
 
   const render = () => {
     for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset['term'] === pinned));

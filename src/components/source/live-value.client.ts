@@ -3,12 +3,18 @@
  * as the lab formats it, and lights up with its term (`vae:term`). Before any report it keeps the server's "—".
  */
 import { formatBeta, formatNats } from '../widgets/lab/numbers';
-import { ACTIVE_CLASS, TERM_EVENT } from './formula-binding.client';
+import { METRICS_EVENT, TERM_EVENT, pageEventDetail, type MetricsEventDetail } from '../../lib/page-events';
+import { ACTIVE_CLASS } from './formula-binding.client';
 
-/** The document event the lab sends after each reported step. */
-export const METRICS_EVENT = 'vae:metrics';
 /** The numbers `vae:metrics` carries, each of which a `<LiveValue>` can show. */
-export const LIVE_TERMS = Object.freeze(['step', 'reconstruction', 'kl', 'elbo', 'objective', 'beta'] as const);
+export const LIVE_TERMS = Object.freeze([
+  'step',
+  'reconstruction',
+  'kl',
+  'elbo',
+  'objective',
+  'beta',
+] as const satisfies readonly (keyof MetricsEventDetail)[]);
 /** One of the numbers `vae:metrics` carries. */
 export type LiveTerm = (typeof LIVE_TERMS)[number];
 
@@ -33,18 +39,17 @@ export function bindLiveValues(doc: Document): void {
   bound.add(doc);
   const values = () => doc.querySelectorAll<HTMLElement>('[data-live-term]');
   doc.addEventListener(METRICS_EVENT, (event) => {
-    const detail: unknown = (event as CustomEvent<unknown>).detail;
-    if (typeof detail !== 'object' || detail === null) return;
+    const detail = pageEventDetail<typeof METRICS_EVENT>(event);
     for (const element of values()) {
       const term = element.dataset['liveTerm'];
-      const text = isLiveTerm(term) ? formatLive(term, (detail as Record<string, unknown>)[term]) : null;
+      const text = isLiveTerm(term) ? formatLive(term, detail[term]) : null;
       if (text === null) continue;
       if (element.textContent !== text) element.textContent = text;
       element.dataset['state'] = 'live';
     }
   });
   doc.addEventListener(TERM_EVENT, (event) => {
-    const { term, active } = ((event as CustomEvent<unknown>).detail ?? {}) as { term?: unknown; active?: unknown };
+    const { term, active } = pageEventDetail<typeof TERM_EVENT>(event);
     for (const element of values()) if (element.dataset['liveTerm'] === term) element.classList.toggle(ACTIVE_CLASS, active === true);
   });
 }

@@ -1,7 +1,8 @@
 /** The formula binding's client on markup shaped like SourceCode.astro's output, in jsdom (the real page is in tests/e2e). */
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { ACTIVE_CLASS, TERM_EVENT, bindAll, bindFormula, type TermEventDetail } from '../../../src/components/source/formula-binding.client';
+import { ACTIVE_CLASS, bindAll, bindFormula } from '../../../src/components/source/formula-binding.client';
+import { TERM_EVENT, type TermEventDetail } from '../../../src/lib/page-events';
 
 const FIGURE = `<figure class="formula-binding" data-formula-binding>
   <div class="source-formula"><span class="katex-html" aria-hidden="true">

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { LIVE_TERMS, METRICS_EVENT, bindLiveValues, formatLive, isLiveTerm } from '../../../src/components/source/live-value.client';
-import { ACTIVE_CLASS, TERM_EVENT } from '../../../src/components/source/formula-binding.client';
+import { LIVE_TERMS, bindLiveValues, formatLive, isLiveTerm } from '../../../src/components/source/live-value.client';
+import { ACTIVE_CLASS } from '../../../src/components/source/formula-binding.client';
+import { METRICS_EVENT, TERM_EVENT } from '../../../src/lib/page-events';
 
 describe('formatLive(term, value)', () => {
   it.each([

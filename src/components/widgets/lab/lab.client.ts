@@ -4,6 +4,7 @@
  * worker trains, and the views redraw at most once per animation frame.
  */
 import { isLang } from '../../../i18n/langs';
+import { METRICS_EVENT, TERM_EVENT, dispatchPageEvent, pageEventDetail } from '../../../lib/page-events';
 import { VAE_LAB_STRINGS, fill } from '../../../i18n/widgets/vae-lab';
 import { datasetDamagedMessage } from '../../../i18n/widgets/dataset-problems';
 import { politeAnnouncer } from '../kit';
@@ -178,7 +179,7 @@ export function mount(figure: HTMLElement): void {
     charts.onMetrics(event);
     // Formulas elsewhere on the page show these live numbers (src/components/source: LiveValue).
     const { step, reconstruction, kl, elbo, objective, beta } = event;
-    document.dispatchEvent(new CustomEvent('vae:metrics', { detail: { step, reconstruction, kl, elbo, objective, beta } }));
+    dispatchPageEvent(document, METRICS_EVENT, { step, reconstruction, kl, elbo, objective, beta });
     const now = { step: event.step, at: performance.now() };
     const rate = stepsPerSecond(lastRate, now);
     if (rate !== null) ctx.part('rate').textContent = fill(s.statusRate, { rate: rate >= 10 ? Math.round(rate) : rate.toFixed(1) });
@@ -216,8 +217,8 @@ export function mount(figure: HTMLElement): void {
   });
 
   // A formula term under the pointer or focus lights up the series and number it feeds.
-  document.addEventListener('vae:term', (event) => {
-    const { term, active } = (event as CustomEvent<{ term?: unknown; active?: unknown }>).detail ?? {};
+  document.addEventListener(TERM_EVENT, (event) => {
+    const { term, active } = pageEventDetail<typeof TERM_EVENT>(event);
     if (typeof term === 'string' && active === true) figure.dataset['term'] = term;
     else delete figure.dataset['term'];
   });
