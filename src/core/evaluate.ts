@@ -3,7 +3,7 @@ import { tf } from './tf';
 import type { VaeModel } from './model';
 import { computeTerms } from './objective';
 import { binarizeInto } from './losses';
-import { Rng } from './random';
+import { Rng, STREAMS } from './random';
 
 /** Images as plain numbers: `count` rows of `inputSize` pixels in [0, 1], and one label per row. */
 export interface ImageSet {
@@ -32,8 +32,6 @@ export interface EvalOptions {
   readonly limit?: number;
 }
 
-/** Stream number of the evaluation noise (ε and binarization), apart from the training streams. */
-export const EVAL_STREAM = 4;
 /** Rows per forward pass during evaluation. */
 const EVAL_CHUNK = 250;
 
@@ -42,7 +40,7 @@ export function evaluateModel(model: VaeModel, data: ImageSet, options: EvalOpti
   const { inputSize, latentSize } = model.config;
   const { beta, binarize, seed, limit = 0 } = options;
   const count = limit > 0 ? Math.min(limit, data.count) : data.count;
-  const rng = new Rng(seed, EVAL_STREAM);
+  const rng = new Rng(seed, STREAMS.evaluation);
   const sums = new Float64Array(3 + latentSize);
   for (let start = 0; start < count; start += EVAL_CHUNK) {
     const rows = Math.min(EVAL_CHUNK, count - start);

@@ -1,7 +1,7 @@
 /** The VAE's networks: an MLP encoder x → (μ, log σ²) and a mirrored MLP decoder z → pixel logits or means. */
 import { tf } from './tf';
 import type { Activation, ModelConfig } from './config';
-import { Rng } from './random';
+import { Rng, STREAMS } from './random';
 
 /** A fully connected layer's trainable weights. */
 export interface DenseLayer {
@@ -23,9 +23,6 @@ export interface Posterior {
   readonly mu: tf.Tensor2D;
   readonly logVar: tf.Tensor2D;
 }
-
-/** Stream number of the initialisation generator, so init never shares numbers with training. */
-const INIT_STREAM = 7;
 
 /** Variance-scaling init: N(0, gain/fan_in), He for ReLU-like layers, LeCun otherwise; biases 0. */
 function initialKernel(rng: Rng, fanIn: number, fanOut: number, activation: Activation | 'linear'): Float32Array {
@@ -133,7 +130,7 @@ export class VaeModel {
 
   /** Builds the networks with weights drawn from `seed`. */
   static create(config: ModelConfig, seed: number): VaeModel {
-    const rng = new Rng(seed, INIT_STREAM);
+    const rng = new Rng(seed, STREAMS.init);
     const prefix = `vae${modelCount++}`;
     const encoderLayers: DenseLayer[] = [];
     let width = config.inputSize;

@@ -2,6 +2,27 @@
 
 const TWO_POW_32 = 4294967296;
 
+/**
+ * The stream of each use of randomness in the engine and the worker, all drawn from one seed: every use has its own
+ * stream, so changing one never shifts another. The numbers are part of every saved run and checkpoint: never renumber.
+ */
+export const STREAMS = Object.freeze({
+  /** A worker query seeded by the request itself (prior samples, importance-weighted bounds, their binarization). */
+  request: 0,
+  /** The order of training examples, reshuffled each epoch. */
+  shuffle: 1,
+  /** The ε of the reparameterized samples (and the score-function estimators' draws) during training. */
+  epsilon: 2,
+  /** The binarization of training images. */
+  binarize: 3,
+  /** The evaluation noise (ε and binarization), apart from the training streams. */
+  evaluation: 4,
+  /** The initial weights, so init never shares numbers with training. */
+  init: 7,
+  /** The prior samples the lab previews during training, kept apart from the training noise. */
+  preview: 11,
+} as const);
+
 /** A 32-bit mixing step (splitmix32) that spreads a small seed over the generator's 128-bit state. */
 function splitmix32(seed: number): () => number {
   let state = seed >>> 0;

@@ -40,6 +40,7 @@ const en = {
   corruptNotice: 'The saved quiz progress could not be read, so it was reset.',
   foreignNotice: 'The saved quiz progress was in an unknown format, so it was reset.',
   migratedNotice: 'Your saved progress was from an older version of the book and has been updated.',
+  revisedNotice: 'Some questions have changed since you answered them (see “Errata and changes” in the appendix), so those answers were cleared.',
   finalSet: 'Final quiz',
 };
 
@@ -84,6 +85,7 @@ const zh: QuizStrings = {
   corruptNotice: '保存的测验进度无法读取，已重置。',
   foreignNotice: '保存的测验进度格式未知，已重置。',
   migratedNotice: '你保存的进度来自本书的旧版本，已自动更新。',
+  revisedNotice: '有些题目在你作答之后改过（见附录的“勘误与更新”），那几题的旧答案已清除。',
   finalSet: '期末测验',
 };
 

@@ -22,6 +22,8 @@ const common = {
   explanation: bilingual,
   section: sectionLink,
   lab: labLink.optional(),
+  /** Bumped when the prompt, the options or the key change meaning: saved answers to an earlier revision are dropped. */
+  revision: z.number().int().positive().default(1),
 };
 
 /** One question: single choice (one key), multiple choice (one or more keys), or a number within a tolerance. */

@@ -4,7 +4,7 @@ import { serializeCheckpoint } from '../core/checkpoint';
 import { activeUnits, encodeMeans, importanceWeightedBound } from '../core/estimators';
 import { decodeLatents, latentGrid, reconstructImages, sampleImages } from '../core/inference';
 import { binarizeInto } from '../core/losses';
-import { Rng } from '../core/random';
+import { Rng, STREAMS } from '../core/random';
 import type { EvalMetrics, StepMetrics } from '../core/trainer';
 import type { DatasetBundle } from './handler';
 import type { TermsWire, WorkerEvent, WorkerRequest } from './protocol';
@@ -66,7 +66,7 @@ export function answerQuery(request: QueryRequest, trainer: Trainer, data: Datas
     }
     case 'sample': {
       const count = wholeNumber(request.count, 'count', 1, MAX_IMAGES);
-      const pixels = sampleImages(model, count, new Rng(request.seed));
+      const pixels = sampleImages(model, count, new Rng(request.seed, STREAMS.request));
       return [{ type: 'images', kind: 'samples', count, pixels, ...image }, buffers(pixels)];
     }
     case 'decodeGrid': {
@@ -96,8 +96,8 @@ export function answerQuery(request: QueryRequest, trainer: Trainer, data: Datas
       const count = Math.min(wholeNumber(request.count, 'count', 1, MAX_IMAGES), data.test.count - offset);
       const grey = data.test.images.subarray(offset * inputSize, (offset + count) * inputSize);
       const binarizeSeed = request.binarizeSeed === undefined ? null : wholeNumber(request.binarizeSeed, 'binarizeSeed', 0, 2 ** 32 - 1);
-      const pixels = binarizeSeed === null ? grey : binarizeInto(grey, new Rng(binarizeSeed), new Float32Array(grey.length));
-      const bounds = importanceWeightedBound(model, pixels, count, k, new Rng(request.seed));
+      const pixels = binarizeSeed === null ? grey : binarizeInto(grey, new Rng(binarizeSeed, STREAMS.request), new Float32Array(grey.length));
+      const bounds = importanceWeightedBound(model, pixels, count, k, new Rng(request.seed, STREAMS.request));
       const meanBound = bounds.reduce((sum, value) => sum + value, 0) / count;
       return [{ type: 'importanceWeighted', step, k, bounds, meanBound, ...tag }, buffers(bounds)];
     }

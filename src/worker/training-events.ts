@@ -1,13 +1,11 @@
 /** What the training loop tells the page: a step's metrics, and now and then a preview of reconstructions and samples. */
 import { reconstructImages, sampleImages } from '../core/inference';
-import { Rng } from '../core/random';
+import { Rng, STREAMS } from '../core/random';
 import type { StepMetrics, Trainer } from '../core/trainer';
 import type { DatasetBundle } from './handler';
 import type { WorkerEvent } from './protocol';
 import { termsWire } from './queries';
 
-/** Seed stream for the images shown during training, kept apart from the training noise. */
-const PREVIEW_STREAM = 11;
 const PREVIEW_COUNT = 8;
 
 /** A step's metrics as plain numbers, with the held-out terms when the step evaluated. */
@@ -21,7 +19,7 @@ export function previewEvents(active: Trainer, bundle: DatasetBundle, step: numb
   const { width, height } = bundle;
   const originals = bundle.test.images.slice(0, PREVIEW_COUNT * active.config.inputSize);
   const pixels = reconstructImages(active.model, originals, PREVIEW_COUNT);
-  const samples = sampleImages(active.model, PREVIEW_COUNT, new Rng(active.config.seed, PREVIEW_STREAM));
+  const samples = sampleImages(active.model, PREVIEW_COUNT, new Rng(active.config.seed, STREAMS.preview));
   return [
     [{ type: 'images', kind: 'reconstructions', step, width, height, count: PREVIEW_COUNT, pixels, originals }, [pixels.buffer as ArrayBuffer, originals.buffer as ArrayBuffer]],
     [{ type: 'images', kind: 'samples', step, width, height, count: PREVIEW_COUNT, pixels: samples }, [samples.buffer as ArrayBuffer]],

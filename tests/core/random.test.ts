@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { Rng, createRng } from '../../src/core/random';
+import { Rng, STREAMS, createRng } from '../../src/core/random';
 import { assertClose } from './helpers';
 
 function moments(values: Float64Array): { mean: number; variance: number } {
@@ -62,5 +65,26 @@ describe('Rng', () => {
     const next = [rng.normal(), rng.normal(), rng.uniform()];
     rng.setState(saved);
     expect([rng.normal(), rng.normal(), rng.uniform()]).toEqual(next);
+  });
+});
+
+describe('STREAMS', () => {
+  test('gives every use of randomness its own stream, with the numbers saved runs and checkpoints were made with', () => {
+    expect(STREAMS).toEqual({ request: 0, shuffle: 1, epsilon: 2, binarize: 3, evaluation: 4, init: 7, preview: 11 });
+    expect(new Set(Object.values(STREAMS)).size).toBe(Object.keys(STREAMS).length);
+  });
+
+  test('is the only source of stream numbers in src/core and src/worker: each generator there names its STREAMS entry', () => {
+    const root = fileURLToPath(new URL('../../src/', import.meta.url));
+    const files = ['core', 'worker'].flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.ts') && file !== 'random.ts')
+        .map((file) => join(dir, file)),
+    );
+    const calls = files.flatMap((file) =>
+      [...readFileSync(join(root, file), 'utf8').matchAll(/(?:new Rng|createRng)\(([^()]*(?:\([^()]*\))?[^()]*)\)/g)].map((m) => `${file}: ${m[1]}`),
+    );
+    expect(calls.length).toBeGreaterThanOrEqual(7);
+    expect(calls.filter((call) => !/,\s*STREAMS\.\w+$/.test(call))).toEqual([]);
   });
 });

@@ -3,20 +3,32 @@ import { QUIZ_STRINGS, fill } from '../../i18n/quiz';
 import { isLang } from '../../i18n/langs';
 import { grade, score, totalScore, type AnswerKey, type QuizResponse, type Score } from '../../lib/quiz/grade';
 import { shuffleBySeed } from '../../lib/quiz/shuffle';
-import { emptyProgress, openProgressStore, withAnswer, withRetry, type LoadNotice, type Progress, type ProgressStore } from '../../lib/quiz/progress';
+import {
+  emptyProgress,
+  openProgressStore,
+  withAnswer,
+  withCurrentRevisions,
+  withRetry,
+  type LoadNotice,
+  type Progress,
+  type ProgressStore,
+} from '../../lib/quiz/progress';
 
 /** Fired on document when one quiz changes the saved progress, so every quiz on the page redraws from it. */
 const CHANGED = 'quiz-progress-changed';
 
-let shared: { store: ProgressStore; progress: Progress; notice: LoadNotice } | null = null;
+let shared: { store: ProgressStore; progress: Progress; notice: LoadNotice; revised: boolean } | null = null;
 
-function state(): NonNullable<typeof shared> {
+/** The page's saved progress, loaded once; `revisions` (every question id → its revision) is needed on the first call. */
+function state(revisions: Readonly<Record<string, number>> = {}): NonNullable<typeof shared> {
   if (!shared) {
     const store = openProgressStore(() => globalThis.localStorage);
-    const { progress, notice } = store.load();
-    // A reset record is written back at once, so the notice shows once and not on every load.
-    if (notice === 'corrupt' || notice === 'foreign' || notice === 'migrated') store.save(progress);
-    shared = { store, progress, notice };
+    const loaded = store.load();
+    const { progress, dropped } = withCurrentRevisions(loaded.progress, revisions);
+    const notice = loaded.notice;
+    // A reset or pruned record is written back at once, so the notice shows once and not on every load.
+    if (notice === 'corrupt' || notice === 'foreign' || notice === 'migrated' || dropped.length > 0) store.save(progress);
+    shared = { store, progress, notice, revised: dropped.length > 0 };
   }
   return shared;
 }
@@ -45,15 +57,17 @@ export function mount(root: HTMLElement): void {
   const forms = [...root.querySelectorAll<HTMLFormElement>('form[data-question]')];
   const ids = forms.map((f) => f.dataset['question'] ?? '');
   const notice = part<HTMLElement>(root, 'notice');
-  const { store, notice: loaded } = state();
+  const { store, notice: loaded, revised } = state(JSON.parse(root.dataset['revisions'] ?? '{}') as Record<string, number>);
   const noticeText = { corrupt: s.corruptNotice, foreign: s.foreignNotice, migrated: s.migratedNotice, fresh: '', loaded: '' }[loaded];
-  if (notice) notice.textContent = [noticeText, store.persistent ? s.storedNotice : s.noStorage].filter(Boolean).join(' ');
+  const parts = [noticeText, revised ? s.revisedNotice : '', store.persistent ? s.storedNotice : s.noStorage];
+  if (notice) notice.textContent = parts.filter(Boolean).join(' ');
   root.dataset['storage'] = store.persistent ? 'local' : 'memory';
   part<HTMLElement>(root, 'static-note')?.setAttribute('hidden', '');
 
   for (const form of forms) {
     const key = JSON.parse(form.dataset['key'] ?? '{}') as AnswerKey;
     const id = form.dataset['question'] ?? '';
+    const revision = Number(form.dataset['revision'] ?? '1');
     form.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button').forEach((el) => (el.disabled = false));
     part<HTMLDetailsElement>(form, 'answer')?.setAttribute('hidden', '');
     form.addEventListener('submit', (event) => {
@@ -67,7 +81,7 @@ export function mount(root: HTMLElement): void {
         return;
       }
       const given = response.kind === 'numeric' ? response.raw.trim() : response.selected;
-      commit(withAnswer(state().progress, id, { given, correct: verdict === 'correct' }));
+      commit(withAnswer(state().progress, id, { given, correct: verdict === 'correct', revision }));
     });
   }
   part<HTMLButtonElement>(root, 'retry')?.addEventListener('click', () => {

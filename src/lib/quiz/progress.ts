@@ -5,10 +5,14 @@ export const PROGRESS_KEY = 'vae-book:quiz-progress';
 /** The current schema version. Version 1 stored only the ids answered correctly. */
 export const PROGRESS_VERSION = 2;
 
-/** One question's last answer: what was given (option ids, or the typed text) and whether it was right. */
+/**
+ * One question's last answer: what was given (option ids, or the typed text), whether it was right, and the revision of
+ * the question it answered (records written before questions had revisions answered revision 1).
+ */
 export interface SavedAnswer {
   readonly given: readonly string[] | string;
   readonly correct: boolean;
+  readonly revision: number;
 }
 
 /** Everything saved: the shuffle seed (bumped by "retry") and the last answer per question id. */
@@ -29,18 +33,23 @@ export function emptyProgress(seed = 0): Progress {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const ID = /^[a-z0-9-]+(:[a-z0-9-]+)?$/;
 
-function parseAnswer(value: unknown): SavedAnswer | null {
+const isRevision = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1;
+
+/** A stored answer, `'stale'` when its revision stamp is unreadable (it cannot be known to fit today's question), or null. */
+function parseAnswer(value: unknown): SavedAnswer | 'stale' | null {
   if (!isRecord(value) || typeof value['correct'] !== 'boolean') return null;
   const given = value['given'];
   const ok = typeof given === 'string' ? given.length <= 100 : Array.isArray(given) && given.every((g) => typeof g === 'string' && ID.test(g));
-  return ok ? { given: given as SavedAnswer['given'], correct: value['correct'] } : null;
+  if (!ok) return null;
+  const revision = 'revision' in value ? value['revision'] : 1;
+  return isRevision(revision) ? { given: given as SavedAnswer['given'], correct: value['correct'], revision } : 'stale';
 }
 
 /** Upgrades an older record to the current schema; null when the version is unknown. */
 export function migrate(data: Record<string, unknown>): Progress | null {
   if (data['version'] === 1 && Array.isArray(data['correct']) && data['correct'].every((id) => typeof id === 'string' && ID.test(id))) {
     const answers: Record<string, SavedAnswer> = {};
-    for (const id of data['correct'] as string[]) answers[id] = { given: [], correct: true };
+    for (const id of data['correct'] as string[]) answers[id] = { given: [], correct: true, revision: 1 };
     return { version: PROGRESS_VERSION, seed: 0, answers };
   }
   return null;
@@ -67,9 +76,23 @@ export function parseProgress(raw: string | null): { progress: Progress; notice:
   for (const [id, value] of Object.entries(answers)) {
     const answer = parseAnswer(value);
     if (!ID.test(id) || answer === null) return { progress: emptyProgress(), notice: 'corrupt' };
-    parsed[id] = answer;
+    if (answer !== 'stale') parsed[id] = answer;
   }
   return { progress: { version: PROGRESS_VERSION, seed, answers: parsed }, notice: 'loaded' };
+}
+
+/**
+ * Drops every answer given to an older (or unknown) revision of a question that still exists, so a changed question
+ * is never graded against a key its answer was not given for; `current` maps each question id to its revision today.
+ */
+export function withCurrentRevisions(progress: Progress, current: Readonly<Record<string, number>>): { progress: Progress; dropped: string[] } {
+  const dropped = Object.entries(progress.answers)
+    .filter(([id, answer]) => Object.hasOwn(current, id) && current[id] !== answer.revision)
+    .map(([id]) => id);
+  if (dropped.length === 0) return { progress, dropped };
+  const answers = { ...progress.answers };
+  for (const id of dropped) delete answers[id];
+  return { progress: { ...progress, answers }, dropped };
 }
 
 /** The text to store. */

@@ -8,6 +8,7 @@ import {
   parseProgress,
   serializeProgress,
   withAnswer,
+  withCurrentRevisions,
   withRetry,
 } from '../../../src/lib/quiz/progress';
 
@@ -30,7 +31,11 @@ function fakeStorage(failing = false): Storage & { data: Map<string, string> } {
   };
 }
 
-const answered = withAnswer(withAnswer(emptyProgress(), 'final:parts', { given: ['encoder-decoder'], correct: true }), 'two-terms:kl', { given: '0.5', correct: false });
+const answered = withAnswer(
+  withAnswer(emptyProgress(), 'final:parts', { given: ['encoder-decoder'], correct: true, revision: 1 }),
+  'two-terms:kl',
+  { given: '0.5', correct: false, revision: 1 },
+);
 
 describe('parseProgress', () => {
   it('round-trips what serializeProgress wrote', () => {
@@ -50,7 +55,7 @@ describe('parseProgress', () => {
     const raw = JSON.stringify({ version: 1, correct: ['final:parts'] });
     const { progress, notice } = parseProgress(raw);
     expect(notice).toBe('migrated');
-    expect(progress).toEqual({ version: PROGRESS_VERSION, seed: 0, answers: { 'final:parts': { given: [], correct: true } } });
+    expect(progress).toEqual({ version: PROGRESS_VERSION, seed: 0, answers: { 'final:parts': { given: [], correct: true, revision: 1 } } });
     expect(migrate({ version: 1, correct: [3] })).toBeNull();
   });
 });
