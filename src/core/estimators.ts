@@ -5,6 +5,7 @@ import { reconstructionTerm } from './objective';
 import { diagonalGaussianLogDensity, gaussianKlPerDim, standardNormalLogDensity } from './losses';
 import { reparameterize, standardNormal } from './sampler';
 import type { Rng } from './random';
+import { ACTIVE_UNIT_THRESHOLD } from './active-units';
 
 /** log((1/n) Σ exp(vᵢ)), computed stably by factoring out the largest value. */
 export function logMeanExp(values: ArrayLike<number>): number {
@@ -74,8 +75,8 @@ export function meanKlPerDim(model: VaeModel, pixels: Float32Array, count: numbe
   return Array.from(sums, (sum) => sum / count);
 }
 
-/** The activity threshold of Burda et al.: unit u is active if Cov_x(E_q[z_u]) > 10⁻². */
-export const ACTIVE_UNIT_THRESHOLD = 1e-2;
+/** The activity threshold of Burda et al.: unit u is active if Cov_x(E_q[z_u]) > 10⁻² (defined in active-units.ts). */
+export { ACTIVE_UNIT_THRESHOLD };
 
 /** Per-dimension variance over examples of the encoder means, and which units pass the activity threshold. */
 export function activeUnits(

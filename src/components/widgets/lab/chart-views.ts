@@ -12,14 +12,13 @@ import { rateDistortionChart, type SweepPoint } from '../../../charts/lab/rate-d
 import { bindTableToggle, buildTable, placeChart as placeInHost, watchWidth } from '../kit';
 import type { LabContext } from './context';
 import { MetricHistory, heldOutPoint, lossPoint, ratePoints, type LossPoint } from './history';
+import { ACTIVE_UNIT_THRESHOLD } from '../../../core/active-units';
 import { CHART_INTERVAL_MS, HELD_OUT_COUNT } from './lab-constants';
 import { formatBeta, formatNats } from './numbers';
 
 /** The chart keys, in the order they are drawn when several are due. */
 const CHARTS = ['loss', 'kl', 'rd'] as const;
 type ChartKey = (typeof CHARTS)[number];
-/** Threshold on Cov_x(E_q[z_u]) for an active unit (Burda et al. 2016). */
-const ACTIVE_VARIANCE = 1e-2;
 /** Rows in the loss table: evenly spread over the run, plus the latest. */
 const TABLE_ROWS = 20;
 
@@ -209,7 +208,7 @@ export function createChartViews(ctx: LabContext): ChartViews {
       request('readout', 'kl');
     },
     onLatents(event) {
-      active = Array.from(event.unitVariances, (variance) => variance > ACTIVE_VARIANCE);
+      active = Array.from(event.unitVariances, (variance) => variance > ACTIVE_UNIT_THRESHOLD);
       request('readout', 'kl');
     },
     onSweepPoint(point) {

@@ -18,7 +18,7 @@ export const LATENT_POINTS = 1000;
 export const GRID_SIDE = 15;
 /** Images in the reconstruction and sample rows. */
 export const PREVIEW_COUNT = 8;
-/** Held-out images of each periodic evaluation (matches the settings' evalSize). */
+/** Held-out images of each periodic evaluation: the engine config's evalSize (settings.ts toVaeConfig). */
 export const HELD_OUT_COUNT = 500;
 /** The one IndexedDB key for the reader's saved model, shared by every chapter's lab. */
 export const SAVED_MODEL_KEY = 'vae-lab';

@@ -5,6 +5,7 @@
  */
 import type { VaeConfig } from '../../../core/config';
 import { DATASET_NAMES, type DatasetName } from '../../../core/data/format';
+import { HELD_OUT_COUNT } from './lab-constants';
 
 /** Everything the reader can set in the lab. A copy of this object reproduces a run. */
 export interface LabSettings {
@@ -230,9 +231,8 @@ export function parsePreset(json: string | null | undefined): { settings: Partia
   return result;
 }
 
-/** Steps between held-out evaluations, and how many test images each uses: frequent and cheap enough for a browser. */
+/** Steps between held-out evaluations (each on HELD_OUT_COUNT test images): frequent and cheap enough for a browser. */
 const EVAL_EVERY = 250;
-const EVAL_SIZE = 500;
 const BATCH_SIZE = 64;
 
 /** The engine config for `settings`; binarizing is on only for MNIST with a Bernoulli decoder, as in the checkpoints. */
@@ -247,7 +247,7 @@ export function toVaeConfig(settings: LabSettings): Partial<VaeConfig> {
     batchSize: BATCH_SIZE,
     binarize: settings.likelihood === 'bernoulli' && settings.dataset === 'mnist',
     evalEvery: EVAL_EVERY,
-    evalSize: EVAL_SIZE,
+    evalSize: HELD_OUT_COUNT,
   };
 }
 
