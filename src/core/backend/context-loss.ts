@@ -1,12 +1,7 @@
-/** Noticing a lost WebGL context and resuming training on the next backend from the last CPU snapshot. */
+/** Noticing a lost WebGL context (the worker then resumes on the next backend: src/worker/vae.worker.ts). */
 // DOM-optional: the WebGL backend's canvas (an HTMLCanvasElement, or an OffscreenCanvas in a worker) is reached
 // by duck typing, so nothing here needs the webgl package or a DOM, and in Node every check is a harmless no-op.
 import * as tf from '@tensorflow/tfjs-core';
-import { backendsAfter, chooseBackend } from './choose';
-import type { BackendChoice, ChooseBackendOptions } from './choose';
-import { BACKEND_TITLES } from './names';
-import type { BackendName } from './names';
-import type { WeightSnapshotter } from './snapshot';
 
 interface EventTargetLike {
   addEventListener(type: string, listener: (event: Event) => void): void;
@@ -44,33 +39,4 @@ export function watchContextLoss(onLost: (event: Event) => void, backend: unknow
 /** True when the active (or given) backend is WebGL and its context is lost; a check for errors thrown mid-step. */
 export function isWebGLContextLost(backend: unknown = tf.backend()): boolean {
   return webglParts(backend).gl?.isContextLost() ?? false;
-}
-
-/** Where training continues after a backend died. */
-export interface Recovery {
-  readonly choice: BackendChoice;
-  /** The step of the snapshot the weights came from. */
-  readonly step: number;
-  readonly variables: tf.Variable[];
-  /** A sentence for the page, e.g. "The WebGL context was lost; training resumed on WebAssembly from the snapshot at step 400." */
-  readonly message: string;
-}
-
-/**
- * Chooses a backend after `lost` (never `lost` or a faster one), then restores the snapshot's variables there.
- * The caller swaps the returned variables into its model and rebuilds its optimizer.
- */
-export async function resumeOnNextBackend(
-  lost: BackendName,
-  snapshotter: WeightSnapshotter,
-  options: Omit<ChooseBackendOptions, 'skip' | 'override'> = {},
-): Promise<Recovery> {
-  const why = lost === 'webgl' ? 'the WebGL context was lost' : `the ${lost} backend failed`;
-  const allowed = new Set<BackendName>(backendsAfter(lost));
-  const skip: Partial<Record<BackendName, string>> = {};
-  for (const name of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) if (!allowed.has(name)) skip[name] = `not retried: ${why}`;
-  const choice = await chooseBackend({ ...options, skip });
-  const { step, variables } = snapshotter.restore();
-  const message = `${why[0]!.toUpperCase()}${why.slice(1)}; training resumed on ${BACKEND_TITLES[choice.name]} from the snapshot at step ${step}.`;
-  return { choice, step, variables, message };
 }
