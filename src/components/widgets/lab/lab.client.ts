@@ -19,7 +19,7 @@ import { createSweep } from './sweep';
 import { IMAGES_EVERY, LATENTS_EVERY, MEMORY_EVERY_MS, METRICS_EVERY } from './lab-constants';
 import { formatBeta, formatBytes, formatNats, parameterCountOf, stepsPerSecond } from './numbers';
 import { formatCount } from '../marginal-likelihood-state';
-import { DEFAULT_LAB_SETTINGS, needsRestart, parsePreset, settingsFromQuery, settingsToQuery, type LabSettings } from './settings';
+import { DEFAULT_LAB_SETTINGS, needsRestart, parsePreset, replaceInQuery, settingsFromQuery, type LabSettings } from './settings';
 
 /** Starts the lab inside a server-rendered `figure[data-widget="vae-lab"]`. */
 export function mount(figure: HTMLElement): void {
@@ -73,10 +73,7 @@ export function mount(figure: HTMLElement): void {
     setPhase('failed');
   }
   const mirrorUrl = () => {
-    const params = new URLSearchParams(location.search);
-    for (const key of [...params.keys()]) if (key.startsWith(`${id}.`)) params.delete(key);
-    for (const [key, value] of settingsToQuery(ctx.settings, defaults, id)) params.set(key, value);
-    const query = params.toString();
+    const query = replaceInQuery(location.search, ctx.settings, defaults, id).toString();
     history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
   };
   /** Everything a still model can show: images, the latent map, the manifold, a held-out evaluation. */

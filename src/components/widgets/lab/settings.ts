@@ -147,7 +147,7 @@ export function settingsToQuery(settings: LabSettings, defaults: LabSettings = D
   return query;
 }
 
-/** `search` with this lab's entries replaced by those of `settings`; other labs' and the page's entries are kept. */
+/** `search` with this lab's entries (every `${prefix}.` key) replaced by those of `settings`; other entries are kept. */
 export function replaceInQuery(
   search: URLSearchParams | string,
   settings: LabSettings,
@@ -155,7 +155,7 @@ export function replaceInQuery(
   prefix = 'lab',
 ): URLSearchParams {
   const query = new URLSearchParams(search);
-  for (const field of FIELDS) query.delete(`${prefix}.${QUERY_KEYS[field]}`);
+  for (const key of [...query.keys()]) if (key.startsWith(`${prefix}.`)) query.delete(key);
   for (const [key, value] of settingsToQuery(settings, defaults, prefix)) query.set(key, value);
   return query;
 }

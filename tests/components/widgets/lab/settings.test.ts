@@ -134,6 +134,8 @@ describe('settingsToQuery / settingsFromQuery', () => {
   test('replaceInQuery(search, settings) swaps this lab’s entries and keeps everything else', () => {
     const settings = { ...DEFAULT_LAB_SETTINGS, seed: 5 };
     expect(replaceInQuery('?lab.beta=4&x=1&lab2.z=2', settings).toString()).toBe('x=1&lab2.z=2&lab.seed=5');
+    // A key of this lab that no setting reads (a typo, an old field) goes too, so the address shows only what applies.
+    expect(replaceInQuery('?lab.typo=1&lab.beta=4', settings, DEFAULT_LAB_SETTINGS, 'lab').toString()).toBe('lab.seed=5');
   });
 
   test('settingsFromQuery(settingsToQuery(s, d), d) gives back s for 500 random valid settings', () => {
