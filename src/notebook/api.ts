@@ -5,7 +5,7 @@
 import { tf } from '../core/tf';
 import './chained-ops';
 import { Rng } from '../core/random';
-import { bernoulliReconstruction, betaObjective, elbo, gaussianKlPerDim, gaussianReconstruction } from '../core/losses';
+import { bernoulliReconstruction, betaObjective, diagonalGaussianLogDensity, elbo, gaussianKlPerDim, gaussianReconstruction, standardNormalLogDensity } from '../core/losses';
 import { reparameterize } from '../core/sampler';
 import { activeUnits, encodeMeans, importanceWeightedBound, logMeanExp } from '../core/estimators';
 import { decodeLatents, reconstructImages, sampleImages } from '../core/inference';
@@ -67,6 +67,8 @@ export const ENGINE = Object.freeze({
   gaussianReconstruction,
   betaObjective,
   elbo,
+  diagonalGaussianLogDensity,
+  standardNormalLogDensity,
   reparameterize,
   importanceWeightedBound,
   logMeanExp,
