@@ -18,12 +18,20 @@ export function assertAllClose(actual: ArrayLike<number>, expected: ArrayLike<nu
   for (let i = 0; i < actual.length; i++) assertClose(actual[i] as number, expected[i] as number, tol, `${what}[${i}]`);
 }
 
-/** Switches tfjs to `name` ('cpu' for exact reproducibility, 'wasm' for speed); falls back to cpu if wasm fails. */
+/**
+ * Switches tfjs to `name` ('cpu' for exact reproducibility, 'wasm' for speed). Throws when it cannot: a test that asks
+ * for wasm and quietly ran on cpu would not test what it says (and its measured numbers would not apply).
+ */
 export async function useBackend(name: 'cpu' | 'wasm'): Promise<string> {
-  const ok = await tf.setBackend(name).catch(() => false);
-  if (!ok) await tf.setBackend('cpu');
+  const failure = await tf.setBackend(name).then(
+    (ok) => (ok ? null : 'setBackend returned false'),
+    (error: unknown) => String(error),
+  );
   await tf.ready();
-  return tf.getBackend();
+  if (failure !== null || tf.getBackend() !== name) {
+    throw new Error(`The test asked for the ${name} backend but got ${tf.getBackend() ?? 'none'}${failure ? ` (${failure})` : ''}.`);
+  }
+  return name;
 }
 
 /**

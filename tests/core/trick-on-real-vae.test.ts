@@ -14,14 +14,13 @@ import { assertClose, useBackend } from './helpers';
 
 let train: DatasetSplit;
 let heldOut: DatasetSplit;
-let backend = '';
 
 beforeAll(async () => {
   if (!existsSync(datasetPath('mnist'))) generateDatasets({ root: resolve(import.meta.dirname, '../..') });
   const mnist = await loadDatasetFile('mnist');
   train = getSplit(mnist, 'train');
   heldOut = getSplit(mnist, 'test');
-  backend = await useBackend('wasm');
+  await useBackend('wasm');
 }, 120_000);
 afterAll(() => useBackend('cpu'));
 
@@ -50,17 +49,15 @@ describe('the race on MNIST 784-128-8 (the trick-on-real-vae widget)', () => {
     // The periodic evaluation the widget plots is the same number as an evaluation after the last step.
     expect(pathwise.atEval).toBe(pathwise.end);
     expect(scoreBaseline.end - pathwise.end).toBeGreaterThan(CLAIM_MARGIN);
-    if (backend === 'wasm') {
-      // The numbers the component prints without JavaScript were measured this way.
-      assertClose(pathwise.start, MEASURED.start, 0.1, 'start');
-      assertClose(pathwise.end, MEASURED.pathwise, MEASURED.tolerance, 'pathwise');
-      assertClose(scoreBaseline.end, MEASURED.scoreBaseline, MEASURED.tolerance, 'score with baseline');
-    }
+    // The numbers the component prints without JavaScript were measured this way (on wasm, which useBackend guarantees).
+    assertClose(pathwise.start, MEASURED.start, 0.1, 'start');
+    assertClose(pathwise.end, MEASURED.pathwise, MEASURED.tolerance, 'pathwise');
+    assertClose(scoreBaseline.end, MEASURED.scoreBaseline, MEASURED.tolerance, 'score with baseline');
   }, 120_000);
 
   test('plain REINFORCE (no baseline) trails both, and the gap holds for another seed', () => {
     const plain = race('score', MEASURED.step);
-    if (backend === 'wasm') assertClose(plain.end, MEASURED.score, MEASURED.tolerance, 'score');
+    assertClose(plain.end, MEASURED.score, MEASURED.tolerance, 'score');
     expect(plain.end).toBeGreaterThan(MEASURED.pathwise + CLAIM_MARGIN);
     // Seed 3 had the smallest gap of seeds 1–5 (11.3 nats).
     const pathwise = race('pathwise', MEASURED.step, 3);
