@@ -17,6 +17,7 @@ const chapters = readChapterFiles().filter((f) => f.frontmatter['draft'] !== tru
 const bindings = chapters.flatMap((chapter) =>
   componentTags(withoutCode(chapter.body), 'SourceCode').map((tag) => ({ chapter, tag, where: `${chapter.lang}/${chapter.slug}.mdx:${tag.line}` })),
 );
+const withFormula = bindings.filter((b) => b.tag.children.trim() !== '');
 
 /** The five key formulas the book promises to bind: chapter slug, file and function. */
 const KEY_FORMULAS = [
@@ -50,8 +51,21 @@ describe('<SourceCode> in the chapters', () => {
         const line = excerpt.lines[mark.code.line - excerpt.firstLine] ?? '';
         expect(line.slice(mark.code.start, mark.code.end), `${mark.term}`).toBe((terms[mark.term] as readonly unknown[])[2]);
       }
-    // The formula between the tags marks exactly the terms the code has lines for.
-    if (tag.children.trim() !== '') expect(() => checkFormulaTerms(formulaTerms(tag.children), marks, fn)).not.toThrow();
+  });
+
+  // A binding may show its code alone (no children); those that show a formula are checked here, the five key ones among them.
+  it.each(withFormula.map((b) => [b.where, b] as const))('%s: the formula between the tags marks exactly the terms the code has lines for', (_, { tag }) => {
+    const { file, fn, terms = {}, doc } = tag.props as { file: string; fn: string; terms?: Record<string, TermSpec>; doc?: boolean };
+    const { marks } = loadExcerpt(file, fn, terms, { root: ROOT, withDoc: doc !== false });
+    expect(() => checkFormulaTerms(formulaTerms(tag.children), marks, fn)).not.toThrow();
+  });
+
+  it('shows the formula of each of the five key bindings, in both languages', () => {
+    for (const lang of ['en', 'zh'])
+      for (const key of KEY_FORMULAS) {
+        const shown = withFormula.some((b) => b.chapter.lang === lang && b.chapter.slug === key.slug && b.tag.props['fn'] === key.fn);
+        expect(shown, `${lang}/${key.slug}: <SourceCode fn="${key.fn}"> has its formula between the tags`).toBe(true);
+      }
   });
 
   it('has the same bindings (file, function, terms) in the same order in both languages', () => {
