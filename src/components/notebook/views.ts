@@ -73,7 +73,7 @@ function controlNode(index: number, spec: ControlSpec, cellId: string): VNode {
 
 /** The reader-facing message of a cell error, in the reader's language. */
 export function errorMessage(error: CellError, s: NotebookStrings, seconds = 10): string {
-  const values = { message: error.message, name: error.name ?? '', seconds };
+  const values = { message: error.message, name: error.name ?? '', seconds: error.code === 'timeout' ? (error.name ?? seconds) : seconds };
   const templates: Record<CellError['code'], string> = {
     syntax: s.errorSyntax,
     runtime: s.errorRuntime,
