@@ -1,5 +1,21 @@
-/** Test projects: `unit` (pure code and content, no build), `site` (checks over the built site), `e2e` (real Chromium); `bench` is for `npm run bench` only. */
+/** Test projects: `unit` (pure code and content, fast), `slow` (trains models), `site` (the built site), `e2e` (real Chromium); `bench` is for `npm run bench` only. */
 import { defineConfig } from 'vitest/config';
+
+// Tests that train or evaluate real models for seconds each. `npm run test:unit` leaves them out so the inner loop stays
+// under a minute; `npm test` runs them as the `slow` project.
+const SLOW = [
+  'tests/core/trick-on-real-vae.test.ts',
+  'tests/core/trainer.test.ts',
+  'tests/core/bound-summary.test.ts',
+  'tests/core/toys/gradient-estimators.test.ts',
+  'tests/core/model.test.ts',
+  'tests/core/mnist.test.ts',
+  'tests/core/objective.test.ts',
+  'tests/core/data/generated.test.ts',
+  'tests/worker/importance-weighted-offset.test.ts',
+  'tests/**/*.slow.test.ts',
+];
+const NOT_UNIT = ['tests/e2e/**', 'tests/site/**', 'tests/fixtures/**'];
 
 export default defineConfig({
   test: {
@@ -8,9 +24,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/site/**', 'tests/fixtures/**'],
+          exclude: [...NOT_UNIT, ...SLOW],
           environment: 'node',
           testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'slow',
+          include: SLOW,
+          environment: 'node',
+          testTimeout: 120_000,
         },
       },
       {
