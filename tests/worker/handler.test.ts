@@ -6,7 +6,7 @@ import { parseCheckpoint } from '../../src/core/checkpoint';
 import { DatasetError } from '../../src/core/data/format';
 import type { WorkerEvent, WorkerRequest } from '../../src/worker/protocol';
 import { assertAllClose, useBackend } from '../core/helpers';
-import { SIDE, bundle, config, harness, isPlain } from './harness';
+import { SIDE, bundle, config, countingSchedule, harness, isPlain, until } from './harness';
 
 let cleanup: (() => Promise<void>) | null = null;
 beforeAll(() => useBackend('cpu'));
@@ -87,7 +87,7 @@ describe('createHandler', () => {
     await h.until(() => h.of('metrics').some((m) => m.beta === 0.25));
     await h.send({ type: 'pause' });
     const count = h.of('metrics').length;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await h.stopped(), 'the loop scheduled another slice after pause').toBe(true);
     expect(h.of('metrics').length).toBe(count);
     expect(h.of('status').at(-1)!.state).toBe('paused');
     const betas = h.of('metrics').map((m) => m.beta);
@@ -178,11 +178,6 @@ describe('createHandler', () => {
 });
 
 describe('backend recovery', () => {
-  const waitFor = async (done: () => boolean) => {
-    const start = Date.now();
-    while (!done() && Date.now() - start < 20_000) await new Promise((resolve) => setTimeout(resolve, 5));
-  };
-
   /**
    * A handler on a pretend WebGL backend whose `failAt`-th step rejects (a thrown context loss) or never settles (a
    * stalled read); `recoverBackend` moves it to cpu. `whileStalled` sees the events so far once the stalled step is pending.
@@ -197,6 +192,7 @@ describe('backend recovery', () => {
   }) {
     const events: WorkerEvent[] = [];
     const failures: string[] = [];
+    const slices = countingSchedule();
     const handle = createHandler((event) => events.push(event), {
       loadDataset: async () => bundle,
       prepareBackend: async () => 'webgl-pretend',
@@ -207,6 +203,7 @@ describe('backend recovery', () => {
       ...(options.watchBackendLoss ? { watchBackendLoss: options.watchBackendLoss } : {}),
       snapshotEvery: options.snapshotEvery,
       sliceMs: 5,
+      schedule: slices.schedule,
     });
     await handle({ type: 'init', config, dataset: 'strokes' });
     const original = Trainer.prototype.stepAsync;
@@ -219,11 +216,13 @@ describe('backend recovery', () => {
     try {
       await handle({ type: 'train', maxSteps: options.maxSteps, metricsEvery: 1 });
       if (options.mode === 'stall') {
-        await waitFor(() => calls >= options.failAt);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        // Stalled: the step never settles, no slice waits, and nothing runnable is left, so nothing can move by itself.
+        await until(() => calls >= options.failAt && slices.pending() === 0);
+        await slices.drained();
+        expect(slices.pending()).toBe(0);
         options.whileStalled?.(events);
       }
-      await waitFor(() => events.some((e) => e.type === 'status' && e.state === 'paused'));
+      await until(() => events.some((e) => e.type === 'status' && e.state === 'paused'));
     } finally {
       spy.mockRestore();
     }

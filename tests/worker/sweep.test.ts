@@ -118,7 +118,7 @@ describe("handle({type: 'sweep'})", () => {
     await h.send(stop);
     expect(h.of('sweepDone')).toEqual([{ type: 'sweepDone', completed: 0, total: 2, cancelled: true, id: 7 }]);
     const count = h.of('sweepProgress').length;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await h.stopped(), 'the sweep scheduled another slice after it was stopped').toBe(true);
     expect(h.of('sweepProgress')).toHaveLength(count);
     expect(h.of('sweepPoint')).toHaveLength(0);
     expect(tf.memory().numTensors).toBe(before);
@@ -180,7 +180,7 @@ describe("handle({type: 'sweep'})", () => {
     await h.send({ type: 'sweep', ...fields, id: 30 } as WorkerRequest);
     expect(h.of('error')[0]).toMatchObject({ code: 'bad-request', id: 30 });
     expect(h.of('error')[0]!.message).toMatch(message);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await h.stopped(), 'a rejected sweep scheduled a slice').toBe(true);
     expect(h.of('sweepProgress')).toHaveLength(0);
   });
 
