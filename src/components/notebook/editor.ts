@@ -18,7 +18,14 @@ const bookHighlight = HighlightStyle.define([
 ]);
 
 const bookTheme = EditorView.theme({
-  '&': { color: 'var(--code-text)', backgroundColor: 'var(--code-bg)', fontSize: '0.9rem' },
+  '&': {
+    color: 'var(--code-text)',
+    backgroundColor: 'var(--code-bg)',
+    fontSize: '0.9rem',
+    maxHeight: '28rem',
+    border: '1px solid var(--border)',
+    borderRadius: '6px',
+  },
   '.cm-content': { fontFamily: 'var(--font-mono, ui-monospace, monospace)', caretColor: 'var(--code-text)' },
   '.cm-gutters': { backgroundColor: 'var(--code-bg)', color: 'var(--code-gutter)', border: 'none' },
   '.cm-activeLine': { backgroundColor: 'var(--code-active-line)' },
@@ -34,11 +41,20 @@ export interface EditorOptions {
   readonly onChange: (code: string) => void;
 }
 
-/** Creates an editor in `parent`. */
+/**
+ * Creates an editor in `parent`, inside a shadow root: there CodeMirror's styles go into a constructed stylesheet,
+ * which the page's CSP allows, instead of a `<style>` element, which it blocks (no 'unsafe-inline' for styles).
+ * The book's CSS variables still reach it, since custom properties inherit into shadow trees.
+ */
 export function createEditor(parent: HTMLElement, options: EditorOptions): EditorView {
   const runKey = { key: 'Shift-Enter', run: () => (options.onRun(), true) };
+  const host = parent.ownerDocument.createElement('div');
+  host.className = 'cell-editor-host';
+  parent.append(host);
+  const root = host.attachShadow({ mode: 'open' });
   return new EditorView({
-    parent,
+    root,
+    parent: root,
     state: EditorState.create({
       doc: options.doc,
       extensions: [
