@@ -103,3 +103,45 @@ export function detectBase(outDir) {
   const m = index.match(/href="(\/[^"]*?)_astro\//);
   return m ? m[1] : '/';
 }
+
+/**
+ * Budget of the notebook's first use (editor + runtime on the page, gzip): CodeMirror, the graph, views and the
+ * sandbox client are about 130 KB; 250 KB leaves room without letting tfjs (which the sandbox worker loads, like the
+ * lab's worker) into the page.
+ */
+export const NOTEBOOK_FIRST_USE_BUDGET = 250 * 1024;
+
+/** A module and its static imports, transitively, as files. */
+function withStaticImports(outDir, base, file) {
+  const files = new Set([file]);
+  const queue = [file];
+  while (queue.length) {
+    const current = queue.pop();
+    for (const spec of staticImports(readFileSync(current, 'utf8'))) {
+      const dep = urlToFile(outDir, base, spec, current);
+      if (dep && existsSync(dep) && !files.has(dep)) files.add(dep), queue.push(dep);
+    }
+  }
+  return files;
+}
+
+/**
+ * What the notebook loads when a reader first focuses a cell or presses Run: the `notebook.client` chunk with its
+ * static imports (gzip bytes, and whether tfjs is among them), plus the sandbox worker's file size reported apart.
+ * Null when the site has no cells.
+ */
+export function measureNotebook(outDir, base) {
+  const dir = join(outDir, '_astro');
+  const names = readdirSync(dir);
+  const client = names.find((f) => /^notebook\.client.*\.js$/.test(f));
+  if (!client) return null;
+  const files = withStaticImports(outDir, base, join(dir, client));
+  const bufs = [...files].map((f) => readFileSync(f));
+  const worker = names.find((f) => /^sandbox\.worker.*\.js$/.test(f));
+  return {
+    files: [...files].map((f) => relative(outDir, f)),
+    gzip: bufs.reduce((a, b) => a + gz(b), 0),
+    loadsTfjs: bufs.some((b) => b.includes('registerBackend')),
+    workerGzip: worker ? gz(readFileSync(join(dir, worker))) : null,
+  };
+}

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, budgetProblems, htmlFiles, measurePage } from '../../scripts/lib/page-weights.mjs';
+import { BUDGETS, NOTEBOOK_FIRST_USE_BUDGET, budgetProblems, htmlFiles, measureNotebook, measurePage } from '../../scripts/lib/page-weights.mjs';
 import { SITE_DIR, TEST_BASE } from '../helpers/site';
 
 const pages = htmlFiles(SITE_DIR).map((f) => measurePage(SITE_DIR, TEST_BASE, f));
@@ -26,5 +26,20 @@ describe('page weight budgets (gzip)', () => {
     expect(pages.filter((p) => p.loadsTfjs).map((p) => p.page)).toEqual([]);
     const lazyTfjs = readdirSync(join(SITE_DIR, '_astro')).filter((f) => f.endsWith('.js') && readFileSync(join(SITE_DIR, '_astro', f), 'utf8').includes('registerBackend'));
     expect(lazyTfjs.length).toBeGreaterThan(0);
+  });
+
+  it('a chapter with cells loads no editor or runtime up front; on first use they stay within the notebook budget, without tfjs', () => {
+    const notebook = measureNotebook(SITE_DIR, TEST_BASE);
+    expect(notebook, 'the notebook client chunk').not.toBeNull();
+    if (!notebook) return;
+    const withCells = htmlFiles(SITE_DIR).filter((f) => readFileSync(f, 'utf8').includes('data-cell='));
+    expect(withCells.length).toBeGreaterThan(0);
+    for (const file of withCells) {
+      const page = pages.find((p) => file.endsWith(`${p.page.replace(/^\//, '')}index.html`));
+      const upFront = readFileSync(file, 'utf8');
+      expect(upFront, page?.page).not.toContain('notebook.client');
+    }
+    expect(notebook.gzip).toBeLessThanOrEqual(NOTEBOOK_FIRST_USE_BUDGET);
+    expect(notebook.loadsTfjs).toBe(false);
   });
 });
