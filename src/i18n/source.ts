@@ -33,8 +33,8 @@ export const SOURCE_STRINGS: Readonly<Record<Lang, SourceStrings>> = Object.free
 
 const termsEn = {
   kl: 'KL to the prior',
-  reconstruction: 'reconstruction −log p(x | z)',
-  objective: 'β-objective',
+  reconstruction: 'reconstruction loss −log p(x | z)',
+  objective: 'loss −ℒ_β',
   elbo: 'ELBO',
   beta: 'weight β',
   half: 'the factor ½',
@@ -61,8 +61,8 @@ export type TermId = keyof typeof termsEn;
 
 const termsZh: Readonly<Record<TermId, string>> = {
   kl: '到先验的 KL',
-  reconstruction: '重建项 −log p(x | z)',
-  objective: 'β 目标',
+  reconstruction: '重建损失 −log p(x | z)',
+  objective: '损失 −ℒ_β',
   elbo: 'ELBO（证据下界）',
   beta: '权重 β',
   half: '系数 ½',
