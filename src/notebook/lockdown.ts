@@ -48,8 +48,11 @@ function functionPrototypes(): object[] {
   return [function () {}, async function () {}, function* () {}, async function* () {}].map((f) => Object.getPrototypeOf(f) as object);
 }
 
-/** Applies the lockdown to `scope` (the worker's global). Call once, after tfjs and the API are loaded. */
-export function lockDown(scope: typeof globalThis): void {
+/**
+ * Applies the lockdown to `scope` (the worker's global). Call once, after tfjs and the API are loaded.
+ * `functions: false` leaves the realm's function constructors alone (tests lock a stand-in scope, not their own realm).
+ */
+export function lockDown(scope: typeof globalThis, { functions = true } = {}): void {
   const chain: object[] = [];
   for (let proto = Object.getPrototypeOf(scope) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) chain.push(proto);
   for (const name of FORBIDDEN) {
@@ -58,7 +61,7 @@ export function lockDown(scope: typeof globalThis): void {
   }
   const nav = (scope as { navigator?: object }).navigator;
   if (nav) for (const name of ['storage', 'serviceWorker', 'locks']) forbid(Object.getPrototypeOf(nav) as object, name);
-  for (const proto of functionPrototypes()) forbid(proto, 'constructor');
+  if (functions) for (const proto of functionPrototypes()) forbid(proto, 'constructor');
   // setTimeout('code') and setInterval('code') evaluate strings: only functions are allowed.
   for (const name of ['setTimeout', 'setInterval'] as const) {
     const original = scope[name].bind(scope) as (handler: unknown, ...rest: unknown[]) => number;
