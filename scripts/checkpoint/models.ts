@@ -136,7 +136,7 @@ export function trainCheckpoint(
 }
 
 /** The first `length` pixels binarized once with a fixed seed, so the IW estimate sees the same binary images each run. */
-function binarizeCopy(pixels: Float32Array, length: number, seed: number): Float32Array {
+export function binarizeCopy(pixels: Float32Array, length: number, seed: number): Float32Array {
   const rng = new Rng(seed, 22);
   return Float32Array.from(pixels.subarray(0, length), (p) => (rng.uniform() < p ? 1 : 0));
 }
