@@ -41,9 +41,9 @@ export function blockServiceWorkersByDefault(browser: Browser): Browser {
   return browser;
 }
 
-/** Launches headless Chromium (service workers blocked by default); SwiftShader lets tfjs's WebGL backend run without a GPU. */
-export async function launchChromium(executablePath: string, extraArgs: string[] = []): Promise<Browser> {
-  const browser = await chromium.launch({
+/** The launch options every test browser shares; SwiftShader lets tfjs's WebGL backend run without a GPU. */
+export function launchOptions(executablePath: string, extraArgs: string[] = []) {
+  return {
     executablePath,
     headless: true,
     args: [
@@ -56,6 +56,15 @@ export async function launchChromium(executablePath: string, extraArgs: string[]
       '--enable-unsafe-swiftshader',
       ...extraArgs,
     ],
-  });
-  return blockServiceWorkersByDefault(browser);
+  };
+}
+
+/** Launches headless Chromium with `extraArgs` (service workers blocked by default). */
+export async function launchChromium(executablePath: string, extraArgs: string[] = []): Promise<Browser> {
+  return blockServiceWorkersByDefault(await chromium.launch(launchOptions(executablePath, extraArgs)));
+}
+
+/** Connects to the browser that the e2e global setup started for every file (service workers blocked by default). */
+export async function connectChromium(wsEndpoint: string): Promise<Browser> {
+  return blockServiceWorkersByDefault(await chromium.connect(wsEndpoint));
 }

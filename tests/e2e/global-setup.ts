@@ -1,7 +1,8 @@
-/** Starts the sub-path server over the test build and finds Chromium, once for all end-to-end tests. */
+/** Starts the sub-path server over the test build and one shared Chromium, once for all end-to-end tests. */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { findChromium, NO_BROWSER_HELP } from './browser';
+import { chromium } from 'playwright-core';
+import { findChromium, launchOptions, NO_BROWSER_HELP } from './browser';
 import { serveSite } from '../../scripts/lib/serve-site.mjs';
 import { SITE_DIR, TEST_BASE } from '../helpers/site';
 
@@ -9,6 +10,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
     browserPath: string | null;
+    browserEndpoint: string | null;
   }
 }
 
@@ -20,7 +22,13 @@ export default async function setup(project: TestProject) {
     console.warn(`\n${NO_BROWSER_HELP}\nSkipping the end-to-end tests.\n`);
   }
   const server = await serveSite(SITE_DIR, TEST_BASE);
+  // One Chromium for every file that needs no special flags: starting a browser per file cost about a second each.
+  const browserServer = browserPath ? await chromium.launchServer(launchOptions(browserPath)) : null;
   project.provide('siteUrl', `${server.origin}${TEST_BASE}`);
   project.provide('browserPath', browserPath);
-  return () => server.close();
+  project.provide('browserEndpoint', browserServer?.wsEndpoint() ?? null);
+  return async () => {
+    await browserServer?.close();
+    await server.close();
+  };
 }

@@ -1,7 +1,7 @@
-/** Shared end-to-end plumbing: one browser per test file, pages that record console errors and failed or foreign requests. */
+/** Shared end-to-end plumbing: one shared browser (one per file where a file needs other flags), pages that record console errors and failed or foreign requests. */
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import { connectChromium, launchChromium } from './browser';
 import { htmlFiles } from '../../scripts/lib/page-weights.mjs';
 import { SITE_DIR } from '../helpers/site';
 import { relative } from 'node:path';
@@ -9,6 +9,7 @@ import { relative } from 'node:path';
 export const siteUrl = inject('siteUrl');
 export const browserPath = inject('browserPath');
 export const hasBrowser = browserPath !== null;
+const browserEndpoint = inject('browserEndpoint');
 
 /** Site-relative paths of every built page, e.g. "", "en/", "zh/generative-model/". */
 export const pagePaths = htmlFiles(SITE_DIR)
@@ -17,11 +18,15 @@ export const pagePaths = htmlFiles(SITE_DIR)
   .sort();
 export const chapterPaths = pagePaths.filter((p) => /^(zh|en)\/[^/]+\/$/.test(p));
 
-/** Launches Chromium before the file's tests and closes it after; returns a getter. */
+/** Connects to the shared Chromium (or launches one with `extraArgs`) before the file's tests, and lets go after; returns a getter. */
 export function useBrowser(extraArgs: string[] = []): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    if (browserPath) browser = await launchChromium(browserPath, extraArgs);
+    if (!browserPath) return;
+    browser =
+      extraArgs.length === 0 && browserEndpoint
+        ? await connectChromium(browserEndpoint)
+        : await launchChromium(browserPath, extraArgs);
   });
   afterAll(async () => {
     await browser?.close();
