@@ -1,6 +1,7 @@
 /** Adam (Kingma & Ba 2015), written out so the book can show it and so GPUs can run each update as fused kernels. */
 import { tf } from './tf';
 import { fusedAdamForActiveBackend, type FusedAdam } from './adam-kernels';
+import { VariableHold } from './restore-point';
 
 /** Adam's hyperparameters; the defaults are tfjs's (and the paper's, except ε, which float32 needs larger). */
 export interface AdamSettings {
@@ -31,11 +32,20 @@ export interface AdamState {
   readonly second: Float32Array;
 }
 
+/** Adam's step t and moment estimates at one moment, held on the device (`Adam.hold`). */
+export interface AdamHold {
+  readonly step: number;
+  readonly values: VariableHold;
+}
+
 /** Adam's two moment estimates for a set of parameters. */
 interface Moments {
   readonly first: tf.Variable;
   readonly second: tf.Variable;
 }
+
+/** Zero moment estimates shaped like `like`, as Adam starts. */
+const zeroMoments = (like: tf.Tensor): Moments => tf.tidy(() => ({ first: tf.variable(tf.zerosLike(like), false), second: tf.variable(tf.zerosLike(like), false) }));
 
 /** m ← m + (1 − β₁)(g − m), v ← v + (1 − β₂)(g² − v); returns the step α_t·m/(√v + ε̂) to subtract from θ. */
 export function adamUpdate(moments: Moments, gradient: tf.Tensor, beta1: number, beta2: number, alpha: number, epsilonHat: number): tf.Tensor {
@@ -95,7 +105,6 @@ export class Adam extends tf.Optimizer {
     });
     this.steps += 1;
     const { alpha, epsilonHat } = adamStepSize(this.learningRate, this.beta1, this.beta2, this.epsilon, this.steps);
-    const zeros = (like: tf.Tensor): Moments => ({ first: tf.variable(tf.zerosLike(like), false), second: tf.variable(tf.zerosLike(like), false) });
     const fused = this.fusedRefused || this.kernels === 'ops' ? null : this.kernels === 'auto' ? fusedAdamForActiveBackend() : this.kernels;
     const constants = { alpha, epsilonHat, beta1: this.beta1, beta2: this.beta2 };
     let path: AdamPath = fused ? 'fused' : 'ops';
@@ -103,7 +112,7 @@ export class Adam extends tf.Optimizer {
       entries.forEach(([name, gradient], i) => {
         let moments = this.moments.get(name);
         if (!moments) {
-          moments = zeros(gradient);
+          moments = zeroMoments(gradient);
           this.moments.set(name, moments);
         }
         const variable = variables[i] as tf.Variable;
@@ -165,6 +174,26 @@ export class Adam extends tf.Optimizer {
       this.moments.set(variable.name, { first: moment(state.first.slice(offset, end), shape), second: moment(state.second.slice(offset, end), shape) });
       offset = end;
     }
+  }
+
+  /**
+   * A restore point of t and the moments of `variables`, without copying them (see restore-point.ts); `rollBack` or
+   * `release` it. Moments a variable does not have yet are created as zeros, as its first update would.
+   */
+  hold(variables: readonly tf.Variable[]): AdamHold {
+    const moments = variables.flatMap((variable) => {
+      let pair = this.moments.get(variable.name);
+      if (!pair) this.moments.set(variable.name, (pair = zeroMoments(variable)));
+      return [pair.first, pair.second];
+    });
+    return { step: this.steps, values: new VariableHold(moments) };
+  }
+
+  /** Puts t and the moments back as they were at `hold()`; the hold stays until its `values.release()`. */
+  rollBack(hold: AdamHold): void {
+    hold.values.putBack();
+    this.steps = hold.step;
+    this.iterations_ = hold.step;
   }
 
   /** Frees the moment estimates. */

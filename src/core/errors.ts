@@ -18,18 +18,22 @@ export class InvalidConfigError extends Error {
   }
 }
 
-/** The loss became NaN or infinite; training stops at `step`. */
+/**
+ * The loss became NaN or infinite at `step`. The trainer has already returned to the last sound state, after
+ * `restoredStep` steps (the update that led to the bad loss is undone too), so training can go on without a reset.
+ */
 export class NonFiniteLossError extends Error {
   override readonly name = 'NonFiniteLossError';
-  /** Records which quantity broke at which step, and the advice shown to the reader. */
+  /** Records which quantity broke at which step, where training stands now, and the advice shown to the reader. */
   constructor(
     readonly step: number,
     readonly quantity: string,
     readonly learningRate: number,
+    readonly restoredStep: number,
   ) {
     super(
       `The ${quantity} became NaN or infinite at step ${step}. ` +
-        `Try a smaller learning rate (now ${learningRate}), then press Reset to start from fresh weights.`,
+        `Try a smaller learning rate (now ${learningRate}): the model is back as it was after step ${restoredStep}, so training can go on from there.`,
     );
   }
 }

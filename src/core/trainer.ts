@@ -1,42 +1,18 @@
 /** The training loop: Adam on the β-objective, seeded shuffling, held-out evaluation, plain-number metrics. */
 import { tf } from './tf';
 import { resolveConfig, type VaeConfig } from './config';
-import { ConfigIssue, InvalidConfigError, NonFiniteLossError } from './errors';
+import { InvalidConfigError, NonFiniteLossError } from './errors';
 import { VaeModel, type NamedWeight } from './model';
-import { Adam, type AdamPath, type AdamState } from './adam';
+import { Adam, type AdamPath } from './adam';
 import { computeTerms } from './objective';
-import { binarizeInto } from './losses';
-import { Rng, type RngState } from './random';
+import { BatchStream, validateImageSet } from './batches';
+import type { StepMetrics, TrainerSnapshot } from './training-types';
+import { holdTraining, putBackTraining, releasePoint, type RestorePoint } from './restore-point';
 import { evaluateModel, type EvalMetrics, type ImageSet } from './evaluate';
 
 export type { EvalMetrics, ImageSet } from './evaluate';
-
-/** What one training step reports; batch means in nats per example. `epoch` counts passes over the data, fractional. */
-export interface StepMetrics {
-  readonly step: number;
-  readonly epoch: number;
-  readonly reconstruction: number;
-  readonly kl: number;
-  readonly klPerDim: number[];
-  readonly elbo: number;
-  readonly beta: number;
-  readonly objective: number;
-  readonly learningRate: number;
-  readonly msPerStep: number;
-  /** Held-out averages when this step was an evaluation step (`evalEvery`), else null. */
-  readonly heldOut: EvalMetrics | null;
-}
-
-/** Everything training depends on, as plain arrays: weights, Adam's state, the random streams and the batch order. */
-export interface TrainerSnapshot {
-  readonly step: number;
-  readonly weights: NamedWeight[];
-  readonly optimizer: AdamState;
-  readonly streams: { readonly shuffle: RngState; readonly epsilon: RngState; readonly binarize: RngState };
-  readonly order: Uint32Array;
-  readonly cursor: number;
-  readonly baseline: number | null;
-}
+export type { StepMetrics, TrainerSnapshot } from './training-types';
+export { validateImageSet } from './batches';
 
 /** A step whose update has run but whose numbers are not read back yet. */
 interface PendingStep {
@@ -44,40 +20,29 @@ interface PendingStep {
   readonly started: number;
   readonly beta: number;
   readonly batchSize: number;
+  readonly restore: RestorePoint;
 }
 
-/** Independent random streams, so changing one use of randomness never shifts another. */
-const SHUFFLE_STREAM = 1;
-const EPSILON_STREAM = 2;
-const BINARIZE_STREAM = 3;
 /** Weight of the newest batch in the running mean used as the REINFORCE baseline. */
 const BASELINE_RATE = 0.1;
-
-/** Checks that an image set has `inputSize` pixels per row and one label per row. */
-export function validateImageSet(data: ImageSet, inputSize: number, what: string): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  if (!Number.isInteger(data.count) || data.count < 1) issues.push(new ConfigIssue(what, `needs at least one example, got ${data.count}`));
-  if (data.images.length !== data.count * inputSize) {
-    issues.push(new ConfigIssue(what, `has ${data.images.length} pixels, expected ${data.count} × ${inputSize}`));
-  }
-  if (data.labels.length !== data.count) issues.push(new ConfigIssue(what, `has ${data.labels.length} labels for ${data.count} images`));
-  return issues;
-}
 
 /** Trains one VAE; call `step()` repeatedly, change β or the learning rate at any time, `dispose()` at the end. */
 export class Trainer {
   private current: VaeConfig;
   private net: VaeModel;
   private optimizer: Adam;
-  private shuffleRng!: Rng;
-  private epsilonRng!: Rng;
-  private binarizeRng!: Rng;
-  private order: Uint32Array;
-  private cursor = 0;
+  private readonly batches: BatchStream;
   private steps = 0;
   private baseline: number | null = null;
-  private readonly batchPixels: Float32Array;
-  private readonly batchNoise: Float32Array;
+  /**
+   * The latest state known to be sound: a step's loss is computed before its update, so a finite loss vouches for the
+   * weights it was computed at, i.e. for the state before that step. A non-finite loss returns training here.
+   */
+  private sound: RestorePoint;
+  /** Steps launched whose numbers are not read back yet, oldest first, each with its restore point. */
+  private readonly inFlight = new Set<PendingStep>();
+  /** Why the steps in flight were undone: reading one of them throws this. */
+  private undoneBy: Error | null = null;
 
   /** Validates the config against the data (throws `InvalidConfigError`) and builds model and optimizer. */
   constructor(
@@ -91,12 +56,10 @@ export class Trainer {
       ...(heldOut ? validateImageSet(heldOut, this.current.inputSize, 'held-out data') : []),
     ];
     if (dataIssues.length > 0) throw new InvalidConfigError(dataIssues);
-    this.batchPixels = new Float32Array(this.current.batchSize * this.current.inputSize);
-    this.batchNoise = new Float32Array(this.current.batchSize * this.current.latentSize);
-    this.order = new Uint32Array(train.count);
+    this.batches = new BatchStream(train, this.current, this.current.seed);
     this.net = VaeModel.create(this.current, this.current.seed);
     this.optimizer = new Adam({ learningRate: this.current.learningRate });
-    this.startStreams();
+    this.sound = this.holdState();
   }
 
   /** The configuration now in force (β and learning rate included). */
@@ -130,7 +93,11 @@ export class Trainer {
     this.optimizer.learningRate = learningRate;
   }
 
-  /** One Adam step on one batch; throws `NonFiniteLossError` if the loss is NaN or infinite. */
+  /**
+   * One Adam step on one batch. If the loss is NaN or infinite it throws `NonFiniteLossError` and returns to the last
+   * sound state (weights, Adam's moments and t, the step count, the batches): that step and the update that led to its
+   * loss are undone, so training can go on from there with a smaller learning rate.
+   */
   step(): StepMetrics {
     const pending = this.launchStep();
     return this.completeStep(pending, pending.summary.dataSync());
@@ -142,18 +109,39 @@ export class Trainer {
     return this.completeStep(pending, await pending.summary.data());
   }
 
-  /** Runs the Adam update and returns the step's summary tensor, [reconstruction, KL, objective, KL per dimension …]. */
+  /**
+   * Takes a restore point and runs the Adam update; the loss is known only when the summary is read back, after the
+   * update. The restore point copies nothing (restore-point.ts), so the hot path pays no extra read or copy.
+   */
   private launchStep(): PendingStep {
     const started = performance.now();
-    const { batchSize, inputSize, latentSize, beta, gradientEstimator } = this.current;
-    this.fillBatch();
-    this.epsilonRng.fillNormal(this.batchNoise);
+    const { beta, batchSize } = this.current;
+    const restore = this.holdState();
+    try {
+      const pending = { summary: this.runUpdate(), started, beta, batchSize, restore };
+      this.inFlight.add(pending);
+      return pending;
+    } catch (error) {
+      try {
+        this.putBack(restore);
+        releasePoint(restore);
+      } catch {
+        // A backend that died mid-step may refuse even this; the worker recovers from its CPU snapshot instead.
+      }
+      throw error;
+    }
+  }
+
+  /** The update itself; returns [reconstruction, KL, objective, KL per dimension …] as one tensor. */
+  private runUpdate(): tf.Tensor1D {
+    const { batchSize, inputSize, latentSize, beta, gradientEstimator, binarize } = this.current;
+    this.batches.next(binarize);
     const baseline = this.baseline ?? 0;
     let summary: tf.Tensor1D | null = null;
     const cost = this.optimizer.minimize(
       () => {
-        const x = tf.tensor2d(this.batchPixels, [batchSize, inputSize]);
-        const epsilon = tf.tensor2d(this.batchNoise, [batchSize, latentSize]);
+        const x = tf.tensor2d(this.batches.pixels, [batchSize, inputSize]);
+        const epsilon = tf.tensor2d(this.batches.noise, [batchSize, latentSize]);
         const terms = computeTerms(this.net, x, epsilon, beta, gradientEstimator, baseline);
         // Packed into one tensor so each step costs a single read-back.
         summary = tf.keep(
@@ -166,17 +154,27 @@ export class Trainer {
     );
     tf.dispose(cost as tf.Scalar);
     if (!summary) throw new Error('The training step produced no summary.');
-    return { summary, started, beta, batchSize };
+    return summary;
   }
 
   /** Turns a step's read-back numbers into metrics; checks them for NaN and runs the periodic evaluation. */
   private completeStep(pending: PendingStep, values: ArrayLike<number>): StepMetrics {
     pending.summary.dispose();
-    this.steps += 1;
+    if (!this.inFlight.delete(pending)) throw this.undoneBy ?? new Error('This step was undone before its numbers were read.');
     const numbers = Array.from(values);
     const [reconstruction = NaN, kl = NaN, objective = NaN] = numbers;
     const klPerDim = numbers.slice(3);
-    this.throwIfNonFinite({ reconstruction, KL: kl, objective });
+    const broken = Object.entries({ reconstruction, KL: kl, objective }).find(([, value]) => !Number.isFinite(value));
+    if (broken) {
+      const error = new NonFiniteLossError(pending.restore.step + 1, broken[0], this.current.learningRate, this.sound.step);
+      releasePoint(pending.restore);
+      this.rebase(() => this.putBack(this.sound), error);
+      throw error;
+    }
+    releasePoint(this.sound);
+    // The baseline before this step is known only now (a step launched while another was in flight could not see it).
+    this.sound = { ...pending.restore, baseline: this.baseline };
+    this.steps += 1;
     this.baseline = this.baseline === null ? reconstruction : this.baseline + BASELINE_RATE * (reconstruction - this.baseline);
     const { evalEvery, evalSize } = this.current;
     const heldOut = this.heldOut && evalEvery > 0 && this.steps % evalEvery === 0 ? this.evaluate(this.heldOut, evalSize) : null;
@@ -208,81 +206,82 @@ export class Trainer {
    * with a full `snapshot()` avoids that).
    */
   restoreWeights(weights: readonly NamedWeight[], step: number): void {
-    this.net.setWeights(weights);
-    this.steps = step;
+    this.rebase(() => {
+      this.net.setWeights(weights);
+      this.steps = step;
+    }, new Error('The weights were restored before this step’s numbers were read.'));
   }
 
   /** Copies the whole training state to the CPU (the restore point after a lost WebGL context). */
   snapshot(): TrainerSnapshot {
-    const streams = { shuffle: this.shuffleRng.getState(), epsilon: this.epsilonRng.getState(), binarize: this.binarizeRng.getState() };
     const optimizer = this.optimizer.getState(this.net.variables());
-    return { step: this.steps, weights: this.net.getWeights(), optimizer, streams, order: this.order.slice(), cursor: this.cursor, baseline: this.baseline };
+    return { step: this.steps, weights: this.net.getWeights(), optimizer, ...this.batches.position(), baseline: this.baseline };
   }
 
   /** Puts a `snapshot()` back (taken from a trainer with the same config and data), so training goes on exactly. */
   restore(snapshot: TrainerSnapshot): void {
-    if (snapshot.order.length !== this.order.length) throw new Error(`The snapshot orders ${snapshot.order.length} examples, this trainer has ${this.order.length}.`);
-    this.restoreWeights(snapshot.weights, snapshot.step);
-    this.optimizer.setState(snapshot.optimizer, this.net.variables());
-    this.shuffleRng.setState(snapshot.streams.shuffle);
-    this.epsilonRng.setState(snapshot.streams.epsilon);
-    this.binarizeRng.setState(snapshot.streams.binarize);
-    this.order.set(snapshot.order);
-    this.cursor = snapshot.cursor;
-    this.baseline = snapshot.baseline;
+    if (snapshot.order.length !== this.train.count) throw new Error(`The snapshot orders ${snapshot.order.length} examples, this trainer has ${this.train.count}.`);
+    this.rebase(() => {
+      this.net.setWeights(snapshot.weights);
+      this.steps = snapshot.step;
+      this.optimizer.setState(snapshot.optimizer, this.net.variables());
+      this.batches.seek(snapshot);
+      this.baseline = snapshot.baseline;
+    }, new Error('The trainer was restored before this step’s numbers were read.'));
+  }
+
+  /** A restore point for the step about to launch (or, as `sound`, for the state now). */
+  private holdState(): RestorePoint {
+    return holdTraining(this.steps + this.inFlight.size, this.net.variables(), this.optimizer, this.batches, this.baseline);
+  }
+
+  /** Returns to `point` (which stays held). */
+  private putBack(point: RestorePoint): void {
+    putBackTraining(point, this.optimizer, this.batches);
+    this.steps = point.step;
+    this.baseline = point.baseline;
+  }
+
+  /**
+   * Replaces the whole state by `change` (a roll-back, restore or reset): the steps in flight are forgotten (reading one
+   * throws `cause`), and the new state is the sound one.
+   */
+  private rebase(change: () => void, cause: Error): void {
+    const old = this.sound;
+    this.forgetInFlight(cause);
+    change();
+    releasePoint(old);
+    this.sound = this.holdState();
+  }
+
+  private forgetInFlight(cause: Error): void {
+    this.inFlight.forEach((pending) => releasePoint(pending.restore));
+    this.inFlight.clear();
+    this.undoneBy = cause;
   }
 
   /** Fresh weights and optimizer, step 0; `seed` replaces the config's seed when given. */
   reset(seed: number = this.current.seed): void {
     this.current = resolveConfig({ ...this.current, seed }, this.train.count);
-    this.disposeState();
-    this.net = VaeModel.create(this.current, this.current.seed);
-    this.optimizer = new Adam({ learningRate: this.current.learningRate });
-    this.steps = 0;
-    this.baseline = null;
-    this.startStreams();
+    this.rebase(() => {
+      this.disposeState();
+      this.net = VaeModel.create(this.current, this.current.seed);
+      this.optimizer = new Adam({ learningRate: this.current.learningRate });
+      this.steps = 0;
+      this.baseline = null;
+      this.batches.start(seed);
+    }, new Error('The trainer was reset before this step’s numbers were read.'));
   }
 
   /** Frees the model's variables and the optimizer's moment estimates. */
   dispose(): void {
+    this.forgetInFlight(new Error('The trainer was disposed before this step’s numbers were read.'));
+    releasePoint(this.sound);
     this.disposeState();
   }
 
   private disposeState(): void {
     this.net.dispose();
     this.optimizer.dispose();
-  }
-
-  private startStreams(): void {
-    const { seed } = this.current;
-    this.shuffleRng = new Rng(seed, SHUFFLE_STREAM);
-    this.epsilonRng = new Rng(seed, EPSILON_STREAM);
-    this.binarizeRng = new Rng(seed, BINARIZE_STREAM);
-    this.order.forEach((_, i) => (this.order[i] = i));
-    this.shuffleRng.shuffle(this.order);
-    this.cursor = 0;
-  }
-
-  /** Copies the next batch (shuffled order, last partial batch dropped so shapes stay fixed) into `batchPixels`. */
-  private fillBatch(): void {
-    const { batchSize, inputSize, binarize } = this.current;
-    if (this.cursor + batchSize > this.train.count) {
-      this.shuffleRng.shuffle(this.order);
-      this.cursor = 0;
-    }
-    for (let row = 0; row < batchSize; row++) {
-      const index = this.order[this.cursor + row] as number;
-      const source = this.train.images.subarray(index * inputSize, (index + 1) * inputSize);
-      const target = this.batchPixels.subarray(row * inputSize, (row + 1) * inputSize);
-      if (binarize) binarizeInto(source, this.binarizeRng, target);
-      else target.set(source);
-    }
-    this.cursor += batchSize;
-  }
-
-  private throwIfNonFinite(values: Record<string, number>): void {
-    for (const [quantity, value] of Object.entries(values)) {
-      if (!Number.isFinite(value)) throw new NonFiniteLossError(this.steps, quantity, this.current.learningRate);
-    }
   }
 }
