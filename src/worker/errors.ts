@@ -9,7 +9,9 @@ export function errorEvent(error: unknown, id: number | undefined, step: number)
   if (error instanceof InvalidConfigError) {
     return { type: 'error', code: 'invalid-config', message: error.message, fields: error.issues.map((issue) => issue.field), ...tag };
   }
-  if (error instanceof NonFiniteLossError) return { type: 'error', code: 'non-finite', message: error.message, step: error.step, ...tag };
+  if (error instanceof NonFiniteLossError) {
+    return { type: 'error', code: 'non-finite', message: error.message, step: error.step, restoredStep: error.restoredStep, ...tag };
+  }
   if (error instanceof CheckpointError) return { type: 'error', code: 'checkpoint', message: error.message, ...tag };
   if (error instanceof BadRequestError) return { type: 'error', code: 'bad-request', message: error.message, ...tag };
   const message = error instanceof Error ? error.message : String(error);

@@ -105,6 +105,8 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         await recover(error, snapshot);
         return;
       }
+      // The trainer went back to its last sound state; a backend recovery must not resume from the history it left.
+      if (error instanceof NonFiniteLossError) snapshot = active.snapshot();
       post(errorEvent(error, undefined, step()));
       setState('paused');
       return;
@@ -204,7 +206,12 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         const [active] = requireTrainer();
         stopSweep();
         let last: StepMetrics | null = null;
-        for (let i = 0; i < request.count; i++) last = active.step();
+        try {
+          for (let i = 0; i < request.count; i++) last = active.step();
+        } catch (error) {
+          if (error instanceof NonFiniteLossError) snapshot = active.snapshot();
+          throw error;
+        }
         if (last) post(metricsEvent(last));
         return;
       }

@@ -225,6 +225,10 @@ export interface ErrorEvent extends Tagged {
   readonly code: 'invalid-config' | 'non-finite' | 'checkpoint' | 'not-initialised' | 'dataset' | 'bad-request' | 'internal';
   readonly message: string;
   readonly step?: number;
+  /** For 'non-finite' in training: the step the model is back at (the update that led to the bad loss is undone). */
+  readonly restoredStep?: number;
+  /** For 'non-finite' in a β sweep: the β of the run that broke (the main model is untouched). */
+  readonly beta?: number;
   /** For 'invalid-config': each field and its problem. */
   readonly fields?: readonly string[];
   /** For 'dataset': what is wrong with the file, so the page can say it in the reader's language. */

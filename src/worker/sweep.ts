@@ -140,7 +140,7 @@ export class SweepRun {
     const message =
       `The β sweep's run at β = ${beta} became NaN or infinite (${error.quantity}) at step ${error.step} of ${this.plan.stepsPerRun}; ` +
       `the sweep stopped and the main model is unchanged. Try a smaller learning rate (now ${error.learningRate}).`;
-    return { type: 'error', code: 'non-finite', message, step: error.step, ...this.tag } as const;
+    return { type: 'error', code: 'non-finite', message, step: error.step, beta, ...this.tag } as const;
   }
 
   private end(cancelled: boolean): void {
