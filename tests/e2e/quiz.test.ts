@@ -111,6 +111,18 @@ describe.skipIf(!hasBrowser)('the quiz with broken or missing storage, and witho
     await context.close();
   });
 
+  it('clears an answer saved for an earlier revision of a question (final Q5), keeps the others, and says so', async () => {
+    const old = { version: 2, seed: 0, answers: { 'final:objective-terms': { given: ['exact-posterior'], correct: false }, 'final:parts': { given: ['encoder-decoder'], correct: true } } };
+    const { page, errors, context } = await openQuiz('en', `localStorage.setItem(${JSON.stringify(PROGRESS_KEY)}, ${JSON.stringify(JSON.stringify(old))})`);
+    expect(await page.locator(`${ROOT} [data-quiz="notice"]`).textContent()).toMatch(/questions have changed/);
+    expect(await scoreOf(page)).toEqual({ correct: '1', answered: '1', total: '10' });
+    expect(await page.locator(`${ROOT} form[data-question="final:objective-terms"]`).getAttribute('data-verdict')).toBeNull();
+    const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY))!);
+    expect(Object.keys(stored.answers)).toEqual(['final:parts']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('works in memory and says so when localStorage throws', async () => {
     const init = `Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });`;
     const { page, errors, context } = await openQuiz('zh', init);
