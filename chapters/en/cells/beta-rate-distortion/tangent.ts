@@ -1,0 +1,12 @@
+// The point β picks and the line D + βR = const through it: of slope −β, it touches the frontier there.
+const touch = atBeta.distortion + beta * atBeta.rate;
+const segment = [atBeta.rate - 0.5, atBeta.rate + 0.5].map((rate) => ({ rate, distortion: touch - beta * rate }));
+Plot.plot({
+  x: { label: 'R, nats' },
+  y: { label: 'D, nats' },
+  marks: [
+    Plot.line(frontier, { x: 'rate', y: 'distortion' }),
+    Plot.line(segment, { x: 'rate', y: 'distortion', stroke: 'orange' }),
+    Plot.dot([atBeta], { x: 'rate', y: 'distortion', r: 5, fill: 'orange' }),
+  ],
+})
