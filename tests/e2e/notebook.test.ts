@@ -42,6 +42,22 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('notebook cells in chapter 4 (%s
     await close();
   });
 
+  it('moving the μ slider re-runs the cell and the Monte Carlo cell with the new value', async () => {
+    const { page, close } = await openPage(browser(), path);
+    const slider = cellOf(page, 'kl-closed-form').locator('input[type="range"]');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => {
+      const n = document.querySelector('figure[data-cell-name="kl-monte-carlo"] [data-cell-output] .cell-number');
+      return n && Math.abs(Number(n.textContent) - 0.5 * (1.2 * 1.2 + 0.25 - 1 - Math.log(0.25))) < 1e-5;
+    }, null, { timeout: 60_000 });
+    expect(await waitState(page, 'kl-monte-carlo', ['done'])).toBe('done');
+    expect((await numbersIn(page, 'kl-closed-form'))[0]).toBeCloseTo(kl(1.2, 0.5), 5);
+    expect(await slider.inputValue()).toBe('1.2');
+    await close();
+  });
+
   it('stops while (true) {} at the time limit (or with Stop), keeps other outputs, stays responsive, and runs next time', async () => {
     const { page, close } = await openPage(browser(), path);
     const before = await numbersIn(page, 'kl-closed-form');
@@ -135,6 +151,11 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('notebook cells in chapter 4 (%s
     expect(await seriousViolations(page, 'figure[data-cell-name="kl-closed-form"]')).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Escape, then Tab, leaves the editor (CodeMirror's documented way out when Tab indents).
+    await cellOf(page, 'kl-closed-form').locator('.cm-content').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-cell-run'))).toBe(true);
     await close();
   });
 });

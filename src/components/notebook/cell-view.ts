@@ -1,7 +1,7 @@
 /** One cell's DOM: its output, state (recorded, stale, running, done), notice, timer line and controls. */
 import { fill, type NotebookStrings } from '../../i18n/notebook';
 import type { Output } from '../../notebook/types';
-import { formatNumber, outputNode, type Media, type VNode } from './views';
+import { controlKey, formatNumber, outputNode, type Media, type VNode } from './views';
 
 /** The states a cell shows (`data-state`, read by tests and CSS). */
 export type CellState = 'recorded' | 'edited' | 'shared' | 'stale' | 'running' | 'done' | 'error';
@@ -14,6 +14,9 @@ export function toDom(node: VNode | string, doc: Document): Node {
   for (const child of node.children ?? []) element.append(toDom(child, doc));
   return element;
 }
+
+/** Controls already wired (a kept control must not get a second listener). */
+const bound = new WeakSet<Element>();
 
 /** The parts of a cell's figure the notebook writes to. */
 export class CellView {
@@ -50,10 +53,20 @@ export class CellView {
     this.notice.hidden = text === null;
   }
 
-  /** Replaces the outputs (built as DOM from plain data, never from markup). */
+  /**
+   * Replaces the outputs (built as DOM from plain data, never from markup). A control that is the same as before keeps
+   * its element, so a slider being dragged (or focused from the keyboard) survives the re-run it causes.
+   */
   render(outputs: readonly Output[], media: Media, cellId: string): void {
     const doc = this.figure.ownerDocument;
-    this.output.replaceChildren(...outputs.map((o) => toDom(outputNode(o, this.s, media, cellId), doc)));
+    const controls = new Map([...this.output.querySelectorAll<HTMLElement>('.cell-control')].map((el) => [el.dataset['controlKey'], el]));
+    this.output.replaceChildren(
+      ...outputs.map((o) => {
+        const key = o.kind === 'control' ? controlKey(o.index, o.spec) : undefined;
+        const kept = key === undefined ? undefined : controls.get(key);
+        return kept ?? toDom(outputNode(o, this.s, media, cellId), doc);
+      }),
+    );
   }
 
   /** Shows the countdown with its +10 s and Stop buttons; null hides it. */
@@ -65,6 +78,8 @@ export class CellView {
   /** Calls `onChange(index, value)` when the reader moves one of the cell's controls. */
   bindControls(onChange: (index: number, value: number | string) => void): void {
     for (const input of this.output.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-control-index]')) {
+      if (bound.has(input)) continue;
+      bound.add(input);
       const index = Number(input.dataset['controlIndex']);
       input.addEventListener('input', () => {
         const value = input instanceof HTMLSelectElement ? input.value : Number(input.value);

@@ -1,5 +1,5 @@
 /** The cell editor: CodeMirror 6 with TypeScript, the book's code colours (CSS variables), Shift+Enter to run. */
-import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
+import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { EditorState } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching } from '@codemirror/language';
@@ -28,7 +28,6 @@ const bookTheme = EditorView.theme({
   },
   '.cm-content': { fontFamily: 'var(--font-mono, ui-monospace, monospace)', caretColor: 'var(--code-text)' },
   '.cm-gutters': { backgroundColor: 'var(--code-bg)', color: 'var(--code-gutter)', border: 'none' },
-  '.cm-activeLine': { backgroundColor: 'var(--code-active-line)' },
   '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
   '.cm-scroller': { overflow: 'auto' },
 });
@@ -60,14 +59,14 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
       extensions: [
         lineNumbers(),
         history(),
-        highlightActiveLine(),
         indentOnInput(),
         bracketMatching(),
         javascript({ typescript: true }),
         syntaxHighlighting(bookHighlight),
         bookTheme,
         keymap.of([runKey, indentWithTab, ...defaultKeymap, ...historyKeymap]),
-        EditorView.contentAttributes.of({ 'aria-label': options.label }),
+        // tabindex makes the editable area's focusability explicit, so checkers see the scroller holds a focusable element.
+        EditorView.contentAttributes.of({ 'aria-label': options.label, tabindex: '0' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
         }),

@@ -26,6 +26,8 @@ interface Cell {
   editor: EditorView | null;
   /** The sandbox generation this cell last ran in successfully (0: never). */
   ranIn: number;
+  /** The reader's control values by index, replayed into a fresh sandbox. */
+  readonly choices: Map<number, number | string>;
 }
 
 const words = (value: string | undefined) => (value ?? '').split(' ').filter(Boolean);
@@ -52,7 +54,7 @@ class Notebook {
     for (const figure of figures) {
       const book = figure.dataset['cellSource'] ?? '';
       const id = figure.dataset['cell'] ?? '';
-      const cell: Cell = { id, name: figure.dataset['cellName'] ?? id, book, code: book, view: new CellView(figure, s), media: canvasMedia(), declares: words(figure.dataset['declares']), uses: words(figure.dataset['uses']), analysisError: null, editor: null, ranIn: 0 };
+      const cell: Cell = { id, name: figure.dataset['cellName'] ?? id, book, code: book, view: new CellView(figure, s), media: canvasMedia(), declares: words(figure.dataset['declares']), uses: words(figure.dataset['uses']), analysisError: null, editor: null, ranIn: 0, choices: new Map() };
       this.cells.set(id, cell);
       this.mountEditor(cell);
       this.bindButtons(cell);
@@ -129,6 +131,7 @@ class Notebook {
     cell.view.setNotice(null);
     void this.sandbox.ask({ type: 'forget', cell: cell.id }, false);
     cell.ranIn = 0;
+    cell.choices.clear();
     const figure = cell.view.figure;
     // The recorded output comes back from the server-rendered copy kept at mount.
     cell.view.output.replaceChildren(...recordedOutputs.get(figure)!.map((n) => n.cloneNode(true)));
@@ -149,7 +152,7 @@ class Notebook {
   }
 
   private choose(cell: Cell, index: number, value: number | string): void {
-    void this.sandbox.ask({ type: 'choose', cell: cell.id, index, value });
+    cell.choices.set(index, value);
     this.run(cell, true);
   }
 
@@ -215,6 +218,7 @@ class Notebook {
       this.sandbox.stop();
     });
     if (!silent) cell.view.showTimer(DEFAULT_LIMIT_MS / 1000);
+    for (const [index, value] of cell.choices) await this.sandbox.ask({ type: 'choose', cell: cell.id, index, value });
     const answer = await this.sandbox.ask({ type: 'run', cell: cell.id, source: cell.code, theme: theme() });
     this.timer.finish();
     window.clearInterval(tick);

@@ -56,19 +56,26 @@ function tensorNode(t: TensorOutput, s: NotebookStrings, media: Media): VNode {
   return h('div', { class: 'cell-tensor' }, ...parts);
 }
 
+/** Identifies a control across runs: its place and everything but its current value. */
+export function controlKey(index: number, spec: ControlSpec): string {
+  const { value: _value, ...rest } = spec;
+  return JSON.stringify([index, rest]);
+}
+
 /** A control: a labelled slider, number field or select; `data-control-index` lets the page wire it. */
 function controlNode(index: number, spec: ControlSpec, cellId: string): VNode {
   const id = `${cellId.replace(/\W+/g, '-')}-control-${index}`;
   const attrs = { id, 'data-control-index': String(index), 'data-control-type': spec.type };
   const label = h('label', { for: id }, spec.label || `#${index + 1}`);
+  const key = controlKey(index, spec);
   if (spec.type === 'select') {
     const options = spec.options.map((o) => h('option', o === spec.value ? { value: o, selected: '' } : { value: o }, o));
-    return h('div', { class: 'cell-control' }, label, h('select', attrs, ...options));
+    return h('div', { class: 'cell-control', 'data-control-key': key }, label, h('select', attrs, ...options));
   }
   const range = { min: String(spec.min), max: String(spec.max), step: String(spec.step), value: String(spec.value) };
   const input = h('input', { ...attrs, ...range, type: spec.type === 'slider' ? 'range' : 'number' });
   const shown = spec.type === 'slider' ? [h('output', { for: id, 'data-control-value': '' }, formatNumber(spec.value))] : [];
-  return h('div', { class: 'cell-control' }, label, input, ...shown);
+  return h('div', { class: 'cell-control', 'data-control-key': key }, label, input, ...shown);
 }
 
 /** The reader-facing message of a cell error, in the reader's language. */
