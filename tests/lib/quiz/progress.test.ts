@@ -8,7 +8,6 @@ import {
   parseProgress,
   serializeProgress,
   withAnswer,
-  withCurrentRevisions,
   withRetry,
 } from '../../../src/lib/quiz/progress';
 
