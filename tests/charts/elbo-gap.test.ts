@@ -1,18 +1,10 @@
 /** Snapshot tests for the pretrained-VAE charts: rendered to SVG with jsdom, numbers rounded so snapshots are stable. */
 import { describe, expect, test } from 'vitest';
-import { JSDOM } from 'jsdom';
-import * as Plot from '@observablehq/plot';
+import { render, stable } from './render';
 import { boundLadderChart, comparisonChart, paddedDomain, type LadderData } from '../../src/charts/elbo-gap';
 
-const { document } = new JSDOM('<!doctype html><body></body>').window;
 
-function render(options: Plot.PlotOptions): SVGSVGElement {
-  return Plot.plot({ ...options, document }) as SVGSVGElement;
-}
 
-function stable(svg: Element): string {
-  return svg.outerHTML.replace(/-?\d+\.\d+(e-?\d+)?/g, (m) => String(Math.round(Number(m) * 10) / 10)).replace(/></g, '>\n<');
-}
 
 /** Numbers of the size test image 0 gives with the pretrained model (nats). */
 const ladder: LadderData = {

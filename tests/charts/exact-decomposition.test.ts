@@ -1,23 +1,15 @@
 /** Snapshot and geometry tests for the exact-decomposition charts: rendered to SVG with jsdom, numbers rounded. */
 import { describe, expect, test } from 'vitest';
-import { JSDOM } from 'jsdom';
-import * as Plot from '@observablehq/plot';
+import { render, stable } from './render';
 import { approxTextWidth, barDomain, barSegments, decompositionChart, densityChart, type DecompositionTerms } from '../../src/charts/exact-decomposition';
 import { expectedLogLikelihood, klToPosterior, klToPrior, logEvidence, exactPosterior, type Gaussian1D, type LinearGaussian } from '../../src/core/toys/linear-gaussian';
 import { densityCurves } from '../../src/core/toys/marginal-likelihood-study';
 
 const model: LinearGaussian = { w: 2, b: 1, s: 0.5 };
 const x = 3;
-const { document } = new JSDOM('<!doctype html><body></body>').window;
 
-function render(options: Plot.PlotOptions) {
-  return Plot.plot({ ...options, document });
-}
 
 /** The SVG's markup with every decimal number rounded to one place, so float noise does not break snapshots. */
-function stable(svg: Element): string {
-  return svg.outerHTML.replace(/-?\d+\.\d+(e-?\d+)?/g, (m) => String(Math.round(Number(m) * 10) / 10)).replace(/></g, '>\n<');
-}
 
 /** The identity's terms as costs for q at x = 3. */
 function termsFor(q: Gaussian1D): DecompositionTerms {

@@ -1,26 +1,17 @@
 /** Snapshot and structure tests for the gradient-race histogram: rendered to SVG with jsdom, numbers rounded. */
 import { describe, expect, test } from 'vitest';
-import { JSDOM } from 'jsdom';
-import * as Plot from '@observablehq/plot';
+import { render, stable } from './render';
 import { COLORS, bars, histogramChart, type HistogramData } from '../../src/charts/gradient-race';
 import { averagedEstimates, histogram, sharedRange, type Estimator } from '../../src/core/toys/gradient-estimator-study';
 import { square } from '../../src/core/toys/gradient-estimators';
 import { createRng } from '../../src/core/random';
 
-const { document } = new JSDOM('<!doctype html><body></body>').window;
 const [mu, sigma, bins] = [1, 0.5, 24];
 const range = sharedRange(square, mu, sigma, 1);
 const labels = { estimate: 'estimate', count: 'count', truth: 'true' };
 
-/** Renders a spec to an SVG element with jsdom's document. */
-function render(options: Plot.PlotOptions): SVGSVGElement & { scale: (name: string) => { apply: (v: number) => number } } {
-  return Plot.plot({ ...options, document }) as SVGSVGElement & { scale: (name: string) => { apply: (v: number) => number } };
-}
 
 /** The SVG's markup with every decimal number rounded to one place, so float noise does not break snapshots. */
-function stable(svg: Element): string {
-  return svg.outerHTML.replace(/-?\d+\.\d+(e-?\d+)?/g, (m) => String(Math.round(Number(m) * 10) / 10)).replace(/></g, '>\n<');
-}
 
 function data(estimator: Estimator, seed: number): HistogramData {
   const values = averagedEstimates(square, estimator, mu, sigma, 1, 400, createRng(seed));

@@ -1,6 +1,6 @@
 /** Snapshot tests for the marginal-likelihood charts: rendered to SVG with jsdom, numbers rounded so snapshots are stable. */
 import { describe, expect, test } from 'vitest';
-import { JSDOM } from 'jsdom';
+import { document, render, stable } from './render';
 import * as Plot from '@observablehq/plot';
 import {
   convergenceChart,
@@ -28,17 +28,9 @@ const model: LinearGaussian = { w: 2, b: 1, s: 0.5 };
 const x = 3;
 const q = { mean: 0.5, variance: 0.25 };
 const exact = Math.exp(logEvidence(model, x));
-const { document } = new JSDOM('<!doctype html><body></body>').window;
 
-/** Renders a spec to an SVG element with jsdom's document. */
-function render(options: Plot.PlotOptions): SVGSVGElement {
-  return Plot.plot({ ...options, document }) as SVGSVGElement;
-}
 
 /** The SVG's markup with every decimal number rounded to one place, so float noise does not break snapshots. */
-function stable(svg: Element): string {
-  return svg.outerHTML.replace(/-?\d+\.\d+(e-?\d+)?/g, (m) => String(Math.round(Number(m) * 10) / 10)).replace(/></g, '>\n<');
-}
 
 function samples(method: 'prior' | 'proposal', count: number): DrawnSample[] {
   const run = sampleRun(model, x, method === 'prior' ? STANDARD_PRIOR : q, count, createRng(1, method === 'prior' ? 0 : 1), { keep: count });

@@ -1,12 +1,16 @@
-/** Renders lab chart specs with jsdom and makes their markup stable for snapshots (as in the marginal-likelihood tests). */
+/** Renders chart specs with jsdom and makes their markup stable for snapshots: the one helper every chart test uses. */
 import { JSDOM } from 'jsdom';
 import * as Plot from '@observablehq/plot';
 
-const { document } = new JSDOM('<!doctype html><body></body>').window;
+/** jsdom's document, for tests that build elements beside the charts. */
+export const { document } = new JSDOM('<!doctype html><body></body>').window;
 
-/** Renders a spec to an SVG element with jsdom's document (with Plot's scale() for reading domains back). */
-export function render(options: Plot.PlotOptions): SVGSVGElement & Plot.Plot {
-  return Plot.plot({ ...options, document }) as SVGSVGElement & Plot.Plot;
+/** A scale read back from a rendered chart (Plot's, with the domain as an array and positions as numbers). */
+export type ReadScale = Plot.Scale & { readonly domain: unknown[]; readonly apply: (value: unknown) => number };
+
+/** Renders a spec to an SVG element with jsdom's document, with scale() for reading a scale the spec has back. */
+export function render(options: Plot.PlotOptions): SVGSVGElement & { scale: (name: string) => ReadScale } {
+  return Plot.plot({ ...options, document }) as never;
 }
 
 /** The SVG's markup with every decimal number rounded to one place, so float noise does not break snapshots. */

@@ -1,21 +1,13 @@
 /** Snapshot and geometry tests for the toy-likelihood charts: rendered to SVG with jsdom, numbers rounded for stable snapshots. */
 import { describe, expect, test } from 'vitest';
-import { JSDOM } from 'jsdom';
-import * as Plot from '@observablehq/plot';
+import { render, stable } from './render';
 import { curveChart, curveDomain, densityChart, pointsChart, type CurveData, type PointBar } from '../../src/charts/toy-likelihood';
 import { bestSlope, datasetLogLikelihood, logLikelihoodOverW, maximumLikelihood, pointLogLikelihoods } from '../../src/core/toys/maximum-likelihood';
 import { DEFAULTS, densityCurve, densityRange, formatNats } from '../../src/components/widgets/toy-likelihood-state';
 
-const { document } = new JSDOM('<!doctype html><body></body>').window;
 const DATA = [3, -1, 0, 2];
 const model = { w: 2, b: 1, s: 0.5 };
 
-function render(options: Plot.PlotOptions): SVGSVGElement & { scale: (name: string) => { apply: (v: unknown) => number; domain: unknown[] } } {
-  return Plot.plot({ ...options, document }) as never;
-}
-function stable(svg: Element): string {
-  return svg.outerHTML.replace(/-?\d+\.\d+(e-?\d+)?/g, (m) => String(Math.round(Number(m) * 10) / 10)).replace(/></g, '>\n<');
-}
 const aria = { ariaLabel: 'Chart', ariaDescription: 'What it shows' };
 
 describe('densityChart(data, options)', () => {

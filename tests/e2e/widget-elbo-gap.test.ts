@@ -17,13 +17,13 @@ async function readAndCheck(figure: Locator) {
   for (const value of [elbo, ...ladder, gap]) expect(Number.isFinite(value.mean) && value.se > 0).toBe(true);
   // 𝓛_K does not decrease with K, up to Monte Carlo noise: 3 combined standard errors.
   for (let i = 1; i < ladder.length; i++) expect(ladder[i]!.mean).toBeGreaterThanOrEqual(ladder[i - 1]!.mean - 3 * Math.hypot(ladder[i]!.se, ladder[i - 1]!.se));
-  expect(await figure.locator('[data-eg="climbs"]').getAttribute('data-climbs')).toBe('true');
+  expect(await figure.locator('[data-part="climbs"]').getAttribute('data-climbs')).toBe('true');
   // 𝓛₁ is the ELBO in expectation; the two rows use independent draws.
   expect(Math.abs(ladder[0]!.mean - elbo.mean)).toBeLessThanOrEqual(4 * Math.hypot(ladder[0]!.se, elbo.se) + 0.1);
   // The gap 𝓛₅₀₀ − ELBO is positive, well beyond its error, and is the difference of the two rows shown.
   expect(gap.mean).toBeGreaterThan(3 * gap.se);
   expect(Math.abs(gap.mean - (ladder[3]!.mean - elbo.mean))).toBeLessThan(0.11);
-  expect(await figure.locator('[data-eg="gap"]').textContent()).toContain(String(gap.mean));
+  expect(await figure.locator('[data-part="gap"]').textContent()).toContain(String(gap.mean));
   return { elbo, ladder, gap };
 }
 
@@ -46,11 +46,11 @@ describe.skipIf(!hasBrowser).each([
   it('estimates ELBO ≈ 𝓛₁ ≤ 𝓛₅ ≤ 𝓛₅₀ ≤ 𝓛₅₀₀ for test image 0 on wasm, and refuses an out-of-range image with a message', async () => {
     const { page, figure, stateAtLoad, problems, close } = await openWidget(lang, width);
     expect(stateAtLoad).toBe('static');
-    await waitImage(page, FIGURE, 'eg', 0);
+    await waitImage(page, FIGURE, 0);
     firstImage.set(lang, await readAndCheck(figure));
-    expect(await figure.locator('[data-eg="backend"]').getAttribute('data-backend')).toBe('wasm');
-    expect(await figure.locator('[data-eg="backend"]').textContent()).toContain('WebAssembly');
-    expect(await figure.locator('[data-eg="canvas"] svg g[data-mark="dot"] circle').count()).toBe(4);
+    expect(await figure.locator('[data-part="backend"]').getAttribute('data-backend')).toBe('wasm');
+    expect(await figure.locator('[data-part="backend"]').textContent()).toContain('WebAssembly');
+    expect(await figure.locator('[data-part="canvas"] svg g[data-mark="dot"] circle').count()).toBe(4);
     expect(await figure.locator('[role="status"]').textContent()).toMatch(/2,550/);
 
     // Bad input: a message next to the field, nothing applied.
@@ -62,7 +62,7 @@ describe.skipIf(!hasBrowser).each([
       expect(await field.getAttribute('aria-invalid')).toBe('true');
     }
     expect(await figure.getAttribute('data-state')).toBe('ready');
-    expect(await figure.locator('[data-eg="stats"]').getAttribute('data-image')).toBe('0');
+    expect(await figure.locator('[data-part="stats"]').getAttribute('data-image')).toBe('0');
     expect(await seriousViolations(page, FIGURE, { stripOtherHeavyContent: true })).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
     await close();
@@ -74,7 +74,7 @@ describe.skipIf(!hasBrowser).each([
     await figure.locator('[data-picker="thumb"]').first().focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
-    await waitImage(page, FIGURE, 'eg', 1);
+    await waitImage(page, FIGURE, 1);
     const field = figure.locator('[data-picker="field"]');
     expect(await field.inputValue()).toBe('1');
     expect(await figure.locator('[data-picker="thumb"][aria-current="true"]').getAttribute('data-image')).toBe('1');
@@ -86,10 +86,10 @@ describe.skipIf(!hasBrowser).each([
     }
 
     // The chart as a table: the ELBO and one row per K, with the numbers of the readout.
-    const toggle = figure.locator('[data-eg="table-toggle"]');
+    const toggle = figure.locator('[data-part="table-toggle"]');
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    const rows = figure.locator('[data-eg="table"] table tbody tr');
+    const rows = figure.locator('[data-part="table"] table tbody tr');
     expect(await rows.count()).toBe(5);
     expect((await rows.last().locator('td').first().textContent())?.replace(/\u2212/g, '-')).toBe(String(second.ladder[3]!.mean));
 

@@ -92,8 +92,8 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the exact-decomposition widget 
     expect(clientRequests.length).toBe(1);
     await expectReadout(figure, 3, 0.5, 0.5);
     expect(await figure.locator('.widget-exact').textContent()).toContain('−2.113');
-    expect(await figure.locator('[data-ed="canvas"] svg').count()).toBe(2);
-    for (const svg of await figure.locator('[data-ed="canvas"] svg').all()) {
+    expect(await figure.locator('[data-part="canvas"] svg').count()).toBe(2);
+    for (const svg of await figure.locator('[data-part="canvas"] svg').all()) {
       expect(await svg.getAttribute('aria-label')).toBeTruthy();
       expect((await page.locator(`#${await svg.getAttribute('aria-describedby')}`).textContent())?.length).toBeGreaterThan(40);
     }
@@ -153,7 +153,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the exact-decomposition widget 
     expect(await figure.getAttribute('data-state')).toBe('fitting');
     await waitReady(page);
     expect(await shown(figure, 'gap')).toBeLessThan(1e-3);
-    expect(await figure.locator('[data-ed="status"]').textContent()).toMatch(/400/);
+    expect(await figure.locator('[data-part="status"]').textContent()).toMatch(/400/);
     // The fields show where q ended: the exact posterior, to about 3 digits.
     expect(parseShown(await figure.locator('[data-setting="qStd"] input[type="text"]').inputValue())).toBeCloseTo(Math.sqrt(posterior(3).variance), 2);
     await typeSetting(figure, 'x', '-4');
@@ -171,12 +171,12 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the exact-decomposition widget 
     await startOver();
     await page.setViewportSize({ width: 360, height: 800 });
     await expect.poll(() => figure.locator('[data-chart="bars"] svg').evaluate((svg) => svg.getBoundingClientRect().width), { timeout: 5000 }).toBeLessThanOrEqual(340);
-    for (const toggle of await figure.locator('[data-ed="table-toggle"]').all()) {
+    for (const toggle of await figure.locator('[data-part="table-toggle"]').all()) {
       await toggle.focus();
       await page.keyboard.press('Enter');
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     }
-    const barRows = figure.locator('[data-chart="bars"] [data-ed="table"] tbody tr');
+    const barRows = figure.locator('[data-chart="bars"] [data-part="table"] tbody tr');
     expect(await barRows.count()).toBe(6);
     // Both bars' totals are the same −ELBO, and it matches the readout.
     const total = async (i: number) => parseShown(await barRows.nth(i).locator('td').textContent());

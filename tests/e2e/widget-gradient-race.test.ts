@@ -79,7 +79,7 @@ describe.skipIf(!hasBrowser).each([
     expect(await figure.locator('[data-graph="before"] .gr-cross').count()).toBe(1);
     expect(await figure.locator('[data-graph="after"] .gr-cross').count()).toBe(0);
     // Three histograms, 48 bars each, every one an image with a description.
-    const charts = figure.locator('[data-gr="canvas"] svg');
+    const charts = figure.locator('[data-part="canvas"] svg');
     expect(await charts.count()).toBe(3);
     for (const svg of await charts.all()) {
       expect(await svg.locator('g[data-mark="rect"] rect').count()).toBe(48);
@@ -108,7 +108,7 @@ describe.skipIf(!hasBrowser).each([
     expect(await figure.locator('[data-setting="n"] input[type="range"]').getAttribute('aria-valuetext')).toBe('N = 100');
 
     // sin z at μ = 2, σ = 1.2 (N = 1), where the pathwise estimator is the noisier one.
-    await figure.locator('select[data-gr="fn"]').selectOption('sine');
+    await figure.locator('select[data-part="fn"]').selectOption('sine');
     await typeSetting(figure, 'mu', '2');
     await typeSetting(figure, 'sigma', '1.2');
     await typeSetting(figure, 'n', '1');
@@ -158,14 +158,14 @@ describe.skipIf(!hasBrowser).each([
     expect(await figure.locator('[data-setting="sigma"] .widget-field-message').textContent()).toBe('');
     expect(await cell(figure, 'pathwise', 'analytic')).toBeCloseTo(0.25, 9);
 
-    const toggles = figure.locator('[data-gr="table-toggle"]');
+    const toggles = figure.locator('[data-part="table-toggle"]');
     expect(await toggles.count()).toBe(3);
     for (const toggle of await toggles.all()) {
       await toggle.focus();
       await page.keyboard.press('Enter');
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     }
-    const tables = figure.locator('[data-gr="table"] table');
+    const tables = figure.locator('[data-part="table"] table');
     expect(await tables.count()).toBe(3);
     for (const table of await tables.all()) {
       // 48 bins plus the rows below and above the range: every one of the 2,000 estimates is counted once.

@@ -61,15 +61,15 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
     expect(clientRequests.length).toBe(1);
     expect(await figure.locator('.widget-exact').textContent()).toContain('0.1209');
     expect(await stat(figure, 'exact', 'prior')).toBeCloseTo(EXACT_3, 4);
-    expect(await figure.locator('[data-ml="canvas"] svg').count()).toBe(3);
-    for (const svg of await figure.locator('[data-ml="canvas"] svg').all()) {
+    expect(await figure.locator('[data-part="canvas"] svg').count()).toBe(3);
+    for (const svg of await figure.locator('[data-part="canvas"] svg').all()) {
       expect(await svg.getAttribute('aria-label')).toBeTruthy();
       const describedBy = await svg.getAttribute('aria-describedby');
       expect((await page.locator(`#${describedBy}`).textContent())?.length).toBeGreaterThan(40);
     }
     // The spread strip has one dot per repeat and sampler.
     expect(await figure.locator('[data-chart="spread"] svg g[data-mark="dot"] path').count()).toBe(400);
-    expect(await figure.locator('[data-ml="static-note"]').isHidden()).toBe(true);
+    expect(await figure.locator('[data-part="static-note"]').isHidden()).toBe(true);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
     await close();
   });
@@ -111,7 +111,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
     expect(await stat(figure, 'run', 'proposal')).toBeCloseTo(EXACT_5, 4);
     expect(await stat(figure, 'sd', 'proposal')).toBeLessThan(1e-12);
     // The live region announces the result once the reader pauses, with the new exact value in it.
-    await expect.poll(() => figure.locator('[data-ml="announce"]').textContent(), { timeout: 5000 }).toContain(EXACT_5.toPrecision(4));
+    await expect.poll(() => figure.locator('[data-part="announce"]').textContent(), { timeout: 5000 }).toContain(EXACT_5.toPrecision(4));
     expect(problems.consoleErrors).toEqual([]);
     await close();
   });
@@ -135,7 +135,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
     }
     await waitReady(page);
     expect(await stat(figure, 'exact', 'prior')).toBeCloseTo(EXACT_3, 4);
-    expect(await figure.locator('caption[data-ml="stats-caption"]').textContent()).toContain('100');
+    expect(await figure.locator('caption[data-part="stats-caption"]').textContent()).toContain('100');
     const field = await typeSetting(figure, 'x', '5');
     await waitReady(page);
     expect(await field.getAttribute('aria-invalid')).toBe(null);
@@ -147,14 +147,14 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
 
   it('shows each plot as a real table, works from the keyboard, and stays on a 360 px screen', async () => {
     const { page, figure, problems, close } = await openWidget(lang, { width: 360 });
-    const toggles = figure.locator('[data-ml="table-toggle"]');
+    const toggles = figure.locator('[data-part="table-toggle"]');
     expect(await toggles.count()).toBe(3);
     for (const toggle of await toggles.all()) {
       await toggle.focus();
       await page.keyboard.press('Enter');
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     }
-    const tables = figure.locator('[data-ml="table"] table');
+    const tables = figure.locator('[data-part="table"] table');
     expect(await tables.count()).toBe(3);
     // The convergence table ends at N = 100 with the same estimate as the stats table's one run.
     const lastRow = tables.nth(1).locator('tbody tr').last();
@@ -175,7 +175,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
 
   it('re-renders its plots at the new width when the window narrows', async () => {
     const { page, figure, problems, close } = await openWidget(lang);
-    const widths = () => figure.locator('[data-ml="canvas"] svg').evaluateAll((svgs) => svgs.map((svg) => Number(svg.getAttribute('width'))));
+    const widths = () => figure.locator('[data-part="canvas"] svg').evaluateAll((svgs) => svgs.map((svg) => Number(svg.getAttribute('width'))));
     const wide = await widths();
     await page.setViewportSize({ width: 360, height: 800 });
     await expect.poll(async () => Math.max(...(await widths())), { timeout: 5000 }).toBeLessThanOrEqual(340);
@@ -187,17 +187,17 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
   it('says what it is computing during the heavy case (2 × 200 repeats × 100,000 samples) and still answers input', async () => {
     const { page, figure, problems, close } = await openWidget(lang);
     await typeSetting(figure, 'n', '100000');
-    const status = figure.locator('[data-ml="status"]');
+    const status = figure.locator('[data-part="status"]');
     await expect.poll(() => status.textContent(), { timeout: 5000 }).toMatch(/100,000.*\d+%/);
-    expect(await figure.locator('[data-ml="progress"]').isVisible()).toBe(true);
+    expect(await figure.locator('[data-part="progress"]').isVisible()).toBe(true);
     // While it computes, the page still reacts: a click on the table toggle is handled before the repeats finish
     // (a functional check, not a timing: the work runs in slices, so input lands between them).
-    const toggle = figure.locator('[data-chart="density"] [data-ml="table-toggle"]');
+    const toggle = figure.locator('[data-chart="density"] [data-part="table-toggle"]');
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await figure.getAttribute('data-state')).toBe('computing');
     await waitReady(page);
-    expect(await figure.locator('[data-ml="progress"]').isHidden()).toBe(true);
+    expect(await figure.locator('[data-part="progress"]').isHidden()).toBe(true);
     const sd = await stat(figure, 'sd', 'prior');
     const theory = await stat(figure, 'sdTheory', 'prior');
     expect(Math.abs(sd / theory - 1)).toBeLessThan(0.3);
@@ -207,7 +207,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
 
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations once interactive (%s theme)', async (colorScheme) => {
     const { page, close } = await openWidget(lang, { colorScheme });
-    for (const toggle of await page.locator(`${FIGURE} [data-ml="table-toggle"]`).all()) await toggle.click();
+    for (const toggle of await page.locator(`${FIGURE} [data-part="table-toggle"]`).all()) await toggle.click();
     expect(await seriousViolations(page, FIGURE)).toEqual([]);
     await close();
   });

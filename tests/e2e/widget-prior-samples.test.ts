@@ -10,7 +10,7 @@ const FIGURE = 'figure[data-widget="prior-samples"]';
 
 /** A fingerprint of the samples canvas and how much its pixels vary (0 for a blank canvas). */
 const canvasInfo = (figure: Locator) =>
-  figure.locator('[data-ps="samples"]').evaluate((canvas: HTMLCanvasElement) => {
+  figure.locator('[data-part="samples"]').evaluate((canvas: HTMLCanvasElement) => {
     const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
     let hash = 0;
     let sum = 0;
@@ -33,7 +33,7 @@ async function readAndCheck(figure: Locator) {
   expect(bound.mean).toBeLessThan(0);
   expect(gap.mean).toBeGreaterThan(3 * gap.se);
   expect(Math.abs(gap.mean - (bound.mean - elbo.mean))).toBeLessThan(0.11);
-  const bits = Number((await figure.locator('[data-ps="per-pixel"]').textContent())?.match(/(0\.\d{3})/)?.[1]);
+  const bits = Number((await figure.locator('[data-part="per-pixel"]').textContent())?.match(/(0\.\d{3})/)?.[1]);
   expect(Math.abs(bits - -bound.mean / (784 * Math.LN2))).toBeLessThan(0.001);
   return { bound, elbo };
 }
@@ -55,8 +55,8 @@ describe.skipIf(!hasBrowser).each([
 ] as const)('the prior-samples widget on /%s/generative-model/ at %i px', (lang, width) => {
   it('decodes prior samples (new ones on request) and estimates log p(x) of test image 0 above its ELBO, on wasm', async () => {
     const { page, figure, problems, close } = await openWidget(lang, width);
-    await waitImage(page, FIGURE, 'ps', 0);
-    const samples = figure.locator('[data-ps="samples"]');
+    await waitImage(page, FIGURE, 0);
+    const samples = figure.locator('[data-part="samples"]');
     expect(await samples.getAttribute('data-set')).toBe('1');
     const before = await canvasInfo(figure);
     expect(before.variance).toBeGreaterThan(100);
@@ -67,12 +67,12 @@ describe.skipIf(!hasBrowser).each([
     expect(after.width).toBe(before.width);
 
     firstImage.set(lang, await readAndCheck(figure));
-    expect(await figure.locator('[data-ps="backend"]').getAttribute('data-backend')).toBe('wasm');
-    expect(await figure.locator('[data-ps="canvas"] svg g[data-mark="dot"] circle').count()).toBe(2);
-    const toggle = figure.locator('[data-ps="table-toggle"]');
+    expect(await figure.locator('[data-part="backend"]').getAttribute('data-backend')).toBe('wasm');
+    expect(await figure.locator('[data-part="canvas"] svg g[data-mark="dot"] circle').count()).toBe(2);
+    const toggle = figure.locator('[data-part="table-toggle"]');
     await toggle.focus();
     await page.keyboard.press('Enter');
-    expect(await figure.locator('[data-ps="table"] table tbody tr').count()).toBe(2);
+    expect(await figure.locator('[data-part="table"] table tbody tr').count()).toBe(2);
     expect(await seriousViolations(page, FIGURE, { stripOtherHeavyContent: true })).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
     await close();
@@ -88,10 +88,10 @@ describe.skipIf(!hasBrowser).each([
       expect((await figure.locator('[data-picker="message"]').textContent())?.length, raw).toBeGreaterThan(5);
       expect(await field.getAttribute('aria-invalid')).toBe('true');
     }
-    expect(await figure.locator('[data-ps="stats"]').getAttribute('data-image')).toBe('0');
+    expect(await figure.locator('[data-part="stats"]').getAttribute('data-image')).toBe('0');
     await field.fill('5');
     await field.press('Enter');
-    await waitImage(page, FIGURE, 'ps', 5);
+    await waitImage(page, FIGURE, 5);
     expect(await figure.locator('[data-picker="message"]').textContent()).toBe('');
     expect(await field.getAttribute('aria-invalid')).toBe(null);
     const second = await readAndCheck(figure);

@@ -26,7 +26,7 @@ async function openWidget(lang: string, options: { width?: number; colorScheme?:
   opened.page.on('request', (r) => r.url().includes('toy-likelihood.client') && clientRequests.push(r.url()));
   const figure = opened.page.locator(FIGURE);
   const stateAtLoad = await figure.getAttribute('data-state');
-  const totalAtLoad = await figure.locator('[data-tl="total"]').textContent();
+  const totalAtLoad = await figure.locator('[data-part="total"]').textContent();
   await figure.scrollIntoViewIfNeeded();
   await waitReady(opened.page);
   return { ...opened, figure, stateAtLoad, totalAtLoad, clientRequests };
@@ -38,7 +38,7 @@ async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector(`${FIGURE}[data-state="ready"]`, { timeout: 20_000 });
 }
 
-const total = async (figure: Locator) => parseShown(await figure.locator('[data-tl="total"]').textContent());
+const total = async (figure: Locator) => parseShown(await figure.locator('[data-part="total"]').textContent());
 const field = (figure: Locator, setting: string) => figure.locator(`[data-setting="${setting}"] input[type="text"]`);
 
 describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%s/maximum-likelihood/', (lang) => {
@@ -49,16 +49,16 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%
     expect(stateAtLoad).toBe('static');
     expect(totalAtLoad).toBe('\u22127.746');
     expect(clientRequests.length).toBe(1);
-    expect(await figure.locator('[data-tl="readout-body"] td').allTextContents()).toEqual(['\u22122.113', '\u22122.113', '\u22121.760', '\u22121.760']);
-    expect(await figure.locator('[data-tl="maximum"]').textContent()).toContain('\u22127.508');
-    expect(await figure.locator('[data-tl="canvas"] svg').count()).toBe(3);
-    for (const svg of await figure.locator('[data-tl="canvas"] svg').all()) {
+    expect(await figure.locator('[data-part="readout-body"] td').allTextContents()).toEqual(['\u22122.113', '\u22122.113', '\u22121.760', '\u22121.760']);
+    expect(await figure.locator('[data-part="maximum"]').textContent()).toContain('\u22127.508');
+    expect(await figure.locator('[data-part="canvas"] svg').count()).toBe(3);
+    for (const svg of await figure.locator('[data-part="canvas"] svg').all()) {
       expect(await svg.getAttribute('aria-label')).toBeTruthy();
       const describedBy = await svg.getAttribute('aria-describedby');
       expect((await page.locator(`#${describedBy}`).textContent())?.length).toBeGreaterThan(40);
     }
     expect(await figure.locator('[data-chart="points"] svg g[data-mark="bar"] rect').count()).toBe(4);
-    expect(await figure.locator('[data-tl="static-note"]').isHidden()).toBe(true);
+    expect(await figure.locator('[data-part="static-note"]').isHidden()).toBe(true);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
     await close();
   });
@@ -71,15 +71,15 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%
     await waitReady(page);
     expect(await field(figure, 'w').inputValue()).toBe('2.5');
     expect(await slider.getAttribute('aria-valuetext')).toBe('2.5');
-    expect(await figure.locator('[data-tl="total"]').textContent()).toBe(shown3(ell(2.5, 1, 0.5, DATA)));
-    expect(await figure.locator('[data-tl="total"]').textContent()).toBe('\u22128.189');
+    expect(await figure.locator('[data-part="total"]').textContent()).toBe(shown3(ell(2.5, 1, 0.5, DATA)));
+    expect(await figure.locator('[data-part="total"]').textContent()).toBe('\u22128.189');
     for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowLeft');
     await waitReady(page);
-    expect(await figure.locator('[data-tl="total"]').textContent()).toBe('\u221212.289');
+    expect(await figure.locator('[data-part="total"]').textContent()).toBe('\u221212.289');
     // One badly explained point: 3 and −1 each cost 4.572 nats at w = 0.5.
-    expect(await figure.locator('[data-tl="readout-body"] td').allTextContents()).toEqual(['\u22124.572', '\u22124.572', '\u22121.572', '\u22121.572']);
+    expect(await figure.locator('[data-part="readout-body"] td').allTextContents()).toEqual(['\u22124.572', '\u22124.572', '\u22121.572', '\u22121.572']);
     // The live region says it once the reader pauses.
-    await expect.poll(() => figure.locator('[data-tl="announce"]').textContent(), { timeout: 5000 }).toContain('\u221212.289');
+    await expect.poll(() => figure.locator('[data-part="announce"]').textContent(), { timeout: 5000 }).toContain('\u221212.289');
     expect(problems.consoleErrors).toEqual([]);
     await close();
   });
@@ -97,14 +97,14 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%
     await expect.poll(() => total(figure), { timeout: 2000 }).toBeGreaterThan(before);
     await page.waitForSelector(`${FIGURE}[data-state="ready"]`, { timeout: 10_000 });
     await waitReady(page);
-    expect(await figure.locator('[data-tl="total"]').textContent()).toBe('\u22127.508');
+    expect(await figure.locator('[data-part="total"]').textContent()).toBe('\u22127.508');
     const [w, b, s] = await Promise.all(['w', 'b', 's'].map(async (k) => Number((await field(figure, k).inputValue()).replace('\u2212', '-'))));
     expect(b).toBeCloseTo(1, 5);
     expect(w! * w! + s! * s!).toBeCloseTo(2.5, 4);
-    expect(await figure.locator('[data-tl="status"]').textContent()).toContain('\u22127.508');
+    expect(await figure.locator('[data-part="status"]').textContent()).toContain('\u22127.508');
     await button(figure, 'Reset to the chapter’s values', '恢复正文里的取值').click();
     await waitReady(page);
-    expect(await figure.locator('[data-tl="total"]').textContent()).toBe('\u22127.746');
+    expect(await figure.locator('[data-part="total"]').textContent()).toBe('\u22127.746');
     expect(await field(figure, 'w').inputValue()).toBe('2');
     expect(problems.consoleErrors).toEqual([]);
     await close();
@@ -120,8 +120,8 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%
       await waitReady(page);
       expect((await message.textContent())?.length, bad).toBeGreaterThan(5);
       expect(await dataField.getAttribute('aria-invalid')).toBe('true');
-      expect(await figure.locator('[data-tl="total"]').textContent(), bad).toBe('\u22127.746');
-      expect(await figure.locator('[data-tl="readout-body"] tr').count()).toBe(4);
+      expect(await figure.locator('[data-part="total"]').textContent(), bad).toBe('\u22127.746');
+      expect(await figure.locator('[data-part="readout-body"] tr').count()).toBe(4);
     }
     expect(await message.textContent()).toContain('9');
     await dataField.fill('1, 2, 3, 4, 5');
@@ -129,37 +129,37 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%
     await waitReady(page);
     expect(await message.textContent()).toBe('');
     expect(await dataField.getAttribute('aria-invalid')).toBe(null);
-    expect(await figure.locator('[data-tl="readout-body"] tr').count()).toBe(5);
+    expect(await figure.locator('[data-part="readout-body"] tr').count()).toBe(5);
     expect(await figure.locator('[data-chart="points"] svg g[data-mark="bar"] rect').count()).toBe(5);
     expect(await total(figure)).toBeCloseTo(ell(2, 1, 0.5, [1, 2, 3, 4, 5]), 3);
     // Mean 3, variance 2: the maximum is −(5/2)(log(4π) + 1).
-    expect(await figure.locator('[data-tl="maximum"]').textContent()).toContain(shown3(-2.5 * (Math.log(4 * Math.PI) + 1)));
+    expect(await figure.locator('[data-part="maximum"]').textContent()).toContain(shown3(-2.5 * (Math.log(4 * Math.PI) + 1)));
     expect(problems.consoleErrors).toEqual([]);
     await close();
   });
 
   it('shows each plot as a table, and fits a 360 px screen', async () => {
     const { page, figure, problems, close } = await openWidget(lang, { width: 360 });
-    const toggles = figure.locator('[data-tl="table-toggle"]');
+    const toggles = figure.locator('[data-part="table-toggle"]');
     expect(await toggles.count()).toBe(3);
     for (const toggle of await toggles.all()) {
       await toggle.focus();
       await page.keyboard.press('Enter');
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     }
-    expect(await figure.locator('[data-tl="table"] table').count()).toBe(3);
-    const pointsRows = await figure.locator('[data-chart="points"] [data-tl="table"] tbody tr').allTextContents();
+    expect(await figure.locator('[data-part="table"] table').count()).toBe(3);
+    const pointsRows = await figure.locator('[data-chart="points"] [data-part="table"] tbody tr').allTextContents();
     expect(pointsRows.at(-1)).toContain('\u22127.746');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    for (const svg of await figure.locator('[data-tl="canvas"] svg').all()) expect(await svg.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(360);
+    for (const svg of await figure.locator('[data-part="canvas"] svg').all()) expect(await svg.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(360);
     expect(problems.consoleErrors).toEqual([]);
     await close();
   });
 
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations once interactive (%s theme)', async (colorScheme) => {
     const { page, close } = await openWidget(lang, { colorScheme });
-    for (const toggle of await page.locator(`${FIGURE} [data-tl="table-toggle"]`).all()) await toggle.click();
+    for (const toggle of await page.locator(`${FIGURE} [data-part="table-toggle"]`).all()) await toggle.click();
     expect(await seriousViolations(page, FIGURE)).toEqual([]);
     await close();
   });

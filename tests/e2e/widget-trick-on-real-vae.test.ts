@@ -19,7 +19,7 @@ const shown = (text: string | null) => {
 };
 const readout = async (figure: Locator, stat: string, run: string) => shown(await figure.locator(`tr[data-stat="${stat}"] td[data-run="${run}"]`).textContent());
 /** The chart's table: held-out −ELBO of `run` at `step`. */
-const tableValue = async (figure: Locator, step: number, run: string) => shown(await figure.locator(`[data-tr="table"] tr[data-step="${step}"] td[data-run="${run}"]`).textContent());
+const tableValue = async (figure: Locator, step: number, run: string) => shown(await figure.locator(`[data-part="table"] tr[data-step="${step}"] td[data-run="${run}"]`).textContent());
 
 describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the trick-on-real-vae widget on /%s/reparameterization/', (lang) => {
   const s = TRICK_ON_REAL_VAE_STRINGS[lang];
@@ -28,7 +28,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the trick-on-real-vae 
     const { page, problems, close } = await openPage(browser(), `${lang}/reparameterization/?backend=wasm`);
     const figure = page.locator(FIGURE);
     expect(await figure.getAttribute('data-state')).toBe('static');
-    expect(await figure.locator('[data-tr="measured"]').textContent()).toContain(String(MEASURED.pathwise));
+    expect(await figure.locator('[data-part="measured"]').textContent()).toContain(String(MEASURED.pathwise));
     await figure.scrollIntoViewIfNeeded();
     await page.waitForSelector(`${FIGURE}[data-state="ready"]`, { timeout: 30_000 });
     // Nothing runs before Train: no worker, no backend yet.
@@ -37,7 +37,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the trick-on-real-vae 
     await figure.getByRole('button', { name: s.train, exact: true }).click();
     await page.waitForSelector(`${FIGURE}[data-state="training"]`, { timeout: 60_000 });
     expect(await figure.getAttribute('data-backend')).toBe('wasm');
-    expect(await figure.locator('[data-tr="backend"]').textContent()).toContain('WebAssembly');
+    expect(await figure.locator('[data-part="backend"]').textContent()).toContain('WebAssembly');
     // Same seed, same weights: both runs start from the same held-out −ELBO.
     expect(await readout(figure, 'negElbo', 'pathwise')).toBe(await readout(figure, 'negElbo', 'scoreBaseline'));
 
@@ -63,12 +63,12 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the trick-on-real-vae 
     const scoreBaseline = await tableValue(figure, MEASURED.step, 'scoreBaseline');
     expect(scoreBaseline - pathwise).toBeGreaterThan(CLAIM_MARGIN);
     expect(Math.abs(pathwise - MEASURED.pathwise)).toBeLessThan(MEASURED.tolerance);
-    expect(await figure.locator('[data-tr="summary"]').textContent()).toMatch(/\d/);
+    expect(await figure.locator('[data-part="summary"]').textContent()).toMatch(/\d/);
     // The chart is an image with a name and a description that carries the latest values.
-    const svg = figure.locator('[data-tr="canvas"] svg');
+    const svg = figure.locator('[data-part="canvas"] svg');
     expect(await svg.getAttribute('aria-label')).toBe(s.chartAria);
     expect(await page.locator(`#${await svg.getAttribute('aria-describedby')}`).textContent()).toContain(String(pathwise));
-    await expect.poll(() => figure.locator('[data-tr="announce"]').textContent(), { timeout: 5000 }).toContain(String(pathwise));
+    await expect.poll(() => figure.locator('[data-part="announce"]').textContent(), { timeout: 5000 }).toContain(String(pathwise));
 
     if (lang === 'en') {
       // A third run switched on mid-race appears at step 0 with the shared starting value; Reset brings all back.

@@ -20,7 +20,7 @@ export function mount(figure: HTMLElement): void {
   const lang = isLang(figure.dataset['lang']) ? figure.dataset['lang'] : 'en';
   const s = ELBO_GAP_STRINGS[lang];
   const p = PRETRAINED_STRINGS[lang];
-  const part = <T extends Element>(selector: string) => requirePart<T>(figure, `[data-eg="${selector}"]`, 'elbo-gap');
+  const part = <T extends Element>(selector: string) => requirePart<T>(figure, `[data-part="${selector}"]`, 'elbo-gap');
   const controls = part<HTMLFieldSetElement>('controls');
   const stats = part<HTMLTableElement>('stats');
   const canvas = part<HTMLElement>('canvas');

@@ -3,9 +3,10 @@
  * types, and the numbers it shows (all from src/core). Shared by the server-rendered component and the client; no DOM.
  */
 import { exactPosterior, expectedLogLikelihood, klToPosterior, klToPrior, logEvidence, toyElbo, type Gaussian1D } from '../../core/toys/linear-gaussian';
-import { MODEL, formatNumber, type Limit } from './marginal-likelihood-state';
+import { fieldText, formatNumber, formatScientific, parseLimited, type Limit, type Parsed as ParsedNumber } from '../../lib/numbers';
+import { MODEL } from './marginal-likelihood-state';
 
-export { MODEL, formatNumber };
+export { MODEL, fieldText, formatNumber, formatScientific };
 
 /** Everything the reader can set: the observation and q = N(qMean, qStd²). */
 export interface Settings {
@@ -27,17 +28,11 @@ export const LIMITS = Object.freeze({
 export type Setting = keyof typeof LIMITS;
 
 /** The result of reading a typed value: the number, or why it was refused. */
-export type Parsed = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: 'notANumber' | 'outOfRange' };
+export type Parsed = ParsedNumber;
 
 /** Reads what the reader typed for `setting`: a finite number within its limits ("−", full-width digits' signs accepted). */
 export function parseSetting(setting: Setting, raw: string): Parsed {
-  const { min, max } = LIMITS[setting];
-  const text = raw.trim().replace(/[\u2212\uFF0D]/g, '-').replace(/\uFF0E/g, '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return { ok: false, reason: 'notANumber' };
-  const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, reason: 'notANumber' };
-  if (value < min || value > max) return { ok: false, reason: 'outOfRange' };
-  return { ok: true, value };
+  return parseLimited(LIMITS[setting], raw);
 }
 
 /** q as a Gaussian. */
@@ -84,16 +79,6 @@ export function posteriorSettings(settings: Settings): Settings {
   return { ...settings, qMean: post.mean, qStd: Math.sqrt(post.variance) };
 }
 
-const SUPERSCRIPT = (exponent: string) => exponent.replace('+', '').replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)] as string);
-
-/** Always m × 10ⁿ (3 significant digits), for values that should be 0 up to rounding; exactly 0 prints as "0". */
-export function formatScientific(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  if (value === 0) return '0';
-  const [mantissa, exponent] = Math.abs(value).toExponential(2).split('e') as [string, string];
-  return `${value < 0 ? '\u2212' : ''}${Number(mantissa)} × 10${SUPERSCRIPT(exponent)}`;
-}
-
 /** A gap for people: below 10⁻¹² it is rounding, shown as 0 (the identity-error row shows the rounding itself). */
 export function formatGap(value: number): string {
   return Math.abs(value) < 1e-12 ? '0' : formatNumber(value);
@@ -104,6 +89,3 @@ export function densityGridPoints(range: readonly [number, number], qStd: number
   const needed = Math.ceil((range[1] - range[0]) / (qStd / 6)) + 1;
   return Math.min(4001, Math.max(241, needed));
 }
-
-/** A number field's text: up to 6 significant digits, no float noise. */
-export const fieldText = (value: number): string => String(Number(value.toPrecision(6)));

@@ -51,13 +51,13 @@ export function mount(figure: HTMLElement): void {
   let status = '';
 
   // ── Elements ──
-  const controls = part<HTMLFieldSetElement>(figure, '[data-ed="controls"]');
-  const readoutTable = part<HTMLTableElement>(figure, '[data-ed="readout"]');
-  const statusLine = part<HTMLElement>(figure, '[data-ed="status"]');
-  const fitButton = part<HTMLButtonElement>(figure, '[data-ed="fit"]');
-  const plots = part<HTMLElement>(figure, '[data-ed="plots"]');
-  const announce = politeAnnouncer(part<HTMLElement>(figure, '[data-ed="announce"]'));
-  const chart = (key: ChartKey) => plotSectionParts(plots, key, 'ed', 'exact-decomposition');
+  const controls = part<HTMLFieldSetElement>(figure, '[data-part="controls"]');
+  const readoutTable = part<HTMLTableElement>(figure, '[data-part="readout"]');
+  const statusLine = part<HTMLElement>(figure, '[data-part="status"]');
+  const fitButton = part<HTMLButtonElement>(figure, '[data-part="fit"]');
+  const plots = part<HTMLElement>(figure, '[data-part="plots"]');
+  const announce = politeAnnouncer(part<HTMLElement>(figure, '[data-part="announce"]'));
+  const chart = (key: ChartKey) => plotSectionParts(plots, key, 'exact-decomposition');
   const charts = { bars: chart('bars'), density: chart('density') };
 
   // ── The fit: a precomputed path played a few steps per frame; any other change cancels it. ──
@@ -128,8 +128,8 @@ export function mount(figure: HTMLElement): void {
     }),
   ) as Record<Setting, ReturnType<typeof bindPairedInput>>;
   fitButton.addEventListener('click', () => (fit ? stopFit('stopped') : startFit()));
-  part<HTMLButtonElement>(figure, '[data-ed="use-posterior"]').addEventListener('click', () => update(posteriorSettings(settings)));
-  part<HTMLButtonElement>(figure, '[data-ed="reset"]').addEventListener('click', () => update({ qMean: DEFAULTS.qMean, qStd: DEFAULTS.qStd }));
+  part<HTMLButtonElement>(figure, '[data-part="use-posterior"]').addEventListener('click', () => update(posteriorSettings(settings)));
+  part<HTMLButtonElement>(figure, '[data-part="reset"]').addEventListener('click', () => update({ qMean: DEFAULTS.qMean, qStd: DEFAULTS.qStd }));
 
   // ── What is drawn ──
   const terms = (): DecompositionTerms => {
@@ -158,13 +158,13 @@ export function mount(figure: HTMLElement): void {
 
   function drawReadout(): void {
     const r = readout(settings);
-    part<HTMLElement>(figure, '[data-ed="exact"]').textContent = fill(s.exactAt, {
+    part<HTMLElement>(figure, '[data-part="exact"]').textContent = fill(s.exactAt, {
       x: formatNumber(settings.x),
       logEvidence: formatNumber(r.logEvidence),
       postMean: formatNumber(r.posterior.mean),
       postStd: formatNumber(Math.sqrt(r.posterior.variance)),
     });
-    part<HTMLElement>(readoutTable, '[data-ed="readout-caption"]').textContent = fill(s.tableCaption, { x: formatNumber(settings.x), ...qText() });
+    part<HTMLElement>(readoutTable, '[data-part="readout-caption"]').textContent = fill(s.tableCaption, { x: formatNumber(settings.x), ...qText() });
     const values: Record<string, string> = {
       evidence: formatNumber(r.logEvidence),
       elbo: formatNumber(r.elbo),
@@ -217,7 +217,7 @@ export function mount(figure: HTMLElement): void {
   });
 
   watchWidth(plots, () => scheduler.request('bars', 'density'));
-  part<HTMLElement>(figure, '[data-ed="static-note"]').hidden = true;
+  part<HTMLElement>(figure, '[data-part="static-note"]').hidden = true;
   controls.disabled = false;
   figure.dataset['state'] = 'ready';
   update({});

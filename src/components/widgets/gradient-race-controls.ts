@@ -21,7 +21,7 @@ export interface BoundControls {
   readonly showFunction: (fn: FunctionKey) => void;
 }
 
-/** Wires each `[data-setting]` row in `controls` and the `select[data-gr="fn"]`; `apply` receives only valid values. */
+/** Wires each `[data-setting]` row in `controls` and the `select[data-part="fn"]`; `apply` receives only valid values. */
 export function bindControls(
   controls: ParentNode,
   s: GradientRaceStrings,
@@ -50,7 +50,7 @@ export function bindControls(
       return [setting, binding] as const;
     }),
   ) as Record<NumericSetting, { show: (value: number) => void }>;
-  const picker = part<HTMLSelectElement>(controls, 'select[data-gr="fn"]');
+  const picker = part<HTMLSelectElement>(controls, 'select[data-part="fn"]');
   picker.addEventListener('change', () => apply({ setting: 'fn', value: parseFunction(picker.value) }));
   return { numeric, showFunction: (fn) => void (picker.value = fn) };
 }

@@ -5,10 +5,9 @@
 import { sine, square, type ToyObjective } from '../../core/toys/gradient-estimators';
 import { empiricalVarianceRelativeSd } from '../../core/toys/gradient-estimator-study';
 import { fill, type GradientRaceStrings } from '../../i18n/widgets/gradient-race';
+import { checkLimit, decadeStops, formatCount, nearestStop as nearestOf, readNumber, type Limit, type Refusal as NumberRefusal } from '../../lib/numbers';
 
-import { formatCount } from './marginal-likelihood-state';
-
-export { formatCount, formatNumber } from './marginal-likelihood-state';
+export { formatCount, formatNumber } from '../../lib/numbers';
 
 /** The functions f the reader can pick. */
 export type FunctionKey = 'square' | 'sine';
@@ -41,14 +40,6 @@ export const BINS = 48;
 /** The shared range is the true gradient ± this many of the widest estimator's standard deviations. */
 export const RANGE_REACH = 4;
 
-/** A numeric setting's range and slider step. */
-export interface Limit {
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  readonly integer: boolean;
-}
-
 /** μ within ±3 and σ up to 3 keep sin z interesting and z² readable; σ stays above 0, where nothing would be random. */
 export const LIMITS = Object.freeze({
   mu: { min: -3, max: 3, step: 0.05, integer: false },
@@ -60,34 +51,23 @@ export const LIMITS = Object.freeze({
 export type NumericSetting = keyof typeof LIMITS;
 
 /** The N slider's stops: 1, 2, 5 per decade up to 1,000, so the slider moves on a log scale. */
-export const N_STOPS: readonly number[] = Object.freeze([1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
+export const N_STOPS: readonly number[] = decadeStops(0, 3);
 
 /** The slider stop nearest to n on a log scale. */
-export function nearestStop(n: number): number {
-  let best = 0;
-  N_STOPS.forEach((stop, i) => {
-    if (Math.abs(Math.log(stop / n)) < Math.abs(Math.log((N_STOPS[best] as number) / n))) best = i;
-  });
-  return best;
-}
+export const nearestStop = (n: number): number => nearestOf(N_STOPS, n);
 
 /** Why a typed value was refused. */
-export type Refusal = 'notANumber' | 'outOfRange' | 'notAnInteger' | 'notPositive';
+export type Refusal = NumberRefusal | 'notPositive';
 
 /** The result of reading a typed value: the number, or why it was refused. */
 export type Parsed = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: Refusal };
 
 /** Reads what the reader typed for `setting`: a finite number within its limits (whole for N, above 0 for σ). */
 export function parseSetting(setting: NumericSetting, raw: string): Parsed {
-  const limit: Limit = LIMITS[setting];
-  const text = raw.trim().replace(/[\u2212\uFF0D]/g, '-').replace(/\uFF0E/g, '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return { ok: false, reason: 'notANumber' };
-  const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, reason: 'notANumber' };
+  const value = readNumber(raw);
+  if (value === null) return { ok: false, reason: 'notANumber' };
   if (setting === 'sigma' && value <= 0) return { ok: false, reason: 'notPositive' };
-  if (limit.integer && !Number.isInteger(value)) return { ok: false, reason: 'notAnInteger' };
-  if (value < limit.min || value > limit.max) return { ok: false, reason: 'outOfRange' };
-  return { ok: true, value };
+  return checkLimit(LIMITS[setting], value);
 }
 
 /** Reads the function picker's value; anything unknown falls back to the default. */

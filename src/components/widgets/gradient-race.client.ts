@@ -102,17 +102,17 @@ export function mount(figure: HTMLElement): void {
   }
 
   // ── Elements ──
-  const controls = part<HTMLFieldSetElement>(figure, '[data-gr="controls"]');
-  const statsTable = part<HTMLTableElement>(figure, '[data-gr="stats"]');
-  const status = part<HTMLElement>(figure, '[data-gr="status"]');
-  const progressBar = part<HTMLProgressElement>(figure, '[data-gr="progress"]');
-  const plots = part<HTMLElement>(figure, '[data-gr="plots"]');
-  const announce = politeAnnouncer(part<HTMLElement>(figure, '[data-gr="announce"]'));
-  const charts = Object.fromEntries(ESTIMATORS.map((e) => [e, plotSectionParts(plots, e, 'gr', 'gradient-race')])) as Record<Estimator, PlotSectionParts>;
+  const controls = part<HTMLFieldSetElement>(figure, '[data-part="controls"]');
+  const statsTable = part<HTMLTableElement>(figure, '[data-part="stats"]');
+  const status = part<HTMLElement>(figure, '[data-part="status"]');
+  const progressBar = part<HTMLProgressElement>(figure, '[data-part="progress"]');
+  const plots = part<HTMLElement>(figure, '[data-part="plots"]');
+  const announce = politeAnnouncer(part<HTMLElement>(figure, '[data-part="announce"]'));
+  const charts = Object.fromEntries(ESTIMATORS.map((e) => [e, plotSectionParts(plots, e, 'gradient-race')])) as Record<Estimator, PlotSectionParts>;
 
   // ── Controls ──
   const inputs = bindControls(controls, s, lang, (change) => update({ [change.setting]: change.value }));
-  part<HTMLButtonElement>(figure, '[data-gr="new-draws"]').addEventListener('click', () => update({ seed: settings.seed + 1 }));
+  part<HTMLButtonElement>(figure, '[data-part="new-draws"]').addEventListener('click', () => update({ seed: settings.seed + 1 }));
 
   const tableOf = (e: Estimator) => {
     const summary = repeats[e].summary;
@@ -135,8 +135,8 @@ export function mount(figure: HTMLElement): void {
 
   function drawStats(): void {
     const values = { fn: fnName(), mu: formatNumber(settings.mu), sigma: formatNumber(settings.sigma) };
-    part<HTMLElement>(figure, '[data-gr="exact"]').textContent = fill(s.exactAt, { ...values, truth: formatNumber(truth()) });
-    part<HTMLElement>(statsTable, '[data-gr="stats-caption"]').textContent = fill(s.tableCaption, { ...values, repeats: formatCount(REPEATS, lang), n: formatCount(settings.n, lang) });
+    part<HTMLElement>(figure, '[data-part="exact"]').textContent = fill(s.exactAt, { ...values, truth: formatNumber(truth()) });
+    part<HTMLElement>(statsTable, '[data-part="stats-caption"]').textContent = fill(s.tableCaption, { ...values, repeats: formatCount(REPEATS, lang), n: formatCount(settings.n, lang) });
     for (const e of ESTIMATORS) {
       const cell = (column: string) => part<HTMLTableCellElement>(statsTable, `tr[data-estimator="${e}"] td[data-col="${column}"]`);
       const summary = repeats[e].summary;
@@ -144,7 +144,7 @@ export function mount(figure: HTMLElement): void {
       cell('empirical').textContent = summary ? formatNumber(summary.variance) : s.pending;
       cell('analytic').textContent = formatNumber(analytic(e));
     }
-    part<HTMLElement>(figure, '[data-gr="noise"]').textContent = noiseNote(s, lang, settings);
+    part<HTMLElement>(figure, '[data-part="noise"]').textContent = noiseNote(s, lang, settings);
     statsTable.toggleAttribute('aria-busy', computing());
   }
 
@@ -189,7 +189,7 @@ export function mount(figure: HTMLElement): void {
   });
 
   watchWidth(plots, () => scheduler.request(...ESTIMATORS));
-  part<HTMLElement>(figure, '[data-gr="static-note"]').hidden = true;
+  part<HTMLElement>(figure, '[data-part="static-note"]').hidden = true;
   controls.disabled = false;
   update({});
 }

@@ -3,6 +3,13 @@
  * page responsive, a slider paired with a validated number field, charts that follow their container's width, a
  * "show as table" toggle, and a polite live region. No Plot and no core here: the client passes them in.
  */
+import { isLang, type Lang } from '../../i18n/langs';
+
+/** The language a widget's figure was rendered in (`data-lang`), English if unknown. */
+export function langOf(figure: HTMLElement): Lang {
+  const lang = figure.dataset['lang'];
+  return isLang(lang) ? lang : 'en';
+}
 
 /** Collects the parts that changed and draws them together in the next animation frame (at most one draw per frame). */
 export function frameScheduler<Part extends string>(draw: (parts: ReadonlySet<Part>) => void): { request: (...parts: Part[]) => void } {
@@ -208,9 +215,13 @@ export interface PlotSectionParts {
   table: HTMLElement;
 }
 
-/** Finds the parts of the `[data-chart=key]` section under `plots`, marked `data-<prefix>="canvas"` and so on. */
-export function plotSectionParts(plots: ParentNode, key: string, prefix: string, widget: string): PlotSectionParts {
-  const section = requirePart<HTMLElement>(plots, `[data-chart="${key}"]`, widget);
-  const find = <T extends Element>(name: string) => requirePart<T>(section, `[data-${prefix}="${name}"]`, widget);
+/** Finds an element marked `data-part="name"` under `root`: one vocabulary for every widget, scoped by its figure. */
+export function partsOf(root: ParentNode, widget: string): <T extends Element = HTMLElement>(name: string) => T {
+  return <T extends Element = HTMLElement>(name: string) => requirePart<T>(root, `[data-part="${name}"]`, widget);
+}
+
+/** Finds the parts of the `[data-chart=key]` section under `plots` (PlotSection.astro): `data-part="canvas"` and so on. */
+export function plotSectionParts(plots: ParentNode, key: string, widget: string): PlotSectionParts {
+  const find = partsOf(requirePart<HTMLElement>(plots, `[data-chart="${key}"]`, widget), widget);
   return { canvas: find('canvas'), description: find('description'), toggle: find<HTMLButtonElement>('table-toggle'), table: find('table') };
 }

@@ -1,17 +1,28 @@
-/** Binds the marginal-likelihood widget's four numeric settings (slider + field each) with parsing and messages. */
+/** The marginal-likelihood widget's four numeric settings as rows of fields.ts: how each reads, shows and refuses a value. */
 import type { Lang } from '../../i18n/langs';
 import { fill, type MarginalLikelihoodStrings } from '../../i18n/widgets/marginal-likelihood';
-import { DEFAULTS, LIMITS, N_STOPS, formatCount, formatNumber, nearestStop, parseSetting, type NumericSetting } from './marginal-likelihood-state';
-import { bindPairedInput, requirePart } from './kit';
+import { fieldText, formatCount, formatNumber, type Refusal } from '../../lib/numbers';
+import { LIMITS, N_STOPS, parseSetting, type NumericSetting } from './marginal-likelihood-state';
+import { bindSettingRows, type BoundRow, type SettingRow } from './fields';
 
-/** Shows a value in a number field: up to 6 significant digits, no float noise. */
-export const fieldText = (value: number) => String(Number(value.toPrecision(6)));
+export { fieldText };
 
 /** The sentence shown next to a field whose text was refused. */
-function messageFor(s: MarginalLikelihoodStrings, lang: Lang, setting: NumericSetting, reason: 'notANumber' | 'outOfRange' | 'notAnInteger'): string {
+export function messageFor(s: MarginalLikelihoodStrings, lang: Lang, setting: NumericSetting, reason: Refusal): string {
   const { min, max } = LIMITS[setting];
   const values = { min: formatNumber(min), max: setting === 'n' ? formatCount(max, lang) : formatNumber(max) };
   return fill(reason === 'notAnInteger' || (setting === 'n' && reason !== 'outOfRange') ? s.invalidInteger : s.invalidNumber, values);
+}
+
+/** How each setting's row reads the field, places the slider (N on log-scale stops) and speaks its value. */
+export function settingRows(s: MarginalLikelihoodStrings, lang: Lang): Record<NumericSetting, SettingRow> {
+  const row = (setting: NumericSetting): SettingRow => ({
+    parse: (raw) => {
+      const parsed = parseSetting(setting, raw);
+      return parsed.ok ? parsed.value : messageFor(s, lang, setting, parsed.reason);
+    },
+  });
+  return { x: row('x'), n: { ...row('n'), stops: N_STOPS, valueText: (value) => `N = ${formatCount(value, lang)}` }, qMean: row('qMean'), qStd: row('qStd') };
 }
 
 /** Wires each `[data-setting]` row in `controls`; `apply` receives a setting only when its value is valid. */
@@ -20,27 +31,6 @@ export function bindSettingInputs(
   s: MarginalLikelihoodStrings,
   lang: Lang,
   apply: (setting: NumericSetting, value: number) => void,
-): Record<NumericSetting, ReturnType<typeof bindPairedInput>> {
-  const part = <T extends Element>(root: ParentNode, selector: string) => requirePart<T>(root, selector, 'marginal-likelihood');
-  return Object.fromEntries(
-    (Object.keys(LIMITS) as NumericSetting[]).map((setting) => {
-      const row = part<HTMLElement>(controls, `[data-setting="${setting}"]`);
-      const isN = setting === 'n';
-      const binding = bindPairedInput({
-        range: part<HTMLInputElement>(row, 'input[type="range"]'),
-        field: part<HTMLInputElement>(row, 'input[type="text"]'),
-        message: part<HTMLElement>(row, '.widget-field-message'),
-        parse: (raw) => {
-          const parsed = parseSetting(setting, raw);
-          return parsed.ok ? parsed.value : messageFor(s, lang, setting, parsed.reason);
-        },
-        toSlider: (value) => (isN ? nearestStop(value) : value),
-        fromSlider: (position) => (isN ? (N_STOPS[position] ?? DEFAULTS.n) : position),
-        valueText: (value) => (isN ? `N = ${formatCount(value, lang)}` : fieldText(value)),
-        format: fieldText,
-        apply: (value) => apply(setting, value),
-      });
-      return [setting, binding] as const;
-    }),
-  ) as Record<NumericSetting, ReturnType<typeof bindPairedInput>>;
+): Record<NumericSetting, BoundRow> {
+  return bindSettingRows(controls, 'marginal-likelihood', settingRows(s, lang), apply);
 }

@@ -1,8 +1,16 @@
 /**
- * The marginal-likelihood widget's settings in one serialisable object, their limits, and parsing of what the reader
- * types. Shared by the server-rendered component and the client; no Plot, no DOM.
+ * The marginal-likelihood widget's settings in one serialisable object, their limits, parsing of what the reader
+ * types, and the pure moves between settings the controls make. Shared by the server-rendered component and the
+ * client; no Plot, no DOM.
  */
-import type { LinearGaussian } from '../../core/toys/linear-gaussian';
+import { exactPosterior, logEvidence, type Gaussian1D, type LinearGaussian } from '../../core/toys/linear-gaussian';
+import { STANDARD_PRIOR, expectedEssFraction, relativeSecondMoment, relativeStd } from '../../core/toys/marginal-likelihood-study';
+import type { Method } from '../../charts/marginal-likelihood';
+import { decadeStops, nearestStop as nearestOf, parseLimited, type Limit, type Parsed } from '../../lib/numbers';
+
+// The lab and other widgets read these from here today; their home is src/lib/numbers.
+export { formatCount, formatNumber, type Limit } from '../../lib/numbers';
+export type { Method };
 
 /** Chapter 1's toy (section "A worked example in one dimension"): x | z ~ N(2z + 1, 0.5²). */
 export const MODEL: LinearGaussian = Object.freeze({ w: 2, b: 1, s: 0.5 });
@@ -27,14 +35,6 @@ export const REPEATS = 200;
 /** How many drawn samples per sampler the density plot shows as ticks. */
 export const SHOWN_SAMPLES = 150;
 
-/** A numeric setting's range and slider step. */
-export interface Limit {
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  readonly integer: boolean;
-}
-
 /** x spans b ± 10 (the posterior mean then stays within ±4.8); q's mean covers that; N goes up to 100,000. */
 export const LIMITS = Object.freeze({
   x: { min: -9, max: 11, step: 0.1, integer: false },
@@ -43,51 +43,63 @@ export const LIMITS = Object.freeze({
   qStd: { min: 0.05, max: 3, step: 0.01, integer: false },
 } satisfies Record<string, Limit>);
 
+/** The settings a slider and field set, in the order of the controls. */
 export type NumericSetting = keyof typeof LIMITS;
 
 /** The N slider's stops: 1, 2, 5 per decade from 1 to 100,000, so the slider moves on a log scale. */
-export const N_STOPS: readonly number[] = Object.freeze([1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000]);
+export const N_STOPS: readonly number[] = decadeStops(0, 5);
 
-/** The slider stop nearest to n on a log scale. */
-export function nearestStop(n: number): number {
-  let best = 0;
-  N_STOPS.forEach((stop, i) => {
-    if (Math.abs(Math.log(stop / n)) < Math.abs(Math.log((N_STOPS[best] as number) / n))) best = i;
-  });
-  return best;
-}
-
-/** The result of reading a typed value: the number, or why it was refused. */
-export type Parsed = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: 'notANumber' | 'outOfRange' | 'notAnInteger' };
+/** The N slider stop nearest to n on a log scale. */
+export const nearestStop = (n: number): number => nearestOf(N_STOPS, n);
 
 /** Reads what the reader typed into the field for `setting`: a finite number within its limits (a whole one for N). */
-export function parseSetting(setting: NumericSetting, raw: string): Parsed {
-  const limit: Limit = LIMITS[setting];
-  const text = raw.trim().replace(/[\u2212\uFF0D]/g, '-').replace(/\uFF0E/g, '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return { ok: false, reason: 'notANumber' };
-  const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, reason: 'notANumber' };
-  if (limit.integer && !Number.isInteger(value)) return { ok: false, reason: 'notAnInteger' };
-  if (value < limit.min || value > limit.max) return { ok: false, reason: 'outOfRange' };
-  return { ok: true, value };
+export const parseSetting = (setting: NumericSetting, raw: string): Parsed => parseLimited(LIMITS[setting], raw);
+
+/** The two samplers, in the order the tables and charts list them. */
+export const METHODS: readonly Method[] = Object.freeze(['prior', 'proposal'] as const);
+
+/** q as a Gaussian: the reader's N(qMean, qStd²), or the exact posterior when `qIsPosterior`. */
+export function proposal(settings: Settings): Gaussian1D {
+  return settings.qIsPosterior ? exactPosterior(MODEL, settings.x) : { mean: settings.qMean, variance: settings.qStd ** 2 };
 }
 
-/** A number for people: 4 significant digits; below 10⁻⁴ (or at 10⁶ and above) as m × 10ⁿ with superscript digits. */
-export function formatNumber(value: number, digits = 4): string {
-  if (value === Infinity) return '∞';
-  if (!Number.isFinite(value)) return '—';
-  if (value === 0) return '0';
-  const abs = Math.abs(value);
-  const minus = value < 0 ? '\u2212' : '';
-  if (abs < 1e-4 || abs >= 1e6) {
-    const [mantissa, exponent] = abs.toExponential(digits - 1).split('e') as [string, string];
-    const superscript = exponent.replace('+', '').replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)] as string);
-    return `${minus}${Number(mantissa)} × 10${superscript}`;
-  }
-  return minus + String(Number(abs.toPrecision(digits)));
+/** The distribution a sampler draws z from. */
+export const samplerOf = (settings: Settings, method: Method): Gaussian1D => (method === 'prior' ? STANDARD_PRIOR : proposal(settings));
+
+/** p(x) in closed form. */
+export const exactOf = (settings: Settings): number => Math.exp(logEvidence(MODEL, settings.x));
+
+/** The closed-form standard deviation of an n-sample estimate by `method`. */
+export const sdOf = (settings: Settings, method: Method, n = settings.n): number =>
+  exactOf(settings) * relativeStd(MODEL, settings.x, samplerOf(settings, method), n);
+
+/** True when the estimator by `method` has infinite variance (q narrower than the posterior allows). */
+export const infiniteVariance = (settings: Settings, method: Method): boolean =>
+  relativeSecondMoment(MODEL, settings.x, samplerOf(settings, method)) === Infinity;
+
+/** The closed-form expected effective sample size of `method` at the settings' N. */
+export const essOf = (settings: Settings, method: Method): number => settings.n * expectedEssFraction(MODEL, settings.x, samplerOf(settings, method));
+
+/** The values the four controls show: q's as it is used (the posterior's while q follows it). */
+export function shownValues(settings: Settings): Record<NumericSetting, number> {
+  const q = proposal(settings);
+  return { x: settings.x, n: settings.n, qMean: q.mean, qStd: Math.sqrt(q.variance) };
 }
 
-/** A count with the language's digit grouping, e.g. 100,000. */
-export function formatCount(value: number, lang: 'zh' | 'en'): string {
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en').format(Math.round(value));
+/** q frozen where it is now: setting q's mean or width stops it following the posterior, from where it was. */
+const ownProposal = (settings: Settings): Settings => {
+  const { qMean, qStd } = shownValues(settings);
+  return { ...settings, qIsPosterior: false, qMean, qStd };
+};
+
+/** The settings after the reader sets one numeric setting to an accepted value. */
+export function withSetting(settings: Settings, setting: NumericSetting, value: number): Settings {
+  const base = setting === 'qMean' || setting === 'qStd' ? ownProposal(settings) : settings;
+  return { ...base, [setting]: value };
 }
+
+/** "Use the posterior as q" pressed: q follows the posterior, or (pressed again) keeps the posterior's values as its own. */
+export const togglePosterior = (settings: Settings): Settings => (settings.qIsPosterior ? ownProposal(settings) : { ...settings, qIsPosterior: true });
+
+/** "New draws" pressed: the next seed. */
+export const newDraws = (settings: Settings): Settings => ({ ...settings, seed: settings.seed + 1 });

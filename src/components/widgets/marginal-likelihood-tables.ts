@@ -3,11 +3,10 @@ import type { Lang } from '../../i18n/langs';
 import { fill, type MarginalLikelihoodStrings } from '../../i18n/widgets/marginal-likelihood';
 import type { Gaussian1D } from '../../core/toys/linear-gaussian';
 import { densityCurves, type Run, type Spread } from '../../core/toys/marginal-likelihood-study';
-import type { Method } from '../../charts/marginal-likelihood';
-import { MODEL, REPEATS, formatCount, formatNumber } from './marginal-likelihood-state';
+import { formatCount, formatNumber } from '../../lib/numbers';
+import { METHODS, MODEL, REPEATS, type Method } from './marginal-likelihood-state';
 import { buildTable } from './kit';
 
-const METHODS: readonly Method[] = ['prior', 'proposal'];
 /** Rows of the density table (every k-th grid point). */
 const DENSITY_TABLE_ROWS = 25;
 

@@ -5,6 +5,7 @@
  */
 import { differenceEstimate, meanEstimate, nonDecreasingWithin, type MeanEstimate } from '../../core/bound-summary';
 import { formatNats } from './lab/numbers';
+import { formatCount as formatGroupedCount } from '../../lib/numbers';
 
 /** The pretrained checkpoint both widgets use (public/checkpoints/) and the dataset it was trained on. */
 export const CHECKPOINT = 'mnist-z16';
@@ -134,9 +135,7 @@ export function stripStart(image: number, count = TEST_COUNT, size = STRIP_SIZE)
 }
 
 /** A count with thousands separators, the same in both languages: 4,100. */
-export function formatCount(value: number): string {
-  return new Intl.NumberFormat('en-US').format(value);
-}
+export const formatCount = (value: number): string => formatGroupedCount(value, 'en');
 
 /** A standard error for people: two significant digits (0.28, 1.4); '—' when unknown. */
 export function formatError(value: number): string {

@@ -9,6 +9,7 @@ import { bitsPerDimension, powerOfTen } from '../../core/bound-summary';
 import { isLang } from '../../i18n/langs';
 import { PRETRAINED_STRINGS } from '../../i18n/widgets/pretrained';
 import { PRIOR_SAMPLES_STRINGS, fill } from '../../i18n/widgets/prior-samples';
+import { superscript } from '../../lib/numbers';
 import { createImageMeasurement, type MeasurementPart } from './image-measurement';
 import { bindTableToggle, buildTable, frameScheduler, placeChart, politeAnnouncer, requirePart, watchWidth } from './kit';
 import { paintGrid, themeColors } from './lab/image-grid';
@@ -24,8 +25,7 @@ const SAMPLE_SCALE = 3;
 /** "2.1 × 10⁻⁴³": a probability far below floating point's range, from its log. */
 function formatPower(logProbability: number): string {
   const { mantissa, exponent } = powerOfTen(logProbability);
-  const superscript = String(exponent).replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)] as string);
-  return `${mantissa.toFixed(1)} × 10${superscript}`;
+  return `${mantissa.toFixed(1)} × 10${superscript(exponent)}`;
 }
 
 /** Starts the widget inside a server-rendered `figure[data-widget="prior-samples"]`. */
@@ -33,7 +33,7 @@ export function mount(figure: HTMLElement): void {
   const lang = isLang(figure.dataset['lang']) ? figure.dataset['lang'] : 'en';
   const s = PRIOR_SAMPLES_STRINGS[lang];
   const p = PRETRAINED_STRINGS[lang];
-  const part = <T extends Element>(selector: string) => requirePart<T>(figure, `[data-ps="${selector}"]`, 'prior-samples');
+  const part = <T extends Element>(selector: string) => requirePart<T>(figure, `[data-part="${selector}"]`, 'prior-samples');
   const sampleControls = part<HTMLFieldSetElement>('sample-controls');
   const digitControls = part<HTMLFieldSetElement>('digit-controls');
   const samplesCanvas = part<HTMLCanvasElement>('samples');

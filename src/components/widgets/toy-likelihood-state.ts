@@ -6,7 +6,9 @@
 import { logEvidence, type LinearGaussian } from '../../core/toys/linear-gaussian';
 import { bestSlope, datasetLogLikelihood, maximumLikelihood, pointLogLikelihoods, type Maximum } from '../../core/toys/maximum-likelihood';
 import { fill, type ToyLikelihoodStrings } from '../../i18n/widgets/toy-likelihood';
-import type { Limit } from './marginal-likelihood-state';
+import { fieldText, formatNats, parseLimited, readNumber, type Limit, type Parsed as ParsedNumber } from '../../lib/numbers';
+
+export { fieldText, formatNats };
 
 /** Everything the reader can set: θ = (w, b, s) and the data. A copy of this object reproduces what the widget shows. */
 export interface Settings {
@@ -34,33 +36,12 @@ export const DATA_LIMITS = Object.freeze({ min: -5, max: 5, minCount: 2, maxCoun
 /** The model a setting describes. */
 export const modelOf = (settings: Settings): LinearGaussian => ({ w: settings.w, b: settings.b, s: settings.s });
 
-/** Normalises what a reader may type for a number: "−" and full-width signs, digits and points. */
-function asciiNumber(raw: string): string {
-  return raw
-    .trim()
-    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u2212\uFF0D]/g, '-')
-    .replace(/\uFF0B/g, '+')
-    .replace(/\uFF0E/g, '.');
-}
-
-/** A finite decimal number, or null. */
-function readNumber(raw: string): number | null {
-  const text = asciiNumber(raw);
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : null;
-}
-
 /** The result of reading a typed value: the number, or why it was refused. */
-export type Parsed = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: 'notANumber' | 'outOfRange' };
+export type Parsed = ParsedNumber;
 
 /** Reads what the reader typed for `setting`: a finite number within its limits. */
 export function parseSetting(setting: Setting, raw: string): Parsed {
-  const value = readNumber(raw);
-  if (value === null) return { ok: false, reason: 'notANumber' };
-  const { min, max } = LIMITS[setting];
-  return value < min || value > max ? { ok: false, reason: 'outOfRange' } : { ok: true, value };
+  return parseLimited(LIMITS[setting], raw);
 }
 
 /** The result of reading the data field: the numbers, or why they were refused (with the offending entry, if one). */
@@ -111,16 +92,6 @@ export function readout(settings: Settings): Readout {
     maximum: maximumLikelihood(settings.data),
   };
 }
-
-/** A value in nats as the chapter prints it: 3 decimals, with a real minus sign ("−7.746"). */
-export function formatNats(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  const text = Math.abs(value).toFixed(3);
-  return value < 0 && Number(text) !== 0 ? `\u2212${text}` : text;
-}
-
-/** A number field's text: up to 6 significant digits, no float noise. */
-export const fieldText = (value: number): string => String(Number(value.toPrecision(6)));
 
 /** A parameter for people: up to 3 decimals, no trailing zeros, real minus sign ("1.5", "−0.25", "1.534"). */
 export function formatValue(value: number): string {

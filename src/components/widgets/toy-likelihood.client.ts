@@ -50,16 +50,16 @@ export function mount(figure: HTMLElement): void {
   let status = '';
 
   // ── Elements ──
-  const controls = part<HTMLFieldSetElement>(figure, '[data-tl="controls"]');
-  const readoutTable = part<HTMLTableElement>(figure, '[data-tl="readout"]');
-  const statusLine = part<HTMLElement>(figure, '[data-tl="status"]');
-  const ascendButton = part<HTMLButtonElement>(figure, '[data-tl="ascend"]');
+  const controls = part<HTMLFieldSetElement>(figure, '[data-part="controls"]');
+  const readoutTable = part<HTMLTableElement>(figure, '[data-part="readout"]');
+  const statusLine = part<HTMLElement>(figure, '[data-part="status"]');
+  const ascendButton = part<HTMLButtonElement>(figure, '[data-part="ascend"]');
   const dataRow = part<HTMLElement>(controls, '[data-setting="data"]');
   const dataField = part<HTMLInputElement>(dataRow, 'input[type="text"]');
   const dataMessage = part<HTMLElement>(dataRow, '.widget-field-message');
-  const plots = part<HTMLElement>(figure, '[data-tl="plots"]');
-  const announce = politeAnnouncer(part<HTMLElement>(figure, '[data-tl="announce"]'));
-  const chart = (key: ChartKey) => plotSectionParts(plots, key, 'tl', 'toy-likelihood');
+  const plots = part<HTMLElement>(figure, '[data-part="plots"]');
+  const announce = politeAnnouncer(part<HTMLElement>(figure, '[data-part="announce"]'));
+  const chart = (key: ChartKey) => plotSectionParts(plots, key, 'toy-likelihood');
   const charts = { density: chart('density'), points: chart('points'), curve: chart('curve') };
 
   // ── The climb: a precomputed path played over ASCENT_DURATION_MS; any other change cancels it. ──
@@ -165,7 +165,7 @@ export function mount(figure: HTMLElement): void {
     if (event.key === 'Enter') commitData();
   });
   ascendButton.addEventListener('click', () => (climb ? stopClimb('stopped') : startClimb()));
-  part<HTMLButtonElement>(figure, '[data-tl="reset"]').addEventListener('click', () => {
+  part<HTMLButtonElement>(figure, '[data-part="reset"]').addEventListener('click', () => {
     showDataMessage('');
     for (const row of controls.querySelectorAll('.widget-field-message')) row.textContent = '';
     for (const field of controls.querySelectorAll('input[aria-invalid]')) field.removeAttribute('aria-invalid');
@@ -205,9 +205,9 @@ export function mount(figure: HTMLElement): void {
 
   function drawReadout(): void {
     const r = readout(settings);
-    part<HTMLElement>(figure, '[data-tl="total"]').textContent = formatNats(r.total);
-    part<HTMLElement>(readoutTable, '[data-tl="readout-caption"]').textContent = fill(s.tableCaption, { ...theta(), variance: formatValue(r.variance) });
-    const body = part<HTMLTableSectionElement>(readoutTable, '[data-tl="readout-body"]');
+    part<HTMLElement>(figure, '[data-part="total"]').textContent = formatNats(r.total);
+    part<HTMLElement>(readoutTable, '[data-part="readout-caption"]').textContent = fill(s.tableCaption, { ...theta(), variance: formatValue(r.variance) });
+    const body = part<HTMLTableSectionElement>(readoutTable, '[data-part="readout-body"]');
     const rows = settings.data.map((x, i) => {
       const row = body.querySelector<HTMLTableRowElement>(`tr[data-point="${i}"]`) ?? document.createElement('tr');
       if (!row.dataset['point']) {
@@ -223,13 +223,13 @@ export function mount(figure: HTMLElement): void {
     body.replaceChildren(...rows);
     part<HTMLElement>(readoutTable, 'tr[data-stat="total"] td').textContent = formatNats(r.total);
     const { maximum } = r;
-    part<HTMLElement>(figure, '[data-tl="maximum"]').textContent = fill(s.maximum, {
+    part<HTMLElement>(figure, '[data-part="maximum"]').textContent = fill(s.maximum, {
       b: formatValue(maximum.b),
       variance: formatValue(maximum.variance),
       max: formatNats(maximum.logLikelihood),
     });
     const best = { bestW: formatValue(Math.abs(r.bestW)), bestValue: formatNats(r.bestWLogLikelihood) };
-    part<HTMLElement>(figure, '[data-tl="best-w"]').textContent = r.bestW === 0 ? fill(s.bestWZero, best) : fill(s.bestW, best);
+    part<HTMLElement>(figure, '[data-part="best-w"]').textContent = r.bestW === 0 ? fill(s.bestWZero, best) : fill(s.bestW, best);
   }
 
   function drawDensity(): void {
@@ -284,7 +284,7 @@ export function mount(figure: HTMLElement): void {
   });
 
   watchWidth(plots, () => scheduler.request(...CHART_KEYS));
-  part<HTMLElement>(figure, '[data-tl="static-note"]').hidden = true;
+  part<HTMLElement>(figure, '[data-part="static-note"]').hidden = true;
   controls.disabled = false;
   figure.dataset['state'] = 'ready';
   update({});

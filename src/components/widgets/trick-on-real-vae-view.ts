@@ -29,7 +29,7 @@ export function runNames(s: TrickOnRealVaeStrings): { long: Record<RunKey, strin
 
 /** Shows or hides everything that belongs to run `key` (readout column, legend entry). */
 export function showRun(figure: HTMLElement, key: RunKey, visible: boolean): void {
-  const selector = `[data-tr="readout"] [data-run="${key}"], [data-tr="legend"] li[data-run="${key}"]`;
+  const selector = `[data-part="readout"] [data-run="${key}"], [data-part="legend"] li[data-run="${key}"]`;
   for (const element of figure.querySelectorAll<HTMLElement>(selector)) element.hidden = !visible;
 }
 

@@ -28,7 +28,7 @@ const PARALLEL_CORES = 4;
 export function mount(figure: HTMLElement): void {
   const lang = isLang(figure.dataset['lang']) ? figure.dataset['lang'] : 'en';
   const s = TRICK_ON_REAL_VAE_STRINGS[lang];
-  const part = <T extends HTMLElement>(name: string) => requirePart<T>(figure, `[data-tr="${name}"]`, 'trick-on-real-vae');
+  const part = <T extends HTMLElement>(name: string) => requirePart<T>(figure, `[data-part="${name}"]`, 'trick-on-real-vae');
   const trainButton = part<HTMLButtonElement>('train');
   const resetButton = part<HTMLButtonElement>('reset');
   const plain = part<HTMLInputElement>('plain');

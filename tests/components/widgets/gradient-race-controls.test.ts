@@ -13,7 +13,7 @@ let applied: { setting: string; value: unknown }[];
 let controls: ReturnType<typeof bindControls>;
 beforeEach(() => {
   document.body.innerHTML = `<fieldset>
-    <select data-gr="fn"><option value="square">z²</option><option value="sine">sin z</option></select>
+    <select data-part="fn"><option value="square">z²</option><option value="sine">sin z</option></select>
     ${row('mu', -3, 3, 1)}${row('sigma', 0.05, 3, 0.5)}${row('n', 0, 9, 0)}</fieldset>`;
   applied = [];
   controls = bindControls(document.body, s, 'en', (change) => applied.push(change));

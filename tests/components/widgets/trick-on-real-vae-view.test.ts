@@ -57,7 +57,7 @@ describe('latestValues(s, runs) and raceTable(s, runs)', () => {
 describe('showRun(figure, key, visible)', () => {
   test('hides the run’s readout column and legend entry, nothing else', () => {
     const figure = document.createElement('figure');
-    figure.innerHTML = '<table data-tr="readout"><tr><th data-run="score"></th><td data-run="score"></td><td data-run="pathwise"></td></tr></table><ul data-tr="legend"><li data-run="score"></li></ul><div data-tr="table"><span data-run="score"></span></div>';
+    figure.innerHTML = '<table data-part="readout"><tr><th data-run="score"></th><td data-run="score"></td><td data-run="pathwise"></td></tr></table><ul data-part="legend"><li data-run="score"></li></ul><div data-part="table"><span data-run="score"></span></div>';
     showRun(figure, 'score', false);
     expect([...figure.querySelectorAll<HTMLElement>('[data-run]')].map((e) => e.hidden)).toEqual([true, true, false, true, false]);
     showRun(figure, 'score', true);
