@@ -25,10 +25,11 @@ afterAll(() => useBackend('cpu'));
 describe('evidence-lower-bound: the pretrained model’s gap, on one set of images', () => {
   test('the ELBO on the first 500 binarized test images, the recorded L_500 on them, and the chapter quotes both', async () => {
     const report = JSON.parse(readFileSync(resolve(DIR, 'mnist-z16.json'), 'utf8')) as CheckpointReport;
-    const model = modelFromCheckpoint(parseCheckpoint(readFileSync(resolve(DIR, 'mnist-z16.bin'))));
+    const checkpoint = parseCheckpoint(readFileSync(resolve(DIR, 'mnist-z16.bin')));
+    const model = modelFromCheckpoint(checkpoint);
     try {
       const test = getSplit(await loadDatasetFile('mnist'), 'test');
-      const { seed, inputSize } = model.config;
+      const { seed, inputSize } = checkpoint.config;
       expect(report.final.importanceWeighted.images).toBe(IW_IMAGES);
       // The same call the checkpoint script makes for its L_500, so both numbers see the same black-and-white images.
       const pixels = binarizeCopy(test.images, IW_IMAGES * inputSize, seed);
