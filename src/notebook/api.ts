@@ -17,6 +17,7 @@ import { parseDataset, getSplit, type DatasetSplit } from '../core/data';
 import { modelFromCheckpoint, parseCheckpoint } from '../core/checkpoint';
 import { numberControl, selectControl, type NumberControlOptions, type SelectOptions } from './controls';
 import type { RunHost } from './runtime';
+import { pageOnlyStandIns } from './lockdown';
 
 /** Where the API gets the book's files and Plot: fetch in the sandbox, the file system in Node. */
 export interface ApiEnvironment {
@@ -92,6 +93,7 @@ export const ENGINE = Object.freeze({
 export function createApi(env: ApiEnvironment, loaders: ReturnType<typeof createLoaders>, host: RunHost, id: string): Record<string, unknown> {
   const rng = new Rng(env.seed, streamOf(id));
   return {
+    ...pageOnlyStandIns(),
     ...ENGINE,
     ...loaders,
     tf,

@@ -1,16 +1,21 @@
 /**
  * Locks the sandbox worker down before any reader code runs: no network, no storage, no nested workers, no code from
  * strings except through the one constructor the compiler captured first. Every stand-in throws a ForbiddenError
- * that names the API, so the cell shows a clear message instead of "x is not defined".
+ * that names the API when used, so the cell shows a clear message instead of "x is not defined".
  */
 import { ForbiddenError } from './runtime';
 
-/** Globals a cell may not reach, and why (the message the reader sees). */
+/** Worker globals a cell may not reach: removed from the worker's global object (and its prototypes) by lockDown. */
 export const FORBIDDEN = Object.freeze([
   'fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport', 'indexedDB', 'caches',
-  'importScripts', 'Worker', 'SharedWorker', 'BroadcastChannel', 'FontFace', 'fonts', 'postMessage', 'localStorage',
-  'sessionStorage', 'document', 'window', 'parent', 'top', 'opener', 'cookieStore', 'eval', 'Function',
+  'importScripts', 'Worker', 'SharedWorker', 'BroadcastChannel', 'FontFace', 'fonts', 'postMessage', 'eval', 'Function',
 ] as const);
+
+/**
+ * Page globals that do not exist in a worker. They are not defined on the worker's global (libraries test
+ * `typeof window` and must keep seeing undefined); a cell that names one gets a stand-in that throws instead.
+ */
+export const PAGE_ONLY = Object.freeze(['localStorage', 'sessionStorage', 'document', 'window', 'parent', 'top', 'opener', 'cookieStore'] as const);
 
 /** The message for a forbidden name. */
 export const forbiddenMessage = (name: string) =>
@@ -24,23 +29,30 @@ function trap(name: string): unknown {
   return new Proxy(function forbidden() {}, { apply: fail, construct: fail, get: fail, set: fail, has: fail });
 }
 
-/** Replaces `name` on `target` (an own property or an inherited one) with a getter that throws. */
-function forbid(target: object, name: string): void {
+/**
+ * Replaces `name` on `target` with a stand-in value that throws on use. A value, not a throwing getter: libraries
+ * that only test `typeof fetch` or `x instanceof Function` must keep working after the lockdown.
+ */
+function forbid(target: object, name: string, value: unknown = trap(name)): void {
   try {
-    Object.defineProperty(target, name, {
-      get: () => {
-        throw new ForbiddenError(name, forbiddenMessage(name));
-      },
-      configurable: false,
-    });
+    Object.defineProperty(target, name, { value, writable: false, configurable: false });
   } catch {
-    // a non-configurable own property: overwrite its value instead
-    try {
-      (target as Record<string, unknown>)[name] = trap(name);
-    } catch {
-      // neither: the later checks in tests show whether it stayed reachable
-    }
+    // a non-configurable property: the e2e tests show whether it stayed reachable
   }
+}
+
+/** A function that throws when called or constructed, whose `prototype` keeps `instanceof` answering as before. */
+function thrower(name: string, prototype?: object): unknown {
+  const fail = function forbidden() {
+    throw new ForbiddenError(name, forbiddenMessage(name));
+  };
+  if (prototype) Object.defineProperty(fail, 'prototype', { value: prototype });
+  return fail;
+}
+
+/** The stand-ins a cell gets for the page-only names: any use throws a ForbiddenError naming it. */
+export function pageOnlyStandIns(): Record<string, unknown> {
+  return Object.fromEntries(PAGE_ONLY.map((name) => [name, trap(name)]));
 }
 
 /** The constructors reachable from function prototypes (`(async () => {}).constructor` and the like). */
@@ -57,11 +69,12 @@ export function lockDown(scope: typeof globalThis, { functions = true } = {}): v
   for (let proto = Object.getPrototypeOf(scope) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) chain.push(proto);
   for (const name of FORBIDDEN) {
     for (const proto of chain) if (Object.prototype.hasOwnProperty.call(proto, name)) Reflect.deleteProperty(proto, name);
-    forbid(scope, name);
+    const value = name === 'Function' ? thrower(name, Function.prototype) : name === 'eval' ? thrower(name) : undefined;
+    forbid(scope, name, value ?? trap(name));
   }
   const nav = (scope as { navigator?: object }).navigator;
   if (nav) for (const name of ['storage', 'serviceWorker', 'locks']) forbid(Object.getPrototypeOf(nav) as object, name);
-  if (functions) for (const proto of functionPrototypes()) forbid(proto, 'constructor');
+  if (functions) for (const proto of functionPrototypes()) forbid(proto, 'constructor', thrower('constructor', proto));
   // setTimeout('code') and setInterval('code') evaluate strings: only functions are allowed.
   for (const name of ['setTimeout', 'setInterval'] as const) {
     const original = scope[name].bind(scope) as (handler: unknown, ...rest: unknown[]) => number;

@@ -186,11 +186,12 @@ class Notebook {
     if (cell.analysisError || graph.errors.has(cell.id)) return this.show(cell, [], cell.analysisError ?? graph.errors.get(cell.id));
     const plan = runPlan(graph, cell.id).map((id) => this.cells.get(id)!);
     for (const c of plan.slice(1)) c.view.setState('stale');
+    const failed = new Set<string>();
+    const parentFailed = (id: string) => (graph.parents.get(id) ?? []).some((p) => failed.has(p));
     for (const id of upstream(graph, cell.id)) {
       const before = this.cells.get(id)!;
-      if (before.ranIn !== this.sandbox.generation) await this.runOne(before, true);
+      if (parentFailed(id) || (before.ranIn !== this.sandbox.generation && !(await this.runOne(before, true)))) failed.add(id);
     }
-    const failed = new Set<string>();
     for (const c of plan) {
       const parent = (graph.parents.get(c.id) ?? []).find((p) => failed.has(p));
       const ok = parent ? (this.show(c, [], { code: 'upstream', name: this.cells.get(parent)!.name, message: parent }), false) : await this.runOne(c, false);
