@@ -14,6 +14,11 @@ const PAGES = [...pagePaths, '404.html'];
 // States a widget passes through before its script has run; any other state means it loaded (or failed, checked below).
 const NOT_STARTED = ['static', 'loading', 'starting'];
 const SEARCH_TERM: Record<string, string> = { 'en/': 'density', 'zh/': '密度' };
+/** The page whose lab trains and exports, and the pages whose quiz is graded. */
+const LAB_PAGE = 'en/training-a-vae/';
+const QUIZ_PAGES = ['en/quiz/', 'zh/quiz/'];
+/** The behavioural checks each page ran (`${path} lab`, `… quiz`, `… search`), so a guard that stops matching fails below. */
+const ran = new Set<string>();
 
 /** What one page visit recorded. */
 interface Visit {
@@ -104,12 +109,12 @@ async function search(term: string): Promise<number> {
 
 describe.skipIf(!hasBrowser)('every page under the CSP, talking only to its own origin', () => {
   it('covers both languages, the lab, the quiz and a 404 page', () => {
-    for (const path of ['', 'en/', 'zh/', 'en/training-a-vae/', 'zh/training-a-vae/', 'en/quiz/', 'zh/quiz/', '404.html']) expect(PAGES).toContain(path);
+    for (const path of ['', 'en/', 'zh/', LAB_PAGE, 'zh/training-a-vae/', ...QUIZ_PAGES, ...Object.keys(SEARCH_TERM), '404.html']) expect(PAGES).toContain(path);
   });
 
   it.each(PAGES)('/%s: no CSP violation, no console error, every request same-origin', async (path) => {
     visit = { violations: [], consoleErrors: [], requests: [] };
-    const lab = path === 'en/training-a-vae/';
+    const lab = path === LAB_PAGE;
     await page.goto(new URL(lab ? `${path}?backend=wasm` : path, siteUrl).href, { waitUntil: 'load' });
     const cspMeta = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(cspMeta).toContain("default-src 'self'");
@@ -117,7 +122,7 @@ describe.skipIf(!hasBrowser)('every page under the CSP, talking only to its own 
     await page.locator('.theme-toggle').click();
     expect(await runWidgets()).toEqual([]);
     if (lab) expect(await trainLab()).toMatch(/\.vaelab$/);
-    if (/^(en|zh)\/quiz\/$/.test(path)) expect(await gradeQuiz()).toMatch(/^(correct|incorrect)$/);
+    if (QUIZ_PAGES.includes(path)) expect(await gradeQuiz()).toMatch(/^(correct|incorrect)$/);
     const term = SEARCH_TERM[path];
     if (term) expect(await search(term)).toBeGreaterThan(0);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -127,6 +132,14 @@ describe.skipIf(!hasBrowser)('every page under the CSP, talking only to its own 
     expect(visit.violations).toEqual([]);
     expect(visit.consoleErrors).toEqual([]);
     expect(visit.requests.filter((u) => !sameOrigin(u))).toEqual([]);
+    if (lab) ran.add(`${path} lab`);
+    if (QUIZ_PAGES.includes(path)) ran.add(`${path} quiz`);
+    if (term) ran.add(`${path} search`);
+  });
+
+  it('ran the lab, quiz and search checks on every page meant to have them', () => {
+    const expected = [`${LAB_PAGE} lab`, ...QUIZ_PAGES.map((p) => `${p} quiz`), ...Object.keys(SEARCH_TERM).map((p) => `${p} search`)];
+    expect([...ran].sort()).toEqual(expected.sort());
   });
 
   it('the recorder sees a violation: an inline script injected into the page is blocked and reported', async () => {

@@ -69,15 +69,29 @@ export async function longTasks(page: Page): Promise<{ longest: number; count: n
   return { longest: Math.max(0, ...tasks), count: tasks.length };
 }
 
-/** Reads the readout every `everyMs` until `count` distinct steps were seen; returns each (step, value). */
-export async function sampleReadout(lab: LabPage, metric: string, count: number, everyMs = 400): Promise<{ step: number; value: number }[]> {
+/** Reads the readout `count` times, each once the shown step has moved `everySteps` past the last reading; each (step, value). */
+export async function sampleReadout(lab: LabPage, metric: string, count: number, everySteps = 5): Promise<{ step: number; value: number }[]> {
   const seen: { step: number; value: number }[] = [];
-  for (let i = 0; i < 400 && seen.length < count; i++) {
+  while (seen.length < count) {
+    const last = seen.at(-1)?.step;
+    if (last !== undefined) await lab.waitStep(last + everySteps);
     const step = await lab.metric('step');
     const value = await lab.metric(metric);
-    if (Number.isFinite(step) && seen.at(-1)?.step !== step) seen.push({ step, value });
-    await lab.page.waitForTimeout(everyMs);
+    expect(Number.isFinite(step), `the step readout while sampling ${metric}`).toBe(true);
+    if (seen.at(-1)?.step !== step) seen.push({ step, value });
   }
-  expect(seen.length, `${metric} readings`).toBeGreaterThanOrEqual(count);
   return seen;
+}
+
+/**
+ * Asserts that `read` gives the same value for `ms`, checking every 100 ms and failing at the first change. A claim that
+ * something does not happen has no event to wait for; the window is named here, once, with its reason at the call.
+ */
+export async function expectUnchanged(page: Page, read: () => Promise<number>, ms: number, what: string): Promise<void> {
+  const first = await read();
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    await page.waitForTimeout(100);
+    expect(await read(), `${what} changed`).toBe(first);
+  }
 }

@@ -32,7 +32,10 @@ describe.skipIf(!hasBrowser)('the book offline, after one visit', () => {
 
   it('other tests get no service worker: a context blocks it unless the test allows it', async () => {
     const { page, close } = await openPage(browser(), 'en/');
-    await page.waitForTimeout(500);
+    // The page did try (pwa.client.ts registers at load), and the blocked context answered, before anything is counted.
+    await expect
+      .poll(async () => (await page.consoleMessages()).some((m) => m.text().includes('Service Worker registration blocked')), { timeout: 10_000 })
+      .toBe(true);
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
     expect(await page.locator('[data-offline-note]').count()).toBe(0);
     await close();
