@@ -42,3 +42,32 @@ export class NonFiniteLossError extends Error {
 export class CheckpointError extends Error {
   override readonly name = 'CheckpointError';
 }
+
+/**
+ * What was wrong with a reader's per-example loss: it threw, returned something other than a tensor, the wrong shape,
+ * or a tensor that does not depend on the model's weights.
+ */
+export type ObjectiveProblem = 'threw' | 'not-tensor' | 'shape' | 'constant';
+
+/**
+ * A reader's per-example loss (chapter 6's cell) failed. The step it was called for is not taken: the trainer is left
+ * as it was before that step. `detail` is the thrown message or the shape it returned.
+ */
+export class ObjectiveError extends Error {
+  override readonly name = 'ObjectiveError';
+  /** Records the problem and its detail, in English; the page words it in the reader's language from `problem`. */
+  constructor(
+    readonly problem: ObjectiveProblem,
+    readonly detail: string,
+  ) {
+    super(
+      problem === 'threw'
+        ? `The loss threw: ${detail}`
+        : problem === 'not-tensor'
+          ? `The loss returned ${detail}, not a tensor.`
+          : problem === 'shape'
+            ? `The loss returned shape ${detail}; it must be [batch], one number per example.`
+            : 'The loss does not depend on the model’s weights, so it has no gradient to train with.',
+    );
+  }
+}

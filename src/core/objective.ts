@@ -10,6 +10,7 @@ import {
   gaussianReconstruction,
 } from './losses';
 import { reparameterize, stopGradient } from './sampler';
+import { ObjectiveError } from './errors';
 
 /** The per-example terms of one batch, in nats. */
 export interface BatchTerms {
@@ -23,6 +24,35 @@ export interface BatchTerms {
   readonly objective: tf.Tensor1D;
   /** The scalar whose gradient trains the model: the mean objective, or its REINFORCE surrogate. */
   readonly loss: tf.Scalar;
+}
+
+/** What a reader's per-example loss receives: the batch, the encoder's output, the sample z, the decoder's logits, β. */
+export interface ObjectiveInputs {
+  readonly x: tf.Tensor2D;
+  readonly mu: tf.Tensor2D;
+  readonly logVar: tf.Tensor2D;
+  readonly z: tf.Tensor2D;
+  readonly logits: tf.Tensor2D;
+  readonly beta: number;
+}
+
+/** A per-example loss written by a reader (chapter 6's cell): must return a [batch] tensor; its batch mean is minimised. */
+export type PerExampleObjective = (inputs: ObjectiveInputs) => unknown;
+
+/** Calls a reader's loss and checks what it returns; any failure becomes an `ObjectiveError`. */
+export function readerObjective(objective: PerExampleObjective, inputs: ObjectiveInputs): tf.Tensor1D {
+  let value: unknown;
+  try {
+    value = objective(inputs);
+  } catch (error) {
+    throw new ObjectiveError('threw', error instanceof Error ? error.message : String(error));
+  }
+  if (!(value instanceof tf.Tensor)) {
+    throw new ObjectiveError('not-tensor', value === null ? 'null' : typeof value === 'object' ? (value.constructor?.name ?? 'an object') : typeof value);
+  }
+  const batch = inputs.x.shape[0];
+  if (value.rank !== 1 || value.shape[0] !== batch) throw new ObjectiveError('shape', `[${value.shape.join(', ')}] (batch ${batch})`);
+  return tf.cast(value, 'float32') as tf.Tensor1D;
 }
 
 /** −log p(x|z) with the model's likelihood, from the decoder's raw output. */
@@ -49,7 +79,11 @@ export function scoreFunctionSurrogate(
   });
 }
 
-/** Runs encoder, sampler and decoder on `x` with noise `epsilon` ([batch, latent]) and returns every term. */
+/**
+ * Runs encoder, sampler and decoder on `x` with noise `epsilon` ([batch, latent]) and returns every term. With a
+ * reader's `custom` loss, `objective` and `loss` are the reader's (trained pathwise) while `reconstruction` and `kl`
+ * stay the book's measurements; a failing `custom` throws `ObjectiveError`.
+ */
 export function computeTerms(
   model: VaeModel,
   x: tf.Tensor2D,
@@ -57,17 +91,19 @@ export function computeTerms(
   beta: number,
   estimator: GradientEstimator = 'pathwise',
   baseline = 0,
+  custom: PerExampleObjective | null = null,
 ): BatchTerms {
   return tf.tidy(() => {
     const { mu, logVar } = model.encode(x);
     const klPerDim = gaussianKlPerDim(mu, logVar);
     const kl = tf.sum(klPerDim, 1) as tf.Tensor1D;
     const sampled = reparameterize(mu, logVar, epsilon);
-    const z = estimator === 'pathwise' ? sampled : stopGradient(sampled);
-    const reconstruction = reconstructionTerm(model, model.decodeLogits(z), x);
-    const objective = betaObjective(reconstruction, kl, beta);
+    const z = estimator === 'pathwise' || custom ? sampled : stopGradient(sampled);
+    const logits = model.decodeLogits(z);
+    const reconstruction = reconstructionTerm(model, logits, x);
+    const objective = custom ? readerObjective(custom, { x, mu, logVar, z, logits, beta }) : betaObjective(reconstruction, kl, beta);
     const loss =
-      estimator === 'pathwise'
+      estimator === 'pathwise' || custom
         ? tf.mean(objective)
         : scoreFunctionSurrogate(
             reconstruction,

@@ -1,10 +1,10 @@
 /** The training loop: Adam on the β-objective, seeded shuffling, held-out evaluation, plain-number metrics. */
 import { tf } from './tf';
 import { resolveConfig, type VaeConfig } from './config';
-import { InvalidConfigError, NonFiniteLossError } from './errors';
+import { InvalidConfigError, NonFiniteLossError, ObjectiveError } from './errors';
 import { VaeModel, type NamedWeight } from './model';
 import { Adam, type AdamPath } from './adam';
-import { computeTerms } from './objective';
+import { computeTerms, type PerExampleObjective } from './objective';
 import { BatchStream, validateImageSet } from './batches';
 import type { StepMetrics, TrainerSnapshot } from './training-types';
 import { holdTraining, putBackTraining, releasePoint, type RestorePoint } from './restore-point';
@@ -43,6 +43,8 @@ export class Trainer {
   private readonly inFlight = new Set<PendingStep>();
   /** Why the steps in flight were undone: reading one of them throws this. */
   private undoneBy: Error | null = null;
+  /** A reader's per-example loss trained instead of the book's β-objective (null: the book's). */
+  private custom: PerExampleObjective | null = null;
 
   /** Validates the config against the data (throws `InvalidConfigError`) and builds model and optimizer. */
   constructor(
@@ -85,6 +87,19 @@ export class Trainer {
   /** Changes β from the next step on; the ELBO reported does not depend on it. */
   setBeta(beta: number): void {
     this.current = resolveConfig({ ...this.current, beta }, this.train.count);
+  }
+
+  /**
+   * Trains with a reader's per-example loss from the next step on (null: back to the book's). A loss that throws or
+   * returns the wrong shape makes `step()` throw `ObjectiveError` with the model as it was before that step.
+   */
+  setObjective(objective: PerExampleObjective | null): void {
+    this.custom = objective;
+  }
+
+  /** Whether a reader's loss is in force. */
+  get customObjective(): boolean {
+    return this.custom !== null;
   }
 
   /** Changes Adam's step size from the next step on, keeping its moment estimates. */
@@ -132,29 +147,61 @@ export class Trainer {
     }
   }
 
-  /** The update itself; returns [reconstruction, KL, objective, KL per dimension …] as one tensor. */
+  /**
+   * The update itself; returns [reconstruction, KL, objective, KL per dimension …] as one tensor. A reader's loss that
+   * fails is caught inside the gradient tape (a throw through it would leave the tape's saved tensors behind), no update
+   * runs, and the failure is thrown afterwards.
+   */
   private runUpdate(): tf.Tensor1D {
     const { batchSize, inputSize, latentSize, beta, gradientEstimator, binarize } = this.current;
     this.batches.next(binarize);
     const baseline = this.baseline ?? 0;
+    const variables = this.net.variables();
     let summary: tf.Tensor1D | null = null;
-    const cost = this.optimizer.minimize(
-      () => {
-        const x = tf.tensor2d(this.batches.pixels, [batchSize, inputSize]);
-        const epsilon = tf.tensor2d(this.batches.noise, [batchSize, latentSize]);
-        const terms = computeTerms(this.net, x, epsilon, beta, gradientEstimator, baseline);
-        // Packed into one tensor so each step costs a single read-back.
-        summary = tf.keep(
-          tf.concat([tf.stack([tf.mean(terms.reconstruction), tf.mean(terms.kl), tf.mean(terms.objective)]), tf.mean(terms.klPerDim, 0)]),
-        ) as tf.Tensor1D;
-        return terms.loss;
-      },
-      true,
-      this.net.variables(),
-    );
-    tf.dispose(cost as tf.Scalar);
+    let failure: ObjectiveError | null = null;
+    let loss: tf.Scalar | null = null;
+    const forward = () => {
+      const x = tf.tensor2d(this.batches.pixels, [batchSize, inputSize]);
+      const epsilon = tf.tensor2d(this.batches.noise, [batchSize, latentSize]);
+      let terms;
+      try {
+        terms = computeTerms(this.net, x, epsilon, beta, gradientEstimator, baseline, this.custom);
+      } catch (error) {
+        if (!(error instanceof ObjectiveError)) throw error;
+        failure = error;
+        return tf.mul(tf.sum(variables[0] as tf.Variable), 0) as tf.Scalar;
+      }
+      // Packed into one tensor so each step costs a single read-back.
+      summary = tf.keep(
+        tf.concat([tf.stack([tf.mean(terms.reconstruction), tf.mean(terms.kl), tf.mean(terms.objective)]), tf.mean(terms.klPerDim, 0)]),
+      ) as tf.Tensor1D;
+      loss = terms.loss;
+      return loss;
+    };
+    let computed: { value: tf.Scalar; grads: tf.NamedTensorMap };
+    try {
+      computed = this.gradients(forward);
+    } catch (error) {
+      // tfjs leaves the loss behind when no variable reaches it.
+      tf.dispose([summary, loss].filter((t) => t !== null));
+      throw error;
+    }
+    const { value, grads } = computed;
+    if (!failure) this.optimizer.applyGradients(grads);
+    tf.dispose([value, ...Object.values(grads)]);
+    if (failure) throw failure;
     if (!summary) throw new Error('The training step produced no summary.');
     return summary;
+  }
+
+  /** The loss and its gradients for every variable; a reader's loss that no weight reaches is an `ObjectiveError`. */
+  private gradients(loss: () => tf.Scalar): { value: tf.Scalar; grads: tf.NamedTensorMap } {
+    try {
+      return this.optimizer.computeGradients(loss, this.net.variables());
+    } catch (error) {
+      if (this.custom && error instanceof Error && /connection between any variable/.test(error.message)) throw new ObjectiveError('constant', '');
+      throw error;
+    }
   }
 
   /** Turns a step's read-back numbers into metrics; checks them for NaN and runs the periodic evaluation. */
