@@ -1,6 +1,6 @@
 /** The worker's logic as a plain function of messages: `createHandler(post, options)` → `handle(request)`. */
 import { tf } from '../core/tf';
-import { NonFiniteLossError } from '../core/errors';
+import { NonFiniteLossError, ObjectiveError } from '../core/errors';
 import { Trainer, type ImageSet, type StepMetrics, type TrainerSnapshot } from '../core/trainer';
 import { answerQuery } from './queries';
 import { metricsEvent, previewEvents } from './training-events';
@@ -10,6 +10,7 @@ import { SweepRun, validateSweep } from './sweep';
 import { DatasetError } from '../core/data/format';
 import { BackendLossWatch, type WatchBackendLoss } from './backend-loss';
 import type { InitRequest, StatusEvent, WorkerEvent, WorkerRequest, WorkerState } from './protocol';
+import type { ObjectiveCompiler } from './reader-objective';
 
 /** A dataset as the handler needs it: train and test images in [0, 1], and the image size. */
 export interface DatasetBundle {
@@ -39,6 +40,8 @@ export interface HandlerOptions {
   readonly snapshotEvery?: number;
   /** Least milliseconds between two sweepProgress events (default 100). */
   readonly sweepProgressMs?: number;
+  /** Compiles a reader's loss cell (reader-objective.ts); without it, setObjective with code is refused. */
+  readonly compileObjective?: ObjectiveCompiler;
 }
 
 /** Sends an event; typed arrays listed in `transfer` move instead of being copied. */
@@ -101,7 +104,8 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       } while (running && performance.now() - sliceStart < sliceMs);
     } catch (error) {
       running = false;
-      if (!(error instanceof NonFiniteLossError) && options.recoverBackend && snapshot) {
+      // A reader's loss that failed left the model as it was: nothing to recover from.
+      if (!(error instanceof NonFiniteLossError || error instanceof ObjectiveError) && options.recoverBackend && snapshot) {
         await recover(error, snapshot);
         return;
       }
@@ -218,6 +222,13 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       case 'setBeta':
         requireTrainer()[0].setBeta(request.beta);
         return;
+      case 'setObjective': {
+        const [active] = requireTrainer();
+        if (request.code !== null && !options.compileObjective) throw new Error('This worker cannot compile a reader’s loss.');
+        active.setObjective(request.code === null ? null : await options.compileObjective!(request.code));
+        post({ type: 'objective', custom: active.customObjective, ...tag });
+        return;
+      }
       case 'setLearningRate':
         requireTrainer()[0].setLearningRate(request.learningRate);
         return;

@@ -111,7 +111,13 @@ export interface EncodeImageRequest extends Tagged {
 }
 
 /** Everything a widget can ask. */
+/** Trains with the per-example loss the reader's cell declares (`code`), or with the book's again (null). */
+export interface SetObjectiveRequest extends Tagged {
+  readonly type: 'setObjective';
+  readonly code: string | null;
+}
 export type WorkerRequest =
+  | SetObjectiveRequest
   | InitRequest
   | TrainRequest
   | SimpleRequest<'pause'>
@@ -222,7 +228,7 @@ export interface StatusEvent extends Tagged {
 /** What went wrong, in words for the reader; `code` lets a widget react (e.g. offer Reset after 'non-finite'). */
 export interface ErrorEvent extends Tagged {
   readonly type: 'error';
-  readonly code: 'invalid-config' | 'non-finite' | 'checkpoint' | 'not-initialised' | 'dataset' | 'bad-request' | 'internal';
+  readonly code: 'invalid-config' | 'non-finite' | 'checkpoint' | 'not-initialised' | 'dataset' | 'bad-request' | 'reader-loss' | 'internal';
   readonly message: string;
   readonly step?: number;
   /** For 'non-finite' in training: the step the model is back at (the update that led to the bad loss is undone). */
@@ -233,6 +239,19 @@ export interface ErrorEvent extends Tagged {
   readonly fields?: readonly string[];
   /** For 'dataset': what is wrong with the file, so the page can say it in the reader's language. */
   readonly reason?: DatasetErrorCode;
+  /** For 'reader-loss': what is wrong with the reader's loss (the page words it), and where in the cell, if known. */
+  readonly problem?: ReaderLossProblem;
+  /** For 'reader-loss': the engine's own words (a thrown message, a shape), quoted inside the page's sentence. */
+  readonly detail?: string;
+  readonly line?: number;
+  readonly col?: number;
+}
+/** What can go wrong with a reader's loss cell: compiling it (first three) or training with it (the rest). */
+export type ReaderLossProblem = 'syntax' | 'no-loss' | 'top-level' | 'threw' | 'not-tensor' | 'shape' | 'constant';
+/** The answer to setObjective: whether the reader's loss is now in force. */
+export interface ObjectiveEvent extends Tagged {
+  readonly type: 'objective';
+  readonly custom: boolean;
 }
 /** One finished run of a β sweep: held-out rate (mean KL), distortion (mean reconstruction) and ELBO at `beta`. */
 export interface SweepPointEvent extends Tagged {
@@ -284,6 +303,7 @@ export interface MemoryEvent extends Tagged {
 
 /** Everything the worker can say. */
 export type WorkerEvent =
+  | ObjectiveEvent
   | MetricsEvent
   | EvaluationEvent
   | ImagesEvent

@@ -4,14 +4,22 @@ import { createHandler } from './handler';
 import { createFetchLoader } from './datasets';
 import { BACKEND_ORDER, backendsAfter, chooseBackend, isBackendName, isWebGLContextLost, wasmPaths, watchContextLoss, type BackendName } from '../core/backend';
 import type { InitRequest, WorkerRequest } from './protocol';
+import { createObjectiveCompiler } from './reader-objective';
+import { lockDown } from '../notebook/lockdown';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const baseUrl = import.meta.env.BASE_URL;
 let lastInit: InitRequest | null = null;
+// Captured before a reader's loss locks this worker down (reader-objective.ts): the lab still posts and loads datasets.
+const post = self.postMessage.bind(self);
+const siteFetch = self.fetch.bind(self);
 
-const handle = createHandler((event, transfer) => self.postMessage(event, transfer ?? []), {
-  loadDataset: createFetchLoader(baseUrl),
+const handle = createHandler((event, transfer) => post(event, transfer ?? []), {
+  // Function constructors stay: tfjs's isFunction reads f.constructor in every gradient call. Isolation comes from the
+  // removed globals (network, storage, workers), which code built from strings cannot reach either.
+  compileObjective: createObjectiveCompiler(() => lockDown(self as unknown as typeof globalThis, { functions: false })),
+  loadDataset: createFetchLoader(baseUrl, siteFetch),
   prepareBackend: async (request) => {
     lastInit = request;
     const choice = await chooseBackend({
