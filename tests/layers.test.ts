@@ -25,9 +25,12 @@ describe('breaksRule(from, target, typeOnly, external)', () => {
     ['charts', 'worker/protocol', true, false],
     ['charts', '@tensorflow/tfjs-core', false, true],
     ['notebook', 'components/widgets/kit', false, false],
+    ['notebook', 'worker/protocol', true, false],
+    ['notebook', 'astro:content', false, true],
     ['notebook', 'worker/handler', false, false],
     ['lib', 'components/layout/Header.astro', false, false],
     ['i18n', 'components/widgets/kit', true, false],
+    ['i18n', 'worker/protocol', false, false],
   ] as const)('%s → %s (typeOnly %s) is reported', (from, target, typeOnly, external) => {
     expect(breaksRule(from, target, typeOnly, external)).toMatch(new RegExp(`^src/${from} `));
   });
@@ -36,6 +39,8 @@ describe('breaksRule(from, target, typeOnly, external)', () => {
     ['core', 'core/random', false, false],
     ['core', '@tensorflow/tfjs-core', false, true],
     ['worker', 'core/trainer', false, false],
+    ['worker', 'notebook/compile', false, false],
+    ['i18n', 'worker/protocol', true, false],
     ['charts', 'core/toys/marginal-likelihood-study', true, false],
     ['charts', '@observablehq/plot', false, true],
     ['notebook', 'core/tf', false, false],

@@ -26,11 +26,13 @@ const UI_PACKAGES = [/^astro($|[:/])/, /^@observablehq\//, /^shiki/];
 /** The rules: each layer imports from itself and from the layers listed (ARCHITECTURE.md, "Layers"). */
 export const LAYER_RULES: Readonly<Record<string, LayerRule>> = Object.freeze({
   core: { value: ['core'], forbiddenPackages: UI_PACKAGES },
-  worker: { value: ['worker', 'core'], forbiddenPackages: UI_PACKAGES },
+  // The lab worker compiles chapter 6's loss cell with the cell runtime's compiler and lockdown (reader-objective.ts).
+  worker: { value: ['worker', 'core', 'notebook'], forbiddenPackages: UI_PACKAGES },
   charts: { value: ['charts'], typeOnly: ['core'], forbiddenPackages: [/^@tensorflow\//, /^astro($|[:/])/] },
-  notebook: { value: ['notebook', 'core'], forbiddenPackages: [/^astro($|[:/])/, /^@observablehq\//] },
+  // Cells get Observable Plot (drawing into linkedom), so the runtime may import it; never Astro.
+  notebook: { value: ['notebook', 'core'], forbiddenPackages: [/^astro($|[:/])/] },
   lib: { value: ['lib', 'i18n'] },
-  i18n: { value: ['i18n'], typeOnly: ['core'] },
+  i18n: { value: ['i18n'], typeOnly: ['core', 'worker'] },
   components: { value: ['components', 'core', 'worker', 'charts', 'notebook', 'lib', 'i18n', 'styles'] },
 });
 
