@@ -7,7 +7,7 @@ import { Adam, type AdamPath } from './adam';
 import { computeTerms, type PerExampleObjective } from './objective';
 import { BatchStream, validateImageSet } from './batches';
 import type { StepMetrics, TrainerSnapshot } from './training-types';
-import { holdTraining, putBackTraining, releasePoint, type RestorePoint } from './restore-point';
+import { SoundStates, holdTraining, putBackTraining, releasePoint, type RestorePoint } from './restore-point';
 import { evaluateModel, type EvalMetrics, type ImageSet } from './evaluate';
 
 export type { EvalMetrics, ImageSet } from './evaluate';
@@ -34,11 +34,8 @@ export class Trainer {
   private readonly batches: BatchStream;
   private steps = 0;
   private baseline: number | null = null;
-  /**
-   * The latest state known to be sound: a step's loss is computed before its update, so a finite loss vouches for the
-   * weights it was computed at, i.e. for the state before that step. A non-finite loss returns training here.
-   */
-  private sound: RestorePoint;
+  /** The states a non-finite loss returns training to. */
+  private readonly sound: SoundStates;
   /** Steps launched whose numbers are not read back yet, oldest first, each with its restore point. */
   private readonly inFlight = new Set<PendingStep>();
   /** Why the steps in flight were undone: reading one of them throws this. */
@@ -61,7 +58,7 @@ export class Trainer {
     this.batches = new BatchStream(train, this.current, this.current.seed);
     this.net = VaeModel.create(this.current, this.current.seed);
     this.optimizer = new Adam({ learningRate: this.current.learningRate });
-    this.sound = this.holdState();
+    this.sound = new SoundStates(this.holdState());
   }
 
   /** The configuration now in force (β and learning rate included). */
@@ -104,14 +101,16 @@ export class Trainer {
 
   /** Changes Adam's step size from the next step on, keeping its moment estimates. */
   setLearningRate(learningRate: number): void {
+    const raised = learningRate > this.current.learningRate;
     this.current = resolveConfig({ ...this.current, learningRate }, this.train.count);
+    if (raised) this.sound.keepAnchor();
     this.optimizer.learningRate = learningRate;
   }
 
   /**
-   * One Adam step on one batch. If the loss is NaN or infinite it throws `NonFiniteLossError` and returns to the last
-   * sound state (weights, Adam's moments and t, the step count, the batches): that step and the update that led to its
-   * loss are undone, so training can go on from there with a smaller learning rate.
+   * One Adam step on one batch. If the loss is NaN or infinite it throws `NonFiniteLossError` and returns to a sound
+   * state (weights, Adam's moments and t, the step count, the batches; restore-point.ts says which), so training can go
+   * on from there with a smaller learning rate.
    */
   step(): StepMetrics {
     const pending = this.launchStep();
@@ -213,14 +212,16 @@ export class Trainer {
     const klPerDim = numbers.slice(3);
     const broken = Object.entries({ reconstruction, KL: kl, objective }).find(([, value]) => !Number.isFinite(value));
     if (broken) {
-      const error = new NonFiniteLossError(pending.restore.step + 1, broken[0], this.current.learningRate, this.sound.step);
+      const target = this.sound.target();
+      const error = new NonFiniteLossError(pending.restore.step + 1, broken[0], this.current.learningRate, target.step);
       releasePoint(pending.restore);
-      this.rebase(() => this.putBack(this.sound), error);
+      this.forgetInFlight(error);
+      this.putBack(target);
+      this.sound.rolledBack(target, this.holdState());
       throw error;
     }
-    releasePoint(this.sound);
     // The baseline before this step is known only now (a step launched while another was in flight could not see it).
-    this.sound = { ...pending.restore, baseline: this.baseline };
+    this.sound.vouch({ ...pending.restore, baseline: this.baseline });
     this.steps += 1;
     this.baseline = this.baseline === null ? reconstruction : this.baseline + BASELINE_RATE * (reconstruction - this.baseline);
     const { evalEvery, evalSize } = this.current;
@@ -289,16 +290,11 @@ export class Trainer {
     this.baseline = point.baseline;
   }
 
-  /**
-   * Replaces the whole state by `change` (a roll-back, restore or reset): the steps in flight are forgotten (reading one
-   * throws `cause`), and the new state is the sound one.
-   */
+  /** Replaces the whole state by `change` (a restore or reset): the steps in flight are forgotten (reading one throws `cause`). */
   private rebase(change: () => void, cause: Error): void {
-    const old = this.sound;
     this.forgetInFlight(cause);
     change();
-    releasePoint(old);
-    this.sound = this.holdState();
+    this.sound.replace(this.holdState());
   }
 
   private forgetInFlight(cause: Error): void {
@@ -323,7 +319,7 @@ export class Trainer {
   /** Frees the model's variables and the optimizer's moment estimates. */
   dispose(): void {
     this.forgetInFlight(new Error('The trainer was disposed before this step’s numbers were read.'));
-    releasePoint(this.sound);
+    this.sound.release();
     this.disposeState();
   }
 

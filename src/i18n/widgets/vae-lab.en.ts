@@ -146,7 +146,10 @@ export const VAE_LAB_EN = {
   fileCorrupt: 'That model file is damaged (truncated or altered); nothing changed.',
   fileIncompatible: 'That model file does not fit this lab ({detail}); nothing changed.',
   // Faults
-  nonFinite: 'Training stopped at step {step}: the loss became NaN or infinite. Lower the learning rate or β, then press Reset (it keeps your settings).',
+  nonFinite:
+    'The loss became NaN or infinite at step {step}, so training stopped and went back to the model as it was after step {restored}; no NaN reached the weights. Try a smaller learning rate, such as {suggested} (now {rate}), then press Train to go on: no reset needed.',
+  sweepNonFinite:
+    'The sweep’s run at β = {beta} became NaN or infinite, so the sweep stopped; the model itself is unchanged. Try a smaller learning rate, such as {suggested} (now {rate}).',
   datasetFailed: 'The dataset could not load: {message}. Check the connection and press Apply to try again.',
   checkpointFailed: 'The pretrained model could not load ({message}); starting from random weights instead.',
   workerFailed: 'The training engine stopped: {message}',

@@ -141,7 +141,9 @@ export const VAE_LAB_ZH: VaeLabStrings = {
   fileForeign: '这个文件不是从本书导出的模型；一切保持原样。',
   fileCorrupt: '这个模型文件已损坏（被截断或改动）；一切保持原样。',
   fileIncompatible: '这个模型文件与本实验室不匹配（{detail}）；一切保持原样。',
-  nonFinite: '训练在第 {step} 步停止：损失变成了 NaN 或无穷大。请调低学习率或 β，然后按“重置”（设置会保留）。',
+  nonFinite:
+    '第 {step} 步的损失变成了 NaN 或无穷大，训练已停下，模型退回到第 {restored} 步之后的样子，权重里没有混进 NaN。请把学习率调小，比如 {suggested}（现在是 {rate}），再按“训练”接着练，不必重置。',
+  sweepNonFinite: 'β 扫描里 β = {beta} 的那次运行出现了 NaN 或无穷大，扫描已停下；模型本身没有变。请把学习率调小，比如 {suggested}（现在是 {rate}）。',
   datasetFailed: '数据集未能加载：{message}。请检查网络，然后按“应用”重试。',
   checkpointFailed: '预训练模型未能加载（{message}），改为从随机权重开始。',
   workerFailed: '训练引擎停止了：{message}',

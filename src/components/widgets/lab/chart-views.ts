@@ -30,6 +30,8 @@ export interface ChartViews {
   onSweepPoint(point: SweepPoint): void;
   clearSweep(): void;
   clear(): void;
+  /** Forgets what was drawn after `step`: training went back there (a non-finite loss undid the steps after it). */
+  rewind(step: number): void;
   latest(): LossPoint | null;
   /** The latest KL per latent dimension (empty before the first step or evaluation). */
   klPerDim(): readonly number[];
@@ -225,6 +227,10 @@ export function createChartViews(ctx: LabContext): ChartViews {
       active = null;
       heldOut = null;
       epoch = null;
+      request('readout', ...CHARTS);
+    },
+    rewind(step) {
+      history.rewind(step);
       request('readout', ...CHARTS);
     },
     latest: () => history.latest(),

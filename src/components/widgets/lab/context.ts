@@ -17,7 +17,10 @@ export interface LabContext {
   readonly worker: LabWorker;
   /** The settings now in force (the model's shape and the live β and learning rate). */
   settings: LabSettings;
-  phase: LabPhase;
+  /** Where the lab is; only `setPhase` changes it. */
+  readonly phase: LabPhase;
+  /** The one way to change the phase: every view follows (the figure's data-state, the controls, the sweep button). */
+  setPhase(phase: LabPhase): void;
   /** The worker's step count and backend, as last reported. */
   step: number;
   backend: string;

@@ -53,6 +53,14 @@ class Thinned<T> {
     this.cache = null;
   }
 
+  /** Forgets every item after the last one that passes `keep` (items are kept in push order). */
+  dropAfter(keep: (item: T) => boolean): void {
+    const end = this.kept.findLastIndex(keep);
+    this.kept = this.kept.slice(0, end + 1);
+    if (this.newest !== null && !keep(this.newest)) this.newest = this.kept[this.kept.length - 1] ?? null;
+    this.cache = null;
+  }
+
   /** The kept items with the newest appended when it was not kept itself. */
   items(): readonly T[] {
     if (this.cache) return this.cache;
@@ -109,6 +117,13 @@ export class MetricHistory {
   /** The most recent training point, or null before the first push. */
   latest(): LossPoint | null {
     return this.training.latest();
+  }
+
+  /** Forgets the points, evaluations and β changes after `step`, when training went back to that step. */
+  rewind(step: number): void {
+    this.training.dropAfter((point) => point.step <= step);
+    this.evaluations.dropAfter((point) => point.step <= step);
+    this.changes = this.changes.filter((change) => change.step <= step);
   }
 
   /** Forgets everything, as for a new run. */

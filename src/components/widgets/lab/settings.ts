@@ -47,7 +47,8 @@ export const LAB_LIMITS = Object.freeze({
   latentSize: { min: 1, max: 64, integer: true },
   hiddenSize: { min: 16, max: 1024, integer: true },
   beta: { min: 0, max: 10, integer: false },
-  learningRate: { min: 1e-5, max: 0.1, integer: false },
+  // Up to rates that diverge, so a reader can see what a NaN does to training (and that the lab recovers from it).
+  learningRate: { min: 1e-5, max: 10, integer: false },
   seed: { min: 0, max: 2 ** 32 - 1, integer: true },
 } satisfies Record<string, LabLimit>);
 

@@ -5,18 +5,16 @@ import type { ChartViews } from './chart-views';
 import { SWEEP_BETAS, SWEEP_EVAL_COUNT, SWEEP_STEPS } from './lab-constants';
 import { formatBeta } from './numbers';
 
-/** Wires the sweep button; `sync` enables it when a model is ready and relabels it while a sweep runs. */
+/** Wires the sweep button; `sync` (run on every phase change) enables it when a model is ready and relabels it while a sweep runs. */
 export function createSweep(ctx: LabContext, charts: ChartViews): { sync(): void } {
   const { s } = ctx;
   const button = ctx.part<HTMLButtonElement>('sweep');
   let phaseBefore: LabContext['phase'] = 'paused';
 
   const finish = (text: string) => {
-    ctx.phase = phaseBefore === 'training' ? 'paused' : phaseBefore;
-    ctx.figure.dataset['state'] = ctx.phase;
+    ctx.setPhase(phaseBefore === 'training' ? 'paused' : phaseBefore);
     ctx.setStatus(text);
     ctx.announce(text);
-    sync();
   };
 
   button.addEventListener('click', () => {
@@ -26,9 +24,7 @@ export function createSweep(ctx: LabContext, charts: ChartViews): { sync(): void
     }
     phaseBefore = ctx.phase;
     charts.clearSweep();
-    ctx.phase = 'sweeping';
-    ctx.figure.dataset['state'] = 'sweeping';
-    sync();
+    ctx.setPhase('sweeping');
     ctx.setStatus(fill(s.stateSweep, { index: 1, total: SWEEP_BETAS.length, beta: formatBeta(SWEEP_BETAS[0] ?? 1), step: 0, steps: SWEEP_STEPS }));
     ctx.worker.send({ type: 'sweep', betas: [...SWEEP_BETAS], stepsPerRun: SWEEP_STEPS, evalCount: SWEEP_EVAL_COUNT });
   });

@@ -108,3 +108,19 @@ describe('conversions', () => {
     ]);
   });
 });
+
+describe('MetricHistory.rewind', () => {
+  test('rewind(step) forgets the training points, held-out points and β changes after step, and keeps the rest', () => {
+    const history = new MetricHistory(8);
+    for (let step = 1; step <= 30; step++) history.push(point(step, step > 20 ? 4 : 1));
+    history.pushHeldOut(heldOutPoint(10, { reconstruction: 90, kl: 9, elbo: -99 }));
+    history.pushHeldOut(heldOutPoint(25, { reconstruction: 80, kl: 8, elbo: -88 }));
+    history.rewind(18);
+    expect(history.points().every((p) => p.step <= 18)).toBe(true);
+    expect(history.latest()?.step).toBe(history.points().at(-1)?.step);
+    expect(history.heldOut().map((h) => h.step)).toEqual([10]);
+    expect(history.betaChanges()).toEqual([]);
+    history.push(point(19));
+    expect(history.latest()?.step).toBe(19);
+  });
+});

@@ -68,7 +68,7 @@ describe('parseSetting(field, raw) refuses', () => {
     ['beta', '-1', 'out-of-range'],
     ['beta', '10.001', 'out-of-range'],
     ['learningRate', '0', 'out-of-range'],
-    ['learningRate', '0.2', 'out-of-range'],
+    ['learningRate', '20', 'out-of-range'],
     ['learningRate', '1e-6', 'out-of-range'],
     ['latentSize', '2.5', 'not-whole'],
     ['latentSize', '2,5', 'not-whole'],
