@@ -46,7 +46,7 @@ async function lossApi(): Promise<Record<string, unknown>> {
 export function createObjectiveCompiler(lock: LockScope): ObjectiveCompiler {
   let prepared: Promise<(code: string) => Promise<PerExampleObjective>> | null = null;
   const prepare = async () => {
-    const [{ analyzeCell }, { compileCell }, api] = await Promise.all([import('../notebook/analyze'), import('../notebook/compile'), lossApi()]);
+    const [{ analyzeCell }, { compileCell }, api, { tf }] = await Promise.all([import('../notebook/analyze'), import('../notebook/compile'), lossApi(), import('../core/tf')]);
     const AsyncFunction = (async () => {}).constructor as Parameters<typeof compileCell>[3];
     lock();
     let count = 0;
@@ -57,11 +57,15 @@ export function createObjectiveCompiler(lock: LockScope): ObjectiveCompiler {
       const inputs = analysis.uses.filter((name) => name in api);
       const cell = await compileCell(`lab-loss-${++count}`, analysis, inputs, AsyncFunction);
       let declared: Readonly<Record<string, unknown>>;
+      // The cell's top level may make tensors (its check on made-up images); the lab's queue runs nothing else meanwhile.
+      tf.engine().startScope();
       try {
         declared = (await cell.run(api)).declared;
       } catch (error) {
         const at = cell.position(error);
         throw new ReaderCodeError('top-level', error instanceof Error ? error.message : String(error), at?.line, at?.col);
+      } finally {
+        tf.engine().endScope();
       }
       const loss = declared[LOSS_NAME];
       if (typeof loss !== 'function') throw new ReaderCodeError('no-loss', `${LOSS_NAME} is ${typeof loss}, not a function.`);

@@ -1,5 +1,7 @@
 /** handle({type: 'setObjective', code}): chapter 6's loss cell trains the lab; its failures are reader-loss errors. */
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { createObjectiveCompiler } from '../../src/worker/reader-objective';
 import type { ReaderLossProblem } from '../../src/worker/protocol';
@@ -111,5 +113,19 @@ describe('readerLossMessage', () => {
     }
     expect(readerLossMessage(lang, { nonFinite: true, step: 12, restoredStep: 11 })).toContain('12');
     expect(Object.keys(READER_LOSS_STRINGS[lang]).sort()).toEqual(Object.keys(READER_LOSS_STRINGS.en).sort());
+  });
+});
+
+describe("chapter 6's loss cell", () => {
+  test.each(['en', 'zh'])('(%s) compiles in the worker, leaves no tensor from its check, and trains like the book’s loss', async (lang) => {
+    const code = readFileSync(resolve(`chapters/${lang}/cells/training-a-vae/loss.ts`), 'utf8');
+    const h = await ready();
+    const tensors = tf.memory().numTensors;
+    await h.send({ type: 'setObjective', code, id: 2 });
+    expect(h.byId(2, 'objective')).toMatchObject({ custom: true });
+    expect(tf.memory().numTensors).toBe(tensors);
+    await h.send({ type: 'step', count: 1 });
+    const m = h.of('metrics').at(-1)!;
+    expect(m.objective).toBeCloseTo(m.reconstruction + m.kl, 3);
   });
 });

@@ -16,7 +16,7 @@ const en: Strings = {
   using: 'The lab trains with your loss from step {step} on. Its curves still show the book’s own reconstruction loss and KL.',
   usingScratch: 'The lab starts from fresh weights and trains with your loss. Its curves still show the book’s own reconstruction loss and KL.',
   book: 'The lab trains with the book’s loss again.',
-  noLab: 'There is no lab on this page to train.',
+  noLab: 'The lab above has not started yet: scroll to it, wait until it is ready, then press again.',
   where: ' (line {line})',
   syntax: 'Your cell does not compile{where}: {detail}. The lab keeps the loss it had.',
   'no-loss': 'Your cell must declare a function named loss ({detail}). The lab keeps the loss it had.',
@@ -39,7 +39,7 @@ const zh: Strings = {
   using: '从第 {step} 步起，实验用你的损失训练。曲线上画的仍是本书自己量出的重建损失和 KL。',
   usingScratch: '实验换上新的随机权重，用你的损失从头训练。曲线上画的仍是本书自己量出的重建损失和 KL。',
   book: '实验重新用本书的损失训练。',
-  noLab: '这一页上没有可以训练的实验。',
+  noLab: '上面的实验还没有启动：请滚动到实验那里，等它准备好后再按一次。',
   where: '（第 {line} 行）',
   syntax: '你的单元格编译不通过{where}：{detail}。实验沿用原来的损失。',
   'no-loss': '单元格里必须声明一个名为 loss 的函数（{detail}）。实验沿用原来的损失。',
@@ -56,8 +56,8 @@ export const READER_LOSS_STRINGS: Readonly<Record<Lang, Strings>> = { en, zh };
 
 /** What the page says about a failed reader's loss: a problem from the worker, or a NaN while the reader's loss trained. */
 export type ReaderLossFailure =
-  | { readonly problem: ReaderLossProblem; readonly detail?: string; readonly step?: number; readonly line?: number; readonly col?: number }
-  | { readonly nonFinite: true; readonly step?: number; readonly restoredStep?: number };
+  | { readonly problem: ReaderLossProblem; readonly detail?: string | undefined; readonly step?: number | undefined; readonly line?: number | undefined }
+  | { readonly nonFinite: true; readonly step?: number | undefined; readonly restoredStep?: number | undefined };
 
 /** The sentence for `failure` in `lang`. */
 export function readerLossMessage(lang: Lang, failure: ReaderLossFailure): string {

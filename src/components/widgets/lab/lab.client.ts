@@ -20,8 +20,7 @@ import { IMAGES_EVERY, LATENTS_EVERY, MEMORY_EVERY_MS, METRICS_EVERY } from './l
 import { formatBeta, formatBytes, formatNats, parameterCountOf, stepsPerSecond } from './numbers';
 import { formatCount } from '../marginal-likelihood-state';
 import { DEFAULT_LAB_SETTINGS, needsRestart, parsePreset, replaceInQuery, settingsFromQuery, type LabSettings } from './settings';
-import { createPhase, nonFiniteMessage } from './lab-state';
-import { followPhase } from './render';
+import { attachReaderLoss } from './reader-loss';
 
 /** Starts the lab inside a server-rendered `figure[data-widget="vae-lab"]`. */
 export function mount(figure: HTMLElement): void {
@@ -34,9 +33,6 @@ export function mount(figure: HTMLElement): void {
   const status = labPart<HTMLElement>(figure, 'status');
   const warning = labPart<HTMLElement>(figure, 'warning');
   const announce = politeAnnouncer(labPart(figure, 'announce'));
-  const phase = createPhase('loading');
-  /** The warning after a loss turned NaN, cleared when training resumes. */
-  let diverged = false;
 
   const ctx: LabContext = {
     figure,
@@ -45,10 +41,7 @@ export function mount(figure: HTMLElement): void {
     id,
     worker: new LabWorker((message) => fail(fill(s.workerFailed, { message }))),
     settings: fromUrl.settings,
-    get phase() {
-      return phase.phase;
-    },
-    setPhase: (next) => phase.set(next),
+    phase: 'loading',
     step: 0,
     backend: '',
     part: (name) => labPart(figure, name),
@@ -70,9 +63,15 @@ export function mount(figure: HTMLElement): void {
   let lastRate: { step: number; at: number } | null = null;
   let lastMemoryCheck = 0;
 
+  const setPhase = (phase: LabContext['phase']) => {
+    ctx.phase = phase;
+    figure.dataset['state'] = phase;
+    controls.sync();
+    sweep.sync();
+  };
   function fail(message: string) {
     ctx.warn(message);
-    ctx.setPhase('failed');
+    setPhase('failed');
   }
   const mirrorUrl = () => {
     const query = replaceInQuery(location.search, ctx.settings, defaults, id).toString();
@@ -96,16 +95,14 @@ export function mount(figure: HTMLElement): void {
     charts.clear();
     images.clear();
     lastRate = null;
-    ctx.setPhase('loading');
+    setPhase('loading');
     void startModel(ctx, next, savedBytes).then((info) => (checkpoint = info));
   };
 
   const controls = bindControls(ctx, {
     toggleTraining: () => {
-      if (ctx.phase === 'training') return ctx.worker.send({ type: 'pause' });
-      if (diverged) ctx.warn(null);
-      diverged = false;
-      ctx.worker.send({ type: 'train', metricsEvery: METRICS_EVERY, imagesEvery: IMAGES_EVERY });
+      if (ctx.phase === 'training') ctx.worker.send({ type: 'pause' });
+      else ctx.worker.send({ type: 'train', metricsEvery: METRICS_EVERY, imagesEvery: IMAGES_EVERY });
     },
     stepOnce: () => ctx.worker.send({ type: 'step', count: 1 }),
     reset: () => {
@@ -132,7 +129,6 @@ export function mount(figure: HTMLElement): void {
     },
   });
   const sweep = createSweep(ctx, charts);
-  followPhase(phase, figure, [controls, sweep]);
   createKeepPanel(ctx, (saved) => restart(saved.settings, saved.checkpoint));
 
   ctx.worker.on('progress', ({ loaded, total }) => {
@@ -156,7 +152,7 @@ export function mount(figure: HTMLElement): void {
     if (event.state === 'ready') {
       const wasLoading = ctx.phase === 'loading';
       progress.hidden = true;
-      ctx.setPhase('ready');
+      setPhase('ready');
       if (wasLoading) {
         const wanted = backendRequest(location.search).backend;
         if (wanted && wanted !== ctx.backend) ctx.warn(fill(s.backendFallback, { wanted: backendTitle(ctx, wanted), backend: backendTitle(ctx, ctx.backend) }));
@@ -165,11 +161,11 @@ export function mount(figure: HTMLElement): void {
       }
       refreshViews();
     } else if (event.state === 'training') {
-      ctx.setPhase('training');
+      setPhase('training');
       ctx.setStatus(s.stateTraining);
       announce(s.announceTraining);
     } else if (event.state === 'paused' && ctx.phase !== 'sweeping') {
-      ctx.setPhase('paused');
+      setPhase('paused');
       ctx.setStatus(resumeWhenVisible ? s.stateHiddenPaused : fill(s.statePaused, { step: event.step }));
       const latest = charts.latest();
       if (!resumeWhenVisible) announce(fill(s.announcePaused, { step: event.step, recon: formatNats(latest?.reconstruction), kl: formatNats(latest?.kl) }));
@@ -205,10 +201,8 @@ export function mount(figure: HTMLElement): void {
   });
   ctx.worker.on('error', (event) => {
     if (event.code === 'non-finite') {
-      ctx.warn(nonFiniteMessage(s, event, ctx.settings.learningRate, ctx.step));
-      diverged = true;
-      // The steps after the one training went back to were undone: the charts forget them too.
-      if (event.restoredStep !== undefined) charts.rewind(event.restoredStep);
+      ctx.warn(fill(s.nonFinite, { step: event.step ?? ctx.step }));
+      setPhase('paused');
     } else if (event.code === 'dataset') {
       const dataset = ctx.settings.dataset === 'mnist' ? s.datasetMnist : s.datasetFashion;
       fail(datasetDamagedMessage(lang, event.reason, dataset) ?? fill(s.datasetFailed, { message: event.message }));
@@ -236,6 +230,14 @@ export function mount(figure: HTMLElement): void {
     }
   });
 
+  // Chapter 6's loss cell trains this lab (reader-loss.ts); attached last, so its error wording comes after the lab's.
+  attachReaderLoss(ctx, {
+    train: () => ctx.worker.send({ type: 'train', metricsEvery: METRICS_EVERY, imagesEvery: IMAGES_EVERY }),
+    reset: () => {
+      charts.clear();
+      ctx.worker.send({ type: 'reset', seed: ctx.settings.seed });
+    },
+  });
   ctx.part('static-note').hidden = true;
   controls.sync();
   restart(ctx.settings);
