@@ -21,6 +21,8 @@ import { formatBeta, formatBytes, formatNats, parameterCountOf, stepsPerSecond }
 import { formatCount } from '../marginal-likelihood-state';
 import { DEFAULT_LAB_SETTINGS, needsRestart, parsePreset, replaceInQuery, settingsFromQuery, type LabSettings } from './settings';
 import { attachReaderLoss } from './reader-loss';
+import { createPhase, nonFiniteMessage } from './lab-state';
+import { followPhase } from './render';
 
 /** Starts the lab inside a server-rendered `figure[data-widget="vae-lab"]`. */
 export function mount(figure: HTMLElement): void {
@@ -33,6 +35,9 @@ export function mount(figure: HTMLElement): void {
   const status = labPart<HTMLElement>(figure, 'status');
   const warning = labPart<HTMLElement>(figure, 'warning');
   const announce = politeAnnouncer(labPart(figure, 'announce'));
+  const phase = createPhase('loading');
+  /** The warning after a loss turned NaN, cleared when training resumes. */
+  let diverged = false;
 
   const ctx: LabContext = {
     figure,
@@ -41,7 +46,10 @@ export function mount(figure: HTMLElement): void {
     id,
     worker: new LabWorker((message) => fail(fill(s.workerFailed, { message }))),
     settings: fromUrl.settings,
-    phase: 'loading',
+    get phase() {
+      return phase.phase;
+    },
+    setPhase: (next) => phase.set(next),
     step: 0,
     backend: '',
     part: (name) => labPart(figure, name),
@@ -63,15 +71,9 @@ export function mount(figure: HTMLElement): void {
   let lastRate: { step: number; at: number } | null = null;
   let lastMemoryCheck = 0;
 
-  const setPhase = (phase: LabContext['phase']) => {
-    ctx.phase = phase;
-    figure.dataset['state'] = phase;
-    controls.sync();
-    sweep.sync();
-  };
   function fail(message: string) {
     ctx.warn(message);
-    setPhase('failed');
+    ctx.setPhase('failed');
   }
   const mirrorUrl = () => {
     const query = replaceInQuery(location.search, ctx.settings, defaults, id).toString();
@@ -95,14 +97,16 @@ export function mount(figure: HTMLElement): void {
     charts.clear();
     images.clear();
     lastRate = null;
-    setPhase('loading');
+    ctx.setPhase('loading');
     void startModel(ctx, next, savedBytes).then((info) => (checkpoint = info));
   };
 
   const controls = bindControls(ctx, {
     toggleTraining: () => {
-      if (ctx.phase === 'training') ctx.worker.send({ type: 'pause' });
-      else ctx.worker.send({ type: 'train', metricsEvery: METRICS_EVERY, imagesEvery: IMAGES_EVERY });
+      if (ctx.phase === 'training') return ctx.worker.send({ type: 'pause' });
+      if (diverged) ctx.warn(null);
+      diverged = false;
+      ctx.worker.send({ type: 'train', metricsEvery: METRICS_EVERY, imagesEvery: IMAGES_EVERY });
     },
     stepOnce: () => ctx.worker.send({ type: 'step', count: 1 }),
     reset: () => {
@@ -129,6 +133,7 @@ export function mount(figure: HTMLElement): void {
     },
   });
   const sweep = createSweep(ctx, charts);
+  followPhase(phase, figure, [controls, sweep]);
   createKeepPanel(ctx, (saved) => restart(saved.settings, saved.checkpoint));
 
   ctx.worker.on('progress', ({ loaded, total }) => {
@@ -152,7 +157,7 @@ export function mount(figure: HTMLElement): void {
     if (event.state === 'ready') {
       const wasLoading = ctx.phase === 'loading';
       progress.hidden = true;
-      setPhase('ready');
+      ctx.setPhase('ready');
       if (wasLoading) {
         const wanted = backendRequest(location.search).backend;
         if (wanted && wanted !== ctx.backend) ctx.warn(fill(s.backendFallback, { wanted: backendTitle(ctx, wanted), backend: backendTitle(ctx, ctx.backend) }));
@@ -161,11 +166,11 @@ export function mount(figure: HTMLElement): void {
       }
       refreshViews();
     } else if (event.state === 'training') {
-      setPhase('training');
+      ctx.setPhase('training');
       ctx.setStatus(s.stateTraining);
       announce(s.announceTraining);
     } else if (event.state === 'paused' && ctx.phase !== 'sweeping') {
-      setPhase('paused');
+      ctx.setPhase('paused');
       ctx.setStatus(resumeWhenVisible ? s.stateHiddenPaused : fill(s.statePaused, { step: event.step }));
       const latest = charts.latest();
       if (!resumeWhenVisible) announce(fill(s.announcePaused, { step: event.step, recon: formatNats(latest?.reconstruction), kl: formatNats(latest?.kl) }));
@@ -201,8 +206,10 @@ export function mount(figure: HTMLElement): void {
   });
   ctx.worker.on('error', (event) => {
     if (event.code === 'non-finite') {
-      ctx.warn(fill(s.nonFinite, { step: event.step ?? ctx.step }));
-      setPhase('paused');
+      ctx.warn(nonFiniteMessage(s, event, ctx.settings.learningRate, ctx.step));
+      diverged = true;
+      // The steps after the one training went back to were undone: the charts forget them too.
+      if (event.restoredStep !== undefined) charts.rewind(event.restoredStep);
     } else if (event.code === 'dataset') {
       const dataset = ctx.settings.dataset === 'mnist' ? s.datasetMnist : s.datasetFashion;
       fail(datasetDamagedMessage(lang, event.reason, dataset) ?? fill(s.datasetFailed, { message: event.message }));
