@@ -32,6 +32,11 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
   },
+  {
+    // A notebook cell's last expression is its output (as in Observable and Jupyter), so a bare expression is the point.
+    files: ['chapters/*/cells/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
   { files: ['src/core/**'], rules: forbid('src/core is pure: it imports nothing of ours outside src/core (ARCHITECTURE.md).', 'components', 'worker', 'charts', 'lib', 'i18n', 'notebook', 'layouts', 'pages', 'bench') },
   // The lab worker compiles chapter 6's loss cell with the notebook's compiler and lockdown (reader-objective.ts).
   { files: ['src/worker/**'], rules: forbid('src/worker imports only src/core and the cell runtime (ARCHITECTURE.md).', 'components', 'charts', 'lib', 'i18n', 'layouts', 'pages', 'bench') },
