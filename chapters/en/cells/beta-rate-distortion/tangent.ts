@@ -1,6 +1,8 @@
-// The point β picks and the line D + βR = const through it: of slope −β, it touches the frontier there.
+// The point β picks and the line D + βR = const through it: of slope −β, it
+// touches the frontier there.
 const touch = atBeta.distortion + beta * atBeta.rate;
-const segment = [atBeta.rate - 0.5, atBeta.rate + 0.5].map((rate) => ({ rate, distortion: touch - beta * rate }));
+const ends = [atBeta.rate - 0.5, atBeta.rate + 0.5];
+const segment = ends.map((rate) => ({ rate, distortion: touch - beta * rate }));
 Plot.plot({
   x: { label: 'R, nats' },
   y: { label: 'D, nats' },

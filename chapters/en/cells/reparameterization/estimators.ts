@@ -1,4 +1,5 @@
-// Edit f (in tensor ops) or q = N(μ, σ²) and run: three one-draw estimates of ∂E[f(z)]/∂μ, over many draws.
+// Edit f (in tensor ops) or q = N(μ, σ²) and run: three one-draw estimates of
+// ∂E[f(z)]/∂μ, over many draws.
 const f = (z: tf.Tensor) => tf.square(z); // try tf.sin, with mu = 0 and sigma = 2
 const mu = 1;
 const sigma = 0.5;
@@ -11,7 +12,8 @@ const perDraw = (m: number, s: number, eps: tf.Tensor) => {
   return {
     pathwise: tf.grad((path: tf.Tensor) => tf.sum(f(path)))(z), // f′(μ + σε)
     scoreFunction: tf.mul(fz, score), // f(z) · ε / σ
-    withBaseline: tf.mul(tf.sub(fz, tf.mean(fz)), score), // (f(z) − b) · ε / σ, b = the mean of f(z) (μ² + σ² for z²)
+    // (f(z) − b) · ε / σ, b = the mean of f(z) (μ² + σ² for z²)
+    withBaseline: tf.mul(tf.sub(fz, tf.mean(fz)), score),
   };
 };
 const meanAndVariance = (t: tf.Tensor) => {
@@ -23,7 +25,8 @@ const estimates = perDraw(mu, sigma, randn(draws));
   pathwise: meanAndVariance(estimates.pathwise),
   scoreFunction: meanAndVariance(estimates.scoreFunction),
   withBaseline: meanAndVariance(estimates.withBaseline),
-  // The chapter's closed forms, valid only for f(z) = z²: the true gradient 2μ and the three variances.
+  // The chapter's closed forms, valid only for f(z) = z²: the true gradient 2μ
+  // and the three variances.
   closedFormForSquare: {
     gradient: 2 * mu,
     pathwise: 4 * sigma ** 2,

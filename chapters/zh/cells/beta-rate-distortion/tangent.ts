@@ -1,6 +1,8 @@
-// β 选中的点，以及穿过它的直线 D + βR = 常数：斜率为 −β，正好在这一点与前沿相切。
+// β 选中的点，以及穿过它的直线 D + βR = 常数：
+// 斜率为 −β，正好在这一点与前沿相切。
 const touch = atBeta.distortion + beta * atBeta.rate;
-const segment = [atBeta.rate - 0.5, atBeta.rate + 0.5].map((rate) => ({ rate, distortion: touch - beta * rate }));
+const ends = [atBeta.rate - 0.5, atBeta.rate + 0.5];
+const segment = ends.map((rate) => ({ rate, distortion: touch - beta * rate }));
 Plot.plot({
   x: { label: 'R, nats' },
   y: { label: 'D, nats' },

@@ -1,9 +1,11 @@
-// 第 1 章的玩具模型：z ~ N(0, 1)，x | z ~ N(wz + b, s²)。把 x 移到 9，比较中位数和精确值。
+// 第 1 章的玩具模型：z ~ N(0, 1)，x | z ~ N(wz + b, s²)。把 x 移到 9，
+// 比较中位数和精确值。
 const toy = { w: 2, b: 1, s: 0.5 };
 const x = slider({ min: -9, max: 11, step: 0.5, value: 3, label: 'x' });
 const draws = 100; // 一次估计平均多少个先验样本
 const runs = 2000; // 独立估计的次数
-const likelihood = (z: number) => Math.exp(-((x - toy.w * z - toy.b) ** 2) / (2 * toy.s ** 2)) / Math.sqrt(2 * Math.PI * toy.s ** 2);
+const likelihood = (z: number) =>
+  Math.exp(-((x - toy.w * z - toy.b) ** 2) / (2 * toy.s ** 2)) / Math.sqrt(2 * Math.PI * toy.s ** 2);
 const estimates: number[] = [];
 for (let run = 0; run < runs; run++) {
   let sum = 0;

@@ -1,4 +1,5 @@
-// 改 f（用张量运算写）或 q = N(μ, σ²) 再运行：对 ∂E[f(z)]/∂μ 的三种单样本估计，在大量样本上统计。
+// 改 f（用张量运算写）或 q = N(μ, σ²) 再运行：对 ∂E[f(z)]/∂μ 的三种单样本估计，
+// 在大量样本上统计。
 const f = (z: tf.Tensor) => tf.square(z); // 试试 tf.sin，并取 mu = 0、sigma = 2
 const mu = 1;
 const sigma = 0.5;
@@ -11,7 +12,8 @@ const perDraw = (m: number, s: number, eps: tf.Tensor) => {
   return {
     pathwise: tf.grad((path: tf.Tensor) => tf.sum(f(path)))(z), // f′(μ + σε)
     scoreFunction: tf.mul(fz, score), // f(z) · ε / σ
-    withBaseline: tf.mul(tf.sub(fz, tf.mean(fz)), score), // (f(z) − b) · ε / σ, b = f(z) 的平均值（对 z² 就是 μ² + σ²）
+    // (f(z) − b) · ε / σ, b = f(z) 的平均值（对 z² 就是 μ² + σ²）
+    withBaseline: tf.mul(tf.sub(fz, tf.mean(fz)), score),
   };
 };
 const meanAndVariance = (t: tf.Tensor) => {
