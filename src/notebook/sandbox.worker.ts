@@ -8,7 +8,7 @@ import { analyzeCell } from './analyze';
 import { createApi, createLoaders, type ApiEnvironment } from './api';
 import type { AsyncFunctionConstructor } from './compile';
 import { lockDown } from './lockdown';
-import { NotebookRuntime } from './runtime';
+import { NotebookRuntime, errorOf } from './runtime';
 import type { SandboxAnswer, SandboxRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -73,7 +73,8 @@ async function handle(request: SandboxRequest): Promise<SandboxAnswer> {
         runtime.forget(request.cell, true);
         return { type: 'result', id, outputs: [], error: analysis.error, ms: 0 };
       }
-      await ensurePlot(analysis.uses);
+      const plotError = await ensurePlot(analysis.uses).then(() => null, (e: unknown) => errorOf(e));
+      if (plotError) return { type: 'result', id, outputs: [], error: plotError, ms: 0 };
       const started = performance.now();
       const result = await runtime.run(request.cell, analysis, { theme: request.theme });
       return { type: 'result', id, ...result, ms: performance.now() - started };

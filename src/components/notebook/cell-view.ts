@@ -81,12 +81,16 @@ export class CellView {
       if (bound.has(input)) continue;
       bound.add(input);
       const index = Number(input.dataset['controlIndex']);
-      input.addEventListener('input', () => {
+      const changed = () => {
         const value = input instanceof HTMLSelectElement ? input.value : Number(input.value);
         const shown = input.parentElement?.querySelector('[data-control-value]');
         if (shown && typeof value === 'number') shown.textContent = formatNumber(value);
         if (typeof value === 'string' || Number.isFinite(value)) onChange(index, value);
-      });
+      };
+      input.addEventListener('input', changed);
+      // Moved while the notebook was still loading (the first touch is what loads it): apply that move now.
+      const initial = input instanceof HTMLSelectElement ? input.querySelector('option[selected]')?.getAttribute('value') : input.getAttribute('value');
+      if (initial !== null && initial !== undefined && input.value !== initial) changed();
     }
   }
 }
