@@ -40,7 +40,7 @@ export function selectControl(options: SelectOptions): ControlSpec {
   if (!Array.isArray(list) || list.length === 0 || !list.every((o) => typeof o === 'string')) {
     throw new TypeError('select: options must be a non-empty list of strings');
   }
-  const value = options.value ?? list[0];
+  const value = options.value ?? (list[0] as string);
   if (!list.includes(value)) throw new RangeError(`select: value ${String(value)} is not one of the options`);
   return { type: 'select', label: String(options.label ?? ''), options: [...list], value: value as string };
 }

@@ -40,7 +40,7 @@ export function saveEdit(store: CellStore | null, cellId: string, code: string):
     store.setItem(storageKey(cellId), JSON.stringify({ v: STORAGE_VERSION, code, saved: Date.now() }));
     return null;
   } catch (e) {
-    return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22) ? 'full' : 'unavailable';
+    return e instanceof DOMException && /Quota/i.test(e.name) ? 'full' : 'unavailable';
   }
 }
 

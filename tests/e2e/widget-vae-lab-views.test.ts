@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasBrowser, useBrowser } from './harness';
@@ -92,7 +93,10 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     await lab.lab.locator('[data-lab="export"]').click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.vaelab$/);
-    const exported = readFileSync((await file.path())!);
+    // The shared browser is connected remotely, where a download has no local path: save a copy instead.
+    const copy = join(tmpdir(), `lab-export-${process.pid}-${Date.now()}.vaelab`);
+    await file.saveAs(copy);
+    const exported = readFileSync(copy);
 
     await lab.page.reload();
     await lab.lab.scrollIntoViewIfNeeded();

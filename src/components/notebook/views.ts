@@ -32,7 +32,7 @@ export function formatNumber(value: number | string): string {
 /** The inspector tree: leaves as text, collections as <details> (open at the top level). */
 function inspectorNode(node: InspectNode, s: NotebookStrings, depth = 0): VNode {
   if (node.type === 'number') return h('span', { class: 'cell-value cell-number' }, formatNumber(node.value));
-  if (node.type !== 'array' && node.type !== 'object') {
+  if ('text' in node) {
     const text = node.type === 'string' && depth > 0 ? JSON.stringify(node.text) : node.text;
     return h('span', { class: `cell-value cell-${node.type}` }, text);
   }

@@ -3,10 +3,8 @@ import { fill, type VaeLabStrings } from '../../../i18n/widgets/vae-lab';
 import { bindPairedInput } from '../kit';
 import type { LabContext } from './context';
 import { betaToSlider, formatBeta, sliderToBeta } from './numbers';
-import { parseSetting, type LabSettings } from './settings';
+import { RESTART_FIELDS, parseSetting, type LabSettings } from './settings';
 
-/** The model-defining settings edited under "Model and data" (applied together, by starting over). */
-const MODEL_FIELDS = ['dataset', 'likelihood', 'latentSize', 'hiddenSize', 'seed', 'start'] as const;
 
 /** What the controls ask the rest of the lab to do. */
 export interface ControlActions {
@@ -79,7 +77,8 @@ export function bindControls(ctx: LabContext, actions: ControlActions): { sync()
   learningRate.addEventListener('change', commitRate);
   learningRate.addEventListener('keydown', (event) => event.key === 'Enter' && commitRate());
 
-  const modelInputs = MODEL_FIELDS.map((field) => [field, byId<HTMLInputElement | HTMLSelectElement>(field)] as const);
+  // The settings under "Model and data" are the ones that restart training: applied together, by starting over.
+  const modelInputs = RESTART_FIELDS.map((field) => [field, byId<HTMLInputElement | HTMLSelectElement>(field)] as const);
   apply.addEventListener('click', () => {
     const next: Record<string, unknown> = { ...ctx.settings };
     let valid = true;

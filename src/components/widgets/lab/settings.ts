@@ -281,7 +281,7 @@ export function checkpointFor(settings: LabSettings): CheckpointName | null {
 }
 
 /** Settings that define the model or its starting weights; β and the learning rate change live instead. */
-const RESTART_FIELDS: readonly LabField[] = ['dataset', 'likelihood', 'latentSize', 'hiddenSize', 'seed', 'start'];
+export const RESTART_FIELDS = ['dataset', 'likelihood', 'latentSize', 'hiddenSize', 'seed', 'start'] as const satisfies readonly LabField[];
 
 /** Whether going from `before` to `after` needs a new model rather than a live change. */
 export function needsRestart(before: LabSettings, after: LabSettings): boolean {
