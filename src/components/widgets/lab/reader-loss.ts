@@ -21,7 +21,8 @@ export function attachReaderLoss(ctx: LabContext, actions: { train: () => void; 
     report = request.report;
     if (request.action === 'book') {
       const answer = await ctx.worker.ask({ type: 'setObjective', code: null }, ['objective']);
-      custom = answer.type === 'objective' && answer.custom;
+      if (answer.type === 'error') return say(answer.message, true);
+      custom = answer.custom;
       if (!custom) say(s.book, false);
       return;
     }
