@@ -9,7 +9,7 @@ display(
     x: { label: 'w' },
     y: { label: 'ℓ(w), nats', domain: [-20, -7] },
     marks: [
-      Plot.line(grid, { x: 'w', y: 'ell' }),
+      Plot.line(grid, { x: 'w', y: 'ell', clip: true }),
       Plot.dot(slopes.map((w) => ({ w, ell: ell(w) })), { x: 'w', y: 'ell' }),
     ],
   }),
