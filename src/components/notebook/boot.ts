@@ -32,8 +32,9 @@ export function bootCells(root: Document): void {
     run?.addEventListener('click', first('run'), { once: true });
     cell.querySelector('[data-cell-code]')?.addEventListener('focusin', first('focus'), { once: true });
     cell.querySelector('[data-cell-code]')?.addEventListener('pointerdown', first('focus'), { once: true });
-    cell.querySelector('[data-cell-output]')?.addEventListener('pointerdown', first('focus'), { once: true });
-    cell.querySelector('[data-cell-output]')?.addEventListener('focusin', first('focus'), { once: true });
+    // A control in the output loads the notebook too, but keeps the focus (the editor takes it only from the code).
+    cell.querySelector('[data-cell-output]')?.addEventListener('pointerdown', () => void load(root), { once: true });
+    cell.querySelector('[data-cell-output]')?.addEventListener('focusin', () => void load(root), { once: true });
   }
   if (cells.length > 0 && needsNotebookNow(cells)) void load(root);
 }
