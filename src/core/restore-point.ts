@@ -13,7 +13,7 @@ import type { BatchPosition, BatchStream } from './batches';
  */
 export function shareData(tensor: tf.Tensor): tf.Tensor {
   const engine = tf.engine();
-  const shared = engine.makeTensorFromDataId(tensor.dataId, tensor.shape, tensor.dtype);
+  const shared = engine.makeTensorFromTensorInfo({ dataId: tensor.dataId, shape: tensor.shape, dtype: tensor.dtype });
   engine.backend.incRef(tensor.dataId);
   return shared;
 }
