@@ -1,11 +1,14 @@
-/** Binds the gradient-race widget's controls: the f picker, and μ, σ and N (slider + field each) with parsing and messages. */
+/** The gradient-race widget's controls: the f picker, and μ, σ and N as rows of fields.ts with their parsing and messages. */
 import type { Lang } from '../../i18n/langs';
 import { fill, type GradientRaceStrings } from '../../i18n/widgets/gradient-race';
-import { DEFAULTS, LIMITS, N_STOPS, formatCount, formatNumber, nearestStop, parseFunction, parseSetting, type FunctionKey, type NumericSetting, type Refusal } from './gradient-race-state';
-import { bindPairedInput, requirePart } from './kit';
+import { fieldText } from '../../lib/numbers';
+import { LIMITS, N_STOPS, formatCount, formatNumber, parseFunction, parseSetting, type FunctionKey, type NumericSetting, type Refusal, type Settings } from './gradient-race-state';
+import { bindSettingRows, type BoundRow, type SettingRow } from './fields';
+import { requirePart } from './kit';
 
-/** Shows a value in a number field: up to 6 significant digits, no float noise. */
-export const fieldText = (value: number) => String(Number(value.toPrecision(6)));
+const WIDGET = 'gradient-race';
+
+export { fieldText };
 
 /** The sentence shown next to a field whose text was refused. */
 export function messageFor(s: GradientRaceStrings, lang: Lang, setting: NumericSetting, reason: Refusal): string {
@@ -15,10 +18,22 @@ export function messageFor(s: GradientRaceStrings, lang: Lang, setting: NumericS
   return fill(setting === 'n' ? s.invalidInteger : s.invalidNumber, values);
 }
 
-/** The bound controls: `show` puts a value into a numeric setting's slider and field, or the picker. */
+/** The bound controls: `show` puts a value into a numeric setting's slider and field, or the picker; `showAll` all of them. */
 export interface BoundControls {
-  readonly numeric: Record<NumericSetting, { show: (value: number) => void }>;
+  readonly numeric: Record<NumericSetting, BoundRow>;
   readonly showFunction: (fn: FunctionKey) => void;
+  readonly showAll: (settings: Settings) => void;
+}
+
+/** How each numeric setting's row reads its field, places its slider (N on log-scale stops) and speaks its value. */
+export function settingRows(s: GradientRaceStrings, lang: Lang): Record<NumericSetting, SettingRow> {
+  const row = (setting: NumericSetting): SettingRow => ({
+    parse: (raw) => {
+      const parsed = parseSetting(setting, raw);
+      return parsed.ok ? parsed.value : messageFor(s, lang, setting, parsed.reason);
+    },
+  });
+  return { mu: row('mu'), sigma: row('sigma'), n: { ...row('n'), stops: N_STOPS, valueText: (value) => `N = ${formatCount(value, lang)}` } };
 }
 
 /** Wires each `[data-setting]` row in `controls` and the `select[data-part="fn"]`; `apply` receives only valid values. */
@@ -28,29 +43,16 @@ export function bindControls(
   lang: Lang,
   apply: (change: { readonly setting: NumericSetting; readonly value: number } | { readonly setting: 'fn'; readonly value: FunctionKey }) => void,
 ): BoundControls {
-  const part = <T extends Element>(root: ParentNode, selector: string) => requirePart<T>(root, selector, 'gradient-race');
-  const numeric = Object.fromEntries(
-    (Object.keys(LIMITS) as NumericSetting[]).map((setting) => {
-      const row = part<HTMLElement>(controls, `[data-setting="${setting}"]`);
-      const isN = setting === 'n';
-      const binding = bindPairedInput({
-        range: part<HTMLInputElement>(row, 'input[type="range"]'),
-        field: part<HTMLInputElement>(row, 'input[type="text"]'),
-        message: part<HTMLElement>(row, '.widget-field-message'),
-        parse: (raw) => {
-          const parsed = parseSetting(setting, raw);
-          return parsed.ok ? parsed.value : messageFor(s, lang, setting, parsed.reason);
-        },
-        toSlider: (value) => (isN ? nearestStop(value) : value),
-        fromSlider: (position) => (isN ? (N_STOPS[position] ?? DEFAULTS.n) : position),
-        valueText: (value) => (isN ? `N = ${formatCount(value, lang)}` : fieldText(value)),
-        format: fieldText,
-        apply: (value) => apply({ setting, value }),
-      });
-      return [setting, binding] as const;
-    }),
-  ) as Record<NumericSetting, { show: (value: number) => void }>;
-  const picker = part<HTMLSelectElement>(controls, 'select[data-part="fn"]');
+  const numeric = bindSettingRows(controls, WIDGET, settingRows(s, lang), (setting, value) => apply({ setting, value }));
+  const picker = requirePart<HTMLSelectElement>(controls, 'select[data-part="fn"]', WIDGET);
   picker.addEventListener('change', () => apply({ setting: 'fn', value: parseFunction(picker.value) }));
-  return { numeric, showFunction: (fn) => void (picker.value = fn) };
+  const showFunction = (fn: FunctionKey) => void (picker.value = fn);
+  return {
+    numeric,
+    showFunction,
+    showAll: (settings) => {
+      for (const setting of Object.keys(numeric) as NumericSetting[]) numeric[setting].show(settings[setting]);
+      showFunction(settings.fn);
+    },
+  };
 }

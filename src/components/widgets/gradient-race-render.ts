@@ -1,0 +1,84 @@
+/**
+ * Puts the gradient-race widget's view into its server-rendered figure: the parts it finds by `data-part`, and one
+ * `render(parts)` that redraws only what was asked. Texts and histogram specs come from -view, numbers from -repeats.
+ */
+import type { Lang } from '../../i18n/langs';
+import type { GradientRaceStrings } from '../../i18n/widgets/gradient-race';
+import { ESTIMATORS, type Estimator } from '../../core/toys/gradient-estimator-study';
+import type { Repeats } from './gradient-race-repeats';
+import { STAT_COLUMNS, histogramView, statsView, statusText, tableCaption } from './gradient-race-view';
+import { histogramTable } from './gradient-race-tables';
+import { chartWidth, drawChartView } from './chart-view';
+import { bindTableToggle, partsOf, plotSectionParts, requirePart, type PlotSectionParts } from './kit';
+
+const WIDGET = 'gradient-race';
+/** What one frame can redraw. */
+export type Part = 'inputs' | 'stats' | 'status' | Estimator;
+
+/** The figure's elements the client writes to or listens on. */
+export function findParts(figure: HTMLElement) {
+  const part = partsOf(figure, WIDGET);
+  const plots = part('plots');
+  return {
+    controls: part<HTMLFieldSetElement>('controls'),
+    exact: part('exact'),
+    stats: part<HTMLTableElement>('stats'),
+    statsCaption: part('stats-caption'),
+    noise: part('noise'),
+    status: part('status'),
+    progress: part<HTMLProgressElement>('progress'),
+    newDraws: part<HTMLButtonElement>('new-draws'),
+    staticNote: part('static-note'),
+    announce: part('announce'),
+    plots,
+    charts: Object.fromEntries(ESTIMATORS.map((e) => [e, plotSectionParts(plots, e, WIDGET)])) as Record<Estimator, PlotSectionParts>,
+  };
+}
+export type Parts = ReturnType<typeof findParts>;
+
+/** Binds the "show as table" toggles and returns `render(parts)`, which redraws the asked-for parts from `repeats`. */
+export function createRenderer(parts: Parts, s: GradientRaceStrings, lang: Lang, repeats: Repeats): (asked: ReadonlySet<Part>) => void {
+  const tableOf = (e: Estimator) => {
+    const summary = repeats.states()[e].summary;
+    if (!summary) return document.createTextNode(s.pending);
+    return histogramTable(s, `${s[e]} (${tableCaption(s, lang, repeats.settings())})`, summary.histogram);
+  };
+  const toggles = Object.fromEntries(
+    ESTIMATORS.map((e) => {
+      const { toggle, table } = parts.charts[e];
+      toggle.hidden = false;
+      return [e, bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () => table.replaceChildren(tableOf(e)))];
+    }),
+  ) as Record<Estimator, { isOpen: () => boolean }>;
+  return (asked) => {
+    const computing = repeats.progress() < 1;
+    if (asked.has('stats')) renderStats(parts, s, lang, repeats);
+    if (asked.has('status')) renderStatus(parts, s, lang, repeats);
+    for (const e of ESTIMATORS) {
+      if (!asked.has(e)) continue;
+      const { canvas } = parts.charts[e];
+      canvas.classList.toggle('is-stale', computing);
+      drawChartView(parts.charts[e], histogramView(s, lang, repeats, e, chartWidth(canvas)));
+      if (toggles[e].isOpen()) parts.charts[e].table.replaceChildren(tableOf(e));
+    }
+  };
+}
+
+/** The true-gradient line, the statistics table and the noise note. */
+function renderStats(parts: Parts, s: GradientRaceStrings, lang: Lang, repeats: Repeats): void {
+  const view = statsView(s, lang, repeats);
+  parts.exact.textContent = view.exact;
+  parts.statsCaption.textContent = view.caption;
+  for (const e of ESTIMATORS)
+    for (const column of STAT_COLUMNS) requirePart(parts.stats, `tr[data-estimator="${e}"] td[data-col="${column}"]`, WIDGET).textContent = view.cells[e][column];
+  parts.noise.textContent = view.noise;
+  parts.stats.toggleAttribute('aria-busy', repeats.progress() < 1);
+}
+
+/** The status line and the progress bar of the repeats. */
+function renderStatus(parts: Parts, s: GradientRaceStrings, lang: Lang, repeats: Repeats): void {
+  const progress = repeats.progress();
+  parts.status.textContent = statusText(s, lang, repeats.settings(), progress);
+  parts.progress.hidden = progress >= 1;
+  parts.progress.value = progress;
+}
