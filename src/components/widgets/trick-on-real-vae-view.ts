@@ -1,14 +1,15 @@
 /**
  * What the race widget draws from its runs: the readout table (one column per run), the headline gap, the chart with
- * its description, and the chart's "show as table" alternative. Pure functions of the runs' histories plus DOM writes.
+ * its description (as a chart view), and the chart's "show as table" alternative. Pure functions of the runs' histories,
+ * plus the readout's cell writes.
  */
-import * as Plot from '@observablehq/plot';
 import { fill, type TrickOnRealVaeStrings } from '../../i18n/widgets/trick-on-real-vae';
 import { ZOOM_FROM_STEP, raceChart } from '../../charts/trick-race';
 import { formatNats } from './lab/numbers';
 import type { HeldOutPoint, LossPoint } from './lab/history';
 import { RACE_BUDGET, RACE_CONFIG, ROUND_STEPS, RUN_KEYS, gapAtCommonStep, type RunKey } from './trick-on-real-vae-state';
-import { buildTable, placeChart } from './kit';
+import { buildTable } from './kit';
+import type { ChartView } from './chart-view';
 
 /** What the view reads of a run. */
 export interface RunView {
@@ -75,8 +76,8 @@ export function latestValues(s: TrickOnRealVaeStrings, runs: readonly RunView[])
     .join(s.listSeparator);
 }
 
-/** Draws the chart into `canvas`, with its description written into `description` first. */
-export function drawChart(canvas: HTMLElement, description: HTMLElement, s: TrickOnRealVaeStrings, runs: readonly RunView[], width: number): void {
+/** The chart as data: its description (the latest held-out values, or a note while there are none) and its Plot spec. */
+export function raceChartView(s: TrickOnRealVaeStrings, runs: readonly RunView[], width: number): ChartView {
   const { short } = runNames(s);
   const latest = runs
     .filter((run) => run.heldOut.length > 0)
@@ -86,7 +87,7 @@ export function drawChart(canvas: HTMLElement, description: HTMLElement, s: Tric
     })
     .join(' ');
   const start = runs[0]?.heldOut.find((p) => p.step === 0)?.negElbo;
-  description.textContent = fill(s.chartDescription, {
+  const description = fill(s.chartDescription, {
     count: RACE_CONFIG.evalSize,
     every: RACE_CONFIG.evalEvery,
     round: ROUND_STEPS,
@@ -96,9 +97,9 @@ export function drawChart(canvas: HTMLElement, description: HTMLElement, s: Tric
   });
   const spec = raceChart(
     { runs: runs.map(({ key, heldOut, batch }) => ({ key, heldOut, batch })), budget: RACE_BUDGET },
-    { width, labels: { step: s.axisStep, nats: s.axisNats, start: s.chartStart }, ariaLabel: s.chartAria, ariaDescription: description.textContent },
+    { width, labels: { step: s.axisStep, nats: s.axisNats, start: s.chartStart }, ariaLabel: s.chartAria, ariaDescription: description },
   );
-  placeChart(canvas, Plot.plot(spec), description.id);
+  return { description, spec };
 }
 
 /** The chart as a table: one row per evaluation step, one column per shown run by its short name ('—' where it has no value). */
