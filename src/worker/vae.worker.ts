@@ -16,9 +16,9 @@ const post = self.postMessage.bind(self);
 const siteFetch = self.fetch.bind(self);
 
 const handle = createHandler((event, transfer) => post(event, transfer ?? []), {
-  // Function constructors stay: tfjs's isFunction reads f.constructor in every gradient call. Isolation comes from the
-  // removed globals (network, storage, workers), which code built from strings cannot reach either.
-  compileObjective: createObjectiveCompiler(() => lockDown(self as unknown as typeof globalThis, { functions: false })),
+  // The full lockdown, function constructors included: code built from a string could otherwise call import() and reach
+  // the network. tfjs only reads f.constructor (its isFunction), which the stand-in answers.
+  compileObjective: createObjectiveCompiler(() => lockDown(self as unknown as typeof globalThis)),
   loadDataset: createFetchLoader(baseUrl, siteFetch),
   prepareBackend: async (request) => {
     lastInit = request;

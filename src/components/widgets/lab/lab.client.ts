@@ -14,6 +14,7 @@ import { createLabActions } from './lab-actions';
 import { listenToPage, listenToWorker } from './lab-events';
 import { createPhase, createSession } from './lab-state';
 import { createLabContext, followPhase } from './render';
+import { attachReaderLoss } from './reader-loss';
 import { DEFAULT_LAB_SETTINGS, parsePreset, settingsFromQuery, type LabSettings } from './settings';
 
 /** Starts the lab inside a server-rendered `figure[data-widget="vae-lab"]`. */
@@ -36,6 +37,14 @@ export function mount(figure: HTMLElement): void {
   createKeepPanel(ctx, (saved) => actions.restart(saved.settings, saved.checkpoint));
   listenToWorker(ctx, views, session, actions);
   listenToPage(ctx, session, actions);
+  // Chapter 6's loss cell trains this lab (reader-loss.ts); attached last, so its error wording comes after the lab's.
+  attachReaderLoss(ctx, {
+    train: actions.train,
+    reset: () => {
+      charts.clear();
+      ctx.worker.send({ type: 'reset', seed: ctx.settings.seed });
+    },
+  });
   ctx.part('static-note').hidden = true;
   controls.sync();
   actions.restart(ctx.settings);
