@@ -1,0 +1,100 @@
+/**
+ * Puts the prior-samples widget's view into the server-rendered figure: the parts it finds by `data-part`, the
+ * painted sample grid, and one `render(parts)` that redraws the statistics, the status line and the comparison chart
+ * (and its table when open).
+ */
+import type { PretrainedStrings } from '../../i18n/widgets/pretrained';
+import type { PriorSamplesStrings } from '../../i18n/widgets/prior-samples';
+import type { ImageMeasurement, MeasurementPart } from './image-measurement';
+import type { SampleImages } from './prior-samples-state';
+import { chartTitle, comparisonTable, comparisonView, samplesText, statsView } from './prior-samples-view';
+import { SAMPLE_COLUMNS, SAMPLE_COUNT } from './pretrained-bounds';
+import { chartWidth, drawChartView } from './chart-view';
+import { paintGrid, themeColors } from './lab/image-grid';
+import { bindTableToggle, buildTable, partsOf, plotSectionParts, requirePart } from './kit';
+
+const WIDGET = 'prior-samples';
+/** Upscaling of the sample grid's canvas (CSS then fits it to the column). */
+const SAMPLE_SCALE = 3;
+/** Pixels of an MNIST image, for bits per pixel before the picked image's size is known. */
+const MNIST_SIZE = 784;
+
+/** The figure's elements the client writes to or listens on. */
+export function findParts(figure: HTMLElement) {
+  const part = partsOf(figure, WIDGET);
+  const plots = part('plots');
+  return {
+    figure,
+    sampleControls: part<HTMLFieldSetElement>('sample-controls'),
+    newSamples: part<HTMLButtonElement>('new-samples'),
+    samples: part<HTMLCanvasElement>('samples'),
+    samplesCaption: part('samples-caption'),
+    digitControls: part<HTMLFieldSetElement>('digit-controls'),
+    image: part<HTMLCanvasElement>('image'),
+    stats: part<HTMLTableElement>('stats'),
+    statsCaption: part('stats-caption'),
+    perPixel: part('per-pixel'),
+    status: part('status'),
+    progress: part<HTMLProgressElement>('progress'),
+    backend: part('backend'),
+    staticNote: part('static-note'),
+    announce: part('announce'),
+    plots,
+    chart: plotSectionParts(plots, 'comparison', WIDGET),
+    chartTitle: part('chart-title'),
+  };
+}
+export type Parts = ReturnType<typeof findParts>;
+
+/** Paints a set of decoded samples into the grid in the theme's colours; nothing before the first set. */
+export function paintSamples(parts: Parts, samples: SampleImages | null): void {
+  if (!samples) return;
+  const options = { columns: SAMPLE_COLUMNS, scale: SAMPLE_SCALE, gap: 2, colors: themeColors(parts.figure) };
+  paintGrid(parts.samples, samples.pixels, SAMPLE_COUNT, samples.width, samples.height, options);
+}
+
+/** Labels the grid with its set number (also `data-set`, which the tests read). */
+export function labelSamples(parts: Parts, s: PriorSamplesStrings, set: number): void {
+  const text = samplesText(s, set);
+  parts.samples.setAttribute('aria-label', text.aria);
+  parts.samples.dataset['set'] = String(set);
+  parts.samplesCaption.textContent = text.caption;
+}
+
+/** Binds the "show as table" toggle and returns `render(parts)`, which redraws the asked-for parts from `m`. */
+export function createRenderer(parts: Parts, s: PriorSamplesStrings, p: PretrainedStrings, m: ImageMeasurement): (asked: ReadonlySet<MeasurementPart>) => void {
+  const { canvas, description, table, toggle: button } = parts.chart;
+  const fillTable = () => {
+    const { caption, head, rows } = comparisonTable(s, p, m.image, m.summary);
+    table.replaceChildren(buildTable(caption, head, rows));
+  };
+  button.hidden = false;
+  const toggle = bindTableToggle(button, table, { show: p.showTable, hide: p.hideTable }, fillTable);
+  return (asked) => {
+    if (asked.has('stats')) renderStats(parts, s, p, m);
+    if (asked.has('status')) m.drawStatus();
+    if (!asked.has('chart')) return;
+    parts.chartTitle.textContent = chartTitle(s, m.image);
+    canvas.classList.toggle('is-stale', m.computing);
+    const view = comparisonView(s, m.summary, chartWidth(canvas));
+    if (!view) {
+      description.textContent = s.chartPending;
+      canvas.replaceChildren();
+      return;
+    }
+    drawChartView(parts.chart, view);
+    if (toggle.isOpen()) fillTable();
+  };
+}
+
+/** The statistics table's caption and cells and the per-pixel line. */
+function renderStats(parts: Parts, s: PriorSamplesStrings, p: PretrainedStrings, m: ImageMeasurement): void {
+  const inputSize = m.pixels ? m.pixels.width * m.pixels.height : MNIST_SIZE;
+  const view = statsView(s, p, { image: m.image, inputSize, summary: m.summary, computing: m.computing });
+  parts.statsCaption.textContent = view.caption;
+  for (const [key, text] of Object.entries(view.cells))
+    requirePart<HTMLElement>(parts.stats, `tr[data-stat="${key}"] td[data-col="estimate"]`, WIDGET).textContent = text;
+  parts.stats.toggleAttribute('aria-busy', m.computing);
+  parts.stats.dataset['image'] = String(m.image);
+  parts.perPixel.textContent = view.perPixel;
+}
