@@ -106,6 +106,13 @@ export class NotebookRuntime {
     return names;
   }
 
+  /** Tensors of the page's cached datasets and models that `declared` reaches: the cache owns them, not the cell. */
+  private cachedTensors(declared: Record<string, unknown>): Set<tf.Tensor> {
+    const found = new Set<tf.Tensor>();
+    for (const value of Object.values(declared)) if (typeof value === 'object' && value !== null && this.shared.has(value)) reachableTensors(value, found);
+    return found;
+  }
+
   private release(state: CellState): void {
     for (const tensor of state.owned) if (!tensor.isDisposed) tensor.dispose();
     for (const value of Object.values(state.declared)) {
@@ -142,7 +149,8 @@ export class NotebookRuntime {
       const result = await cell.run(values);
       if (result.hasValue && result.value !== undefined) outputs.push(outputOf(result.value, theme));
       kept = [...reachableTensors(result.declared)];
-      this.cells.set(id, { declared: result.declared, owned: kept.filter((t) => t.id >= firstId) });
+      const cached = this.cachedTensors(result.declared);
+      this.cells.set(id, { declared: result.declared, owned: kept.filter((t) => t.id >= firstId && !cached.has(t)) });
       return { outputs };
     } catch (error) {
       return { outputs, error: errorOf(error, cell?.position(error)) };

@@ -121,6 +121,24 @@ describe('NotebookRuntime with the dependency graph', () => {
     expect(tf.memory().numTensors).toBe(before - 3);
   });
 
+  it('leaves a cached model alone when the cell that first loaded it re-runs (its weights belong to the page cache)', async () => {
+    const shared = new WeakSet<object>();
+    let model: { weights: tf.Variable } | null = null;
+    // Loaded lazily inside the first run's scope, as loadPretrained does, then handed out from the cache.
+    const load = () => (model ??= (() => { const m = { weights: tf.variable(tf.ones([4])) }; shared.add(m); return m; })());
+    const runtime = new NotebookRuntime((host) => ({ ...api(host), load }), AsyncFunction, shared);
+    const analysis = analyzeCell('const model = load();\nmodel.weights.sum()');
+    if ('error' in analysis) throw new Error(analysis.error.message);
+    for (let run = 0; run < 3; run++) {
+      const result = await runtime.run('a', analysis);
+      expect(result.error).toBeUndefined();
+      expect(result.outputs.at(-1)).toMatchObject({ kind: 'tensor', mean: 4 });
+    }
+    runtime.forget('a');
+    expect(model!.weights.isDisposed).toBe(false);
+    model!.weights.dispose();
+  });
+
   it('keeps tensors a later cell uses, and disposes objects with dispose() when their cell re-runs', async () => {
     const page = new Page().set('a', 'let disposed = 0;\nconst thing = { dispose() { disposed++; } };\nconst w = tf.ones([2]);\nconst count = () => disposed;').set('b', 'w.sum()');
     await page.run('a');
