@@ -4,7 +4,7 @@
  */
 import type { ElboGapStrings } from '../../i18n/widgets/elbo-gap';
 import type { PretrainedStrings } from '../../i18n/widgets/pretrained';
-import type { ImageMeasurement, MeasurementPart } from './image-measurement';
+import type { ImageMeasurement, MeasurementOptions, MeasurementPart } from './image-measurement';
 import { ELBO_GAP_PLAN as PLAN } from './pretrained-bounds';
 import { ladderHead, ladderRows, ladderView, statsView } from './elbo-gap-view';
 import { chartWidth, drawChartView } from './chart-view';
@@ -16,17 +16,22 @@ const WIDGET = 'elbo-gap';
 export function findParts(figure: HTMLElement) {
   const part = partsOf(figure, WIDGET);
   const plots = part('plots');
+  const measurement: Pick<MeasurementOptions, 'status' | 'progress' | 'digit' | 'pickerRoot' | 'backend'> = {
+    status: part('status'),
+    progress: part<HTMLProgressElement>('progress'),
+    digit: part<HTMLCanvasElement>('image'),
+    pickerRoot: part('controls'),
+    backend: part('backend'),
+  };
   return {
     figure,
+    /** What the shared image measurement writes to (image-measurement.ts). */
+    measurement,
     controls: part<HTMLFieldSetElement>('controls'),
-    image: part<HTMLCanvasElement>('image'),
     stats: part<HTMLTableElement>('stats'),
     statsCaption: part('stats-caption'),
     gap: part('gap'),
     climbs: part('climbs'),
-    status: part('status'),
-    progress: part<HTMLProgressElement>('progress'),
-    backend: part('backend'),
     staticNote: part('static-note'),
     announce: part('announce'),
     plots,

@@ -24,11 +24,7 @@ export function mount(figure: HTMLElement): void {
     plan: PLAN,
     p,
     templates: { computing: s.computing, computed: s.computed },
-    status: parts.status,
-    progress: parts.progress,
-    digit: parts.image,
-    pickerRoot: parts.controls,
-    backend: parts.backend,
+    ...parts.measurement,
     request: (...asked) => scheduler.request(...asked),
     onMeasured: (final, image) => announce(announcement(s, final, image)),
   });

@@ -5,7 +5,7 @@
  */
 import type { PretrainedStrings } from '../../i18n/widgets/pretrained';
 import type { PriorSamplesStrings } from '../../i18n/widgets/prior-samples';
-import type { ImageMeasurement, MeasurementPart } from './image-measurement';
+import type { ImageMeasurement, MeasurementOptions, MeasurementPart } from './image-measurement';
 import type { SampleImages } from './prior-samples-state';
 import { chartTitle, comparisonTable, comparisonView, samplesText, statsView } from './prior-samples-view';
 import { SAMPLE_COLUMNS, SAMPLE_COUNT } from './pretrained-bounds';
@@ -23,20 +23,25 @@ const MNIST_SIZE = 784;
 export function findParts(figure: HTMLElement) {
   const part = partsOf(figure, WIDGET);
   const plots = part('plots');
+  const measurement: Pick<MeasurementOptions, 'status' | 'progress' | 'digit' | 'pickerRoot' | 'backend'> = {
+    status: part('status'),
+    progress: part<HTMLProgressElement>('progress'),
+    digit: part<HTMLCanvasElement>('image'),
+    pickerRoot: part('digit-controls'),
+    backend: part('backend'),
+  };
   return {
     figure,
+    /** What the shared image measurement writes to (image-measurement.ts). */
+    measurement,
     sampleControls: part<HTMLFieldSetElement>('sample-controls'),
     newSamples: part<HTMLButtonElement>('new-samples'),
     samples: part<HTMLCanvasElement>('samples'),
     samplesCaption: part('samples-caption'),
     digitControls: part<HTMLFieldSetElement>('digit-controls'),
-    image: part<HTMLCanvasElement>('image'),
     stats: part<HTMLTableElement>('stats'),
     statsCaption: part('stats-caption'),
     perPixel: part('per-pixel'),
-    status: part('status'),
-    progress: part<HTMLProgressElement>('progress'),
-    backend: part('backend'),
     staticNote: part('static-note'),
     announce: part('announce'),
     plots,

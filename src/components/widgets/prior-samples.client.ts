@@ -27,11 +27,7 @@ export function mount(figure: HTMLElement): void {
     plan: PLAN,
     p,
     templates: { computing: s.computing, computed: s.computed },
-    status: parts.status,
-    progress: parts.progress,
-    digit: parts.image,
-    pickerRoot: parts.digitControls,
-    backend: parts.backend,
+    ...parts.measurement,
     request: (...asked) => scheduler.request(...asked),
     onMeasured: (final, image) => announce(announcement(s, final, image)),
   });
@@ -40,7 +36,7 @@ export function mount(figure: HTMLElement): void {
   /** Asks the worker for the next set of prior samples; an answer overtaken by a newer request is dropped. */
   async function newSamples(vae: PretrainedVae): Promise<void> {
     const set = sets.next();
-    parts.status.textContent = fill(s.sampling, { count: SAMPLE_COUNT });
+    parts.measurement.status.textContent = fill(s.sampling, { count: SAMPLE_COUNT });
     try {
       if (!sets.arrive(set, await priorSamples(vae.worker, SAMPLE_COUNT, set))) return;
       paintSamples(parts, sets.latest());
