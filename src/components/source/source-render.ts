@@ -29,6 +29,14 @@ export function readableTokenStyle(style: string): string {
     .replace(/(--shiki-dark:\s*)(#[0-9a-f]{3,6})/i, (_, key: string, hex: string) => key + ensureContrast(hex, CODE_BACKGROUNDS.dark));
 }
 
+/** Raises a highlighted token's colours to 4.5:1 on its theme's code backgrounds (see `readableTokenStyle`). */
+function makeReadable(node: { properties: Record<string, unknown> }): void {
+  if (typeof node.properties['style'] === 'string') node.properties['style'] = readableTokenStyle(node.properties['style']);
+}
+
+/** A Shiki transformer that only makes every token readable: the notebook cells' code, highlighted at build. */
+export const readableTokens: ShikiTransformer = { name: 'vae-book:readable-tokens', span: makeReadable };
+
 /** A declaration's excerpt and its resolved terms. */
 export interface BoundExcerpt {
   readonly excerpt: SourceExcerpt;
@@ -107,7 +115,7 @@ export function termTransformer({ excerpt, marks }: BoundExcerpt): ShikiTransfor
       addClass(node, 'source-pre');
     },
     span(node, line, col, _lineElement, token) {
-      if (typeof node.properties['style'] === 'string') node.properties['style'] = readableTokenStyle(node.properties['style']);
+      makeReadable(node);
       const terms = termsInSpan(marks, fileLine(line), col, col + token.content.length);
       if (terms.length === 0) return;
       node.properties['data-term'] = terms.join(' ');
