@@ -63,7 +63,8 @@ export default defineConfig({
       rollupOptions: {
         // Astro's own MDX glue carries a "use astro:head-inject" directive the bundler warns about once per chapter.
         onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject'))
+            return;
           warn(warning);
         },
       },

@@ -18,7 +18,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',
@@ -37,9 +40,60 @@ export default tseslint.config(
     files: ['chapters/*/cells/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
-  { files: ['src/core/**'], rules: forbid('src/core is pure: it imports nothing of ours outside src/core (ARCHITECTURE.md).', 'components', 'worker', 'charts', 'lib', 'i18n', 'notebook', 'layouts', 'pages', 'bench') },
+  {
+    files: ['src/core/**'],
+    rules: forbid(
+      'src/core is pure: it imports nothing of ours outside src/core (ARCHITECTURE.md).',
+      'components',
+      'worker',
+      'charts',
+      'lib',
+      'i18n',
+      'notebook',
+      'layouts',
+      'pages',
+      'bench',
+    ),
+  },
   // The lab worker compiles chapter 6's loss cell with the notebook's compiler and lockdown (reader-objective.ts).
-  { files: ['src/worker/**'], rules: forbid('src/worker imports only src/core and the cell runtime (ARCHITECTURE.md).', 'components', 'charts', 'lib', 'i18n', 'layouts', 'pages', 'bench') },
-  { files: ['src/charts/**'], rules: forbid('src/charts builds Plot options from plain data and core types only (ARCHITECTURE.md).', 'components', 'worker', 'lib', 'i18n', 'notebook', 'layouts', 'pages', 'bench') },
-  { files: ['src/notebook/**'], rules: forbid('src/notebook is the cell runtime: it imports src/core and itself only (ARCHITECTURE.md).', 'components', 'charts', 'lib', 'i18n', 'layouts', 'pages', 'bench') },
+  {
+    files: ['src/worker/**'],
+    rules: forbid(
+      'src/worker imports only src/core and the cell runtime (ARCHITECTURE.md).',
+      'components',
+      'charts',
+      'lib',
+      'i18n',
+      'layouts',
+      'pages',
+      'bench',
+    ),
+  },
+  {
+    files: ['src/charts/**'],
+    rules: forbid(
+      'src/charts builds Plot options from plain data and core types only (ARCHITECTURE.md).',
+      'components',
+      'worker',
+      'lib',
+      'i18n',
+      'notebook',
+      'layouts',
+      'pages',
+      'bench',
+    ),
+  },
+  {
+    files: ['src/notebook/**'],
+    rules: forbid(
+      'src/notebook is the cell runtime: it imports src/core and itself only (ARCHITECTURE.md).',
+      'components',
+      'charts',
+      'lib',
+      'i18n',
+      'layouts',
+      'pages',
+      'bench',
+    ),
+  },
 );

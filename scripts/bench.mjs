@@ -14,7 +14,11 @@ const timedSteps = Number(process.env.BENCH_STEPS ?? 20);
 
 // The Node half runs inside vitest's module runner, which loads tfjs-core's ESM build the way the tests do.
 const nodeJson = join(root, '.cache', 'bench-node.json');
-const ran = spawnSync('vitest', ['run', '--project', 'bench'], { stdio: 'inherit', cwd: root, env: { ...process.env, BENCH_OUT: nodeJson, BENCH_STEPS: String(timedSteps) } });
+const ran = spawnSync('vitest', ['run', '--project', 'bench'], {
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, BENCH_OUT: nodeJson, BENCH_STEPS: String(timedSteps) },
+});
 if (ran.status !== 0 || !existsSync(nodeJson)) process.exit(ran.status ?? 1);
 const node = JSON.parse(readFileSync(nodeJson, 'utf8'));
 
@@ -23,29 +27,60 @@ let labRun = { lab: [], soak: [], notes: [] };
 if (process.env.BENCH_BROWSER !== '0') {
   const siteDir = join(root, '.cache', 'site-bench');
   if (!existsSync(join(siteDir, 'bench', 'index.html')) || process.env.BENCH_REBUILD === '1') {
-    const built = spawnSync(process.execPath, ['scripts/build-site.mjs'], { stdio: 'inherit', cwd: root, env: { ...process.env, BASE_PATH: '/', OUT_DIR: siteDir } });
+    const built = spawnSync(process.execPath, ['scripts/build-site.mjs'], {
+      stdio: 'inherit',
+      cwd: root,
+      env: { ...process.env, BASE_PATH: '/', OUT_DIR: siteDir },
+    });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   browser = await benchInBrowser(siteDir, { timedSteps });
   const labSeconds = Number(process.env.BENCH_LAB_SECONDS ?? 20);
-  if (labSeconds > 0) labRun = await benchLab(siteDir, { seconds: labSeconds, soakMinutes: Number(process.env.BENCH_SOAK_MIN ?? 0) });
+  if (labSeconds > 0)
+    labRun = await benchLab(siteDir, { seconds: labSeconds, soakMinutes: Number(process.env.BENCH_SOAK_MIN ?? 0) });
 }
 
 const results = [...node.results, ...browser.results];
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
-console.log('\nbackend            model          batch  engine ms/step  plain ms/step  speedup  engine GFLOP/s  matmul GFLOP/s  Adam');
+console.log(
+  '\nbackend            model          batch  engine ms/step  plain ms/step  speedup  engine GFLOP/s  matmul GFLOP/s  Adam',
+);
 for (const r of results) {
-  console.log(`${r.backend.padEnd(18)} ${r.model.padEnd(14)} ${String(r.batchSize).padStart(5)}  ${fmt(r.engineMsPerStep).padStart(14)}  ${fmt(r.plainMsPerStep).padStart(13)}  ${fmt(r.speedup, 2).padStart(7)}  ${fmt(r.engineGflops, 2).padStart(14)}  ${fmt(r.matmulGflops, 2).padStart(14)}  ${r.adam ?? '—'}`);
+  console.log(
+    `${r.backend.padEnd(18)} ${r.model.padEnd(14)} ${String(r.batchSize).padStart(5)}  ${fmt(r.engineMsPerStep).padStart(14)}  ${fmt(r.plainMsPerStep).padStart(13)}  ${fmt(r.speedup, 2).padStart(7)}  ${fmt(r.engineGflops, 2).padStart(14)}  ${fmt(r.matmulGflops, 2).padStart(14)}  ${r.adam ?? '—'}`,
+  );
 }
 for (const s of [...node.skipped.map((n) => `node-${n}`), ...browser.skipped]) console.log(`skipped: ${s}`);
 for (const n of browser.notes) console.log(`note: ${n}`);
-if (labRun.lab.length) console.log('\nthe lab in chapter 6 (worker)   steps/s  Train → first point  longest main-thread task  tasks > 50 ms');
-for (const r of labRun.lab) console.log(`${r.backend.padEnd(31)} ${fmt(r.stepsPerSecond).padStart(7)}  ${fmt(r.firstPointMs, 0).padStart(16)} ms  ${fmt(r.longestTaskMs, 0).padStart(21)} ms  ${String(r.tasksOver50ms).padStart(12)}`);
-for (const s of labRun.soak) console.log(`soak: ${s.minute} min, step ${s.step}, worker tensors ${s.tensors}, page heap ${fmt(s.heapMB)} MB`);
+if (labRun.lab.length)
+  console.log(
+    '\nthe lab in chapter 6 (worker)   steps/s  Train → first point  longest main-thread task  tasks > 50 ms',
+  );
+for (const r of labRun.lab)
+  console.log(
+    `${r.backend.padEnd(31)} ${fmt(r.stepsPerSecond).padStart(7)}  ${fmt(r.firstPointMs, 0).padStart(16)} ms  ${fmt(r.longestTaskMs, 0).padStart(21)} ms  ${String(r.tasksOver50ms).padStart(12)}`,
+  );
+for (const s of labRun.soak)
+  console.log(`soak: ${s.minute} min, step ${s.step}, worker tensors ${s.tensors}, page heap ${fmt(s.heapMB)} MB`);
 for (const n of labRun.notes) console.log(`note: ${n}`);
 mkdirSync(join(root, 'bench'), { recursive: true });
-const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: totalmem() / 2 ** 30, platform: platform() };
-const out = { date: new Date().toISOString(), node: process.version, machine, timedSteps, results, lab: labRun.lab, soak: labRun.soak, skipped: [...node.skipped, ...browser.skipped], notes: [...browser.notes, ...labRun.notes] };
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+  memoryGiB: totalmem() / 2 ** 30,
+  platform: platform(),
+};
+const out = {
+  date: new Date().toISOString(),
+  node: process.version,
+  machine,
+  timedSteps,
+  results,
+  lab: labRun.lab,
+  soak: labRun.soak,
+  skipped: [...node.skipped, ...browser.skipped],
+  notes: [...browser.notes, ...labRun.notes],
+};
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
 mkdirSync(join(root, 'docs'), { recursive: true });
 writeFileSync(join(root, 'docs', 'PERFORMANCE.md'), performanceReport(out));

@@ -40,5 +40,7 @@ function functionsIn(path) {
   return found;
 }
 
-const all = sourceFiles(root).flatMap(functionsIn).sort((a, b) => b.lines - a.lines);
+const all = sourceFiles(root)
+  .flatMap(functionsIn)
+  .sort((a, b) => b.lines - a.lines);
 for (const f of all.slice(0, count)) console.log(`${String(f.lines).padStart(5)}  ${f.file}:${f.line} ${f.name}`);

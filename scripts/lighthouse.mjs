@@ -21,12 +21,17 @@ function gzipTree(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) gzipTree(path);
-    else if (COMPRESSIBLE.test(name) && !path.includes('/pagefind/')) writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: 9 }));
+    else if (COMPRESSIBLE.test(name) && !path.includes('/pagefind/'))
+      writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: 9 }));
   }
 }
 
 if (!existsSync(join(siteDir, 'index.html')) || process.env.LIGHTHOUSE_REBUILD === '1') {
-  const built = spawnSync(process.execPath, ['scripts/build-site.mjs'], { stdio: 'inherit', cwd: root, env: { ...process.env, BASE_PATH: '/', OUT_DIR: siteDir } });
+  const built = spawnSync(process.execPath, ['scripts/build-site.mjs'], {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, BASE_PATH: '/', OUT_DIR: siteDir },
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
   gzipTree(siteDir);
 }
@@ -41,13 +46,31 @@ const rows = [];
 try {
   for (const page of PAGES) {
     const url = `${server.origin}/${page}`;
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(TARGETS) }, desktop ? desktopConfig : undefined);
+    const result = await lighthouse(
+      url,
+      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(TARGETS) },
+      desktop ? desktopConfig : undefined,
+    );
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    const scores = Object.fromEntries(Object.keys(TARGETS).map((k) => [k, Math.round((result.lhr.categories[k]?.score ?? 0) * 100)]));
+    const scores = Object.fromEntries(
+      Object.keys(TARGETS).map((k) => [k, Math.round((result.lhr.categories[k]?.score ?? 0) * 100)]),
+    );
     const failing = Object.values(result.lhr.audits)
-      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
+      .filter(
+        (a) =>
+          a.score !== null &&
+          a.score < 0.9 &&
+          a.scoreDisplayMode !== 'informative' &&
+          a.scoreDisplayMode !== 'manual' &&
+          a.scoreDisplayMode !== 'notApplicable',
+      )
       .map((a) => a.id);
-    const metrics = { fcpMs: result.lhr.audits['first-contentful-paint']?.numericValue, lcpMs: result.lhr.audits['largest-contentful-paint']?.numericValue, tbtMs: result.lhr.audits['total-blocking-time']?.numericValue, cls: result.lhr.audits['cumulative-layout-shift']?.numericValue };
+    const metrics = {
+      fcpMs: result.lhr.audits['first-contentful-paint']?.numericValue,
+      lcpMs: result.lhr.audits['largest-contentful-paint']?.numericValue,
+      tbtMs: result.lhr.audits['total-blocking-time']?.numericValue,
+      cls: result.lhr.audits['cumulative-layout-shift']?.numericValue,
+    };
     rows.push({ page: `/${page}`, scores, metrics, failing });
   }
 } finally {
@@ -56,14 +79,25 @@ try {
 }
 
 const mark = (k, v) => `${String(v).padStart(3)}${v >= TARGETS[k] ? ' ' : '*'}`;
-console.log(`\nLighthouse ${desktop ? 'desktop' : 'mobile (simulated slow 4G, 4× CPU slowdown)'} scores; * = under target (${Object.entries(TARGETS).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+console.log(
+  `\nLighthouse ${desktop ? 'desktop' : 'mobile (simulated slow 4G, 4× CPU slowdown)'} scores; * = under target (${Object.entries(
+    TARGETS,
+  )
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')})`,
+);
 console.log(`${'page'.padEnd(28)} perf  a11y  best  seo   FCP ms  LCP ms  TBT ms  CLS`);
 for (const r of rows) {
   const s = r.scores;
   const m = r.metrics;
-  console.log(`${r.page.padEnd(28)} ${mark('performance', s.performance)}  ${mark('accessibility', s.accessibility)}  ${mark('best-practices', s['best-practices'])}  ${mark('seo', s.seo)}  ${String(Math.round(m.fcpMs)).padStart(6)}  ${String(Math.round(m.lcpMs)).padStart(6)}  ${String(Math.round(m.tbtMs)).padStart(6)}  ${m.cls.toFixed(3)}`);
+  console.log(
+    `${r.page.padEnd(28)} ${mark('performance', s.performance)}  ${mark('accessibility', s.accessibility)}  ${mark('best-practices', s['best-practices'])}  ${mark('seo', s.seo)}  ${String(Math.round(m.fcpMs)).padStart(6)}  ${String(Math.round(m.lcpMs)).padStart(6)}  ${String(Math.round(m.tbtMs)).padStart(6)}  ${m.cls.toFixed(3)}`,
+  );
   if (r.failing.length) console.log(`${''.padEnd(28)} audits under 0.9: ${r.failing.join(', ')}`);
 }
 mkdirSync(join(root, 'bench'), { recursive: true });
-writeFileSync(join(root, 'bench', 'lighthouse.json'), `${JSON.stringify({ date: new Date().toISOString(), formFactor: desktop ? 'desktop' : 'mobile', rows }, null, 2)}\n`);
+writeFileSync(
+  join(root, 'bench', 'lighthouse.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), formFactor: desktop ? 'desktop' : 'mobile', rows }, null, 2)}\n`,
+);
 console.log('\nwrote bench/lighthouse.json');

@@ -7,7 +7,10 @@ const html = `<!doctype html><html><body style="margin:0;width:1200px;height:630
   <div style="font:700 60px 'Noto Sans CJK SC',sans-serif;margin-top:10px">VAE，边读边跑</div>
   <div style="font-size:34px;margin-top:40px;line-height:1.4">log p(x) = KL(q(z|x) ‖ p(z|x)) + ELBO<br>
   Derive it line by line, then train a real VAE in your browser.</div></body></html>`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
 await page.setContent(html);
 await page.screenshot({ path: 'public/og-image.png' });

@@ -22,11 +22,18 @@ function systemNodeIsEnough(version = process.versions.node) {
 /** Installs the pinned Node 22 from tools/node22/package-lock.json unless it is already there. */
 function ensurePinnedNode() {
   if (existsSync(join(pinnedBin, 'node'))) return;
-  console.error(`[node22] system Node ${process.version} is older than ${MIN.join('.')}; installing the pinned Node 22 into tools/node22 …`);
+  console.error(
+    `[node22] system Node ${process.version} is older than ${MIN.join('.')}; installing the pinned Node 22 into tools/node22 …`,
+  );
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: toolDir, stdio: 'inherit' });
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: toolDir,
+    stdio: 'inherit',
+  });
   if (result.status !== 0 || !existsSync(join(pinnedBin, 'node'))) {
-    console.error('[node22] could not install Node 22. Install Node ≥ 22.12 yourself (see .nvmrc) and run the command again.');
+    console.error(
+      '[node22] could not install Node 22. Install Node ≥ 22.12 yourself (see .nvmrc) and run the command again.',
+    );
     process.exit(1);
   }
 }

@@ -10,5 +10,8 @@ import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const vitest = resolve(root, 'node_modules', '.bin', process.platform === 'win32' ? 'vitest.cmd' : 'vitest');
-const ran = spawnSync(vitest, ['run', '--config', 'scripts/cells/vitest.config.ts', '--silent=false'], { stdio: 'inherit', cwd: root });
+const ran = spawnSync(vitest, ['run', '--config', 'scripts/cells/vitest.config.ts', '--silent=false'], {
+  stdio: 'inherit',
+  cwd: root,
+});
 process.exit(ran.status ?? 1);

@@ -12,11 +12,22 @@ mkdirSync(outDir, { recursive: true });
 
 const server = await serveSite(resolve(siteDir), base);
 const origin = server.url;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader'],
+});
 for (const path of targets) {
-  for (const [width, height] of [[360, 780], [1280, 900]]) {
+  for (const [width, height] of [
+    [360, 780],
+    [1280, 900],
+  ]) {
     for (const colorScheme of ['light', 'dark']) {
-      const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: 1, serviceWorkers: 'block' });
+      const context = await browser.newContext({
+        viewport: { width, height },
+        colorScheme,
+        deviceScaleFactor: 1,
+        serviceWorkers: 'block',
+      });
       const page = await context.newPage();
       await page.goto(origin + path, { waitUntil: 'networkidle' });
       await page.evaluate(() => document.fonts.ready);

@@ -99,5 +99,6 @@ describe.each(backendFiles)('src/core/backend/%s', (file) => {
 
 it('candidates.ts loads each of the four backend packages with import()', () => {
   const source = readFileSync(new URL('candidates.ts', backendDir), 'utf8');
-  for (const pkg of ['webgpu', 'webgl', 'wasm', 'cpu']) expect(source).toContain(`import('@tensorflow/tfjs-backend-${pkg}')`);
+  for (const pkg of ['webgpu', 'webgl', 'wasm', 'cpu'])
+    expect(source).toContain(`import('@tensorflow/tfjs-backend-${pkg}')`);
 });

@@ -23,9 +23,11 @@ export interface RecordedCell {
 }
 
 /** A cell's source file. */
-export const cellPath = (lang: string, chapter: string, name: string) => join(ROOT, 'chapters', lang, 'cells', chapter, `${name}.ts`);
+export const cellPath = (lang: string, chapter: string, name: string) =>
+  join(ROOT, 'chapters', lang, 'cells', chapter, `${name}.ts`);
 /** A cell's recorded output file. */
-export const outputPath = (chapter: string, name: string) => join(ROOT, 'chapters', 'cells', chapter, `${name}.output.json`);
+export const outputPath = (chapter: string, name: string) =>
+  join(ROOT, 'chapters', 'cells', chapter, `${name}.output.json`);
 
 /** Chapters with cells, and each one's cell names (sorted), for a language. */
 export function listCells(lang = 'en'): Map<string, string[]> {
@@ -33,7 +35,13 @@ export function listCells(lang = 'en'): Map<string, string[]> {
   const map = new Map<string, string[]>();
   if (!existsSync(dir)) return map;
   for (const chapter of readdirSync(dir).sort()) {
-    map.set(chapter, readdirSync(join(dir, chapter)).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort());
+    map.set(
+      chapter,
+      readdirSync(join(dir, chapter))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => f.slice(0, -3))
+        .sort(),
+    );
   }
   return map;
 }
@@ -42,14 +50,19 @@ export function listCells(lang = 'en'): Map<string, string[]> {
 export function codeTokens(source: string): string[] {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source);
   const tokens: string[] = [];
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) tokens.push(scanner.getTokenText());
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan())
+    tokens.push(scanner.getTokenText());
   return tokens;
 }
 
 /** The API environment in Node: the book's files from public/, Plot on linkedom. */
 export function nodeEnvironment(): ApiEnvironment {
   const plot = plotForCells();
-  return { loadBytes: async (path) => new Uint8Array(await readFile(join(ROOT, 'public', path))), plot: () => plot, seed: RECORD_SEED };
+  return {
+    loadBytes: async (path) => new Uint8Array(await readFile(join(ROOT, 'public', path))),
+    plot: () => plot,
+    seed: RECORD_SEED,
+  };
 }
 
 /** Runs a chapter's cells (English sources) in dependency order, in one runtime, as a fresh page would. */
@@ -57,12 +70,19 @@ export async function runChapter(chapter: string, names: readonly string[]): Pro
   const env = nodeEnvironment();
   const shared = new WeakSet<object>();
   const loaders = createLoaders(env, shared);
-  const runtime = new NotebookRuntime((host, id) => createApi(env, loaders, host, id), (async () => {}).constructor as AsyncFunctionConstructor, shared);
-  const analyses = new Map<string, Analysis | { error: CellError }>(names.map((n) => [n, analyzeCell(readFileSync(cellPath('en', chapter, n), 'utf8'))]));
+  const runtime = new NotebookRuntime(
+    (host, id) => createApi(env, loaders, host, id),
+    (async () => {}).constructor as AsyncFunctionConstructor,
+    shared,
+  );
+  const analyses = new Map<string, Analysis | { error: CellError }>(
+    names.map((n) => [n, analyzeCell(readFileSync(cellPath('en', chapter, n), 'utf8'))]),
+  );
   const ok = [...analyses].filter((e): e is [string, Analysis] => !('error' in e[1]));
   const graph = buildGraph(ok.map(([id, a]) => ({ id, declares: a.declares, uses: a.uses })));
   const results = new Map<string, RecordedCell>();
-  for (const [name, analysis] of analyses) if ('error' in analysis) results.set(name, { version: 1, outputs: [], error: analysis.error });
+  for (const [name, analysis] of analyses)
+    if ('error' in analysis) results.set(name, { version: 1, outputs: [], error: analysis.error });
   for (const [name, error] of graph.errors) results.set(name, { version: 1, outputs: [], error });
   for (const name of graph.order) {
     const failed = (graph.parents.get(name) ?? []).find((p) => results.get(p)?.error);

@@ -17,7 +17,9 @@ test('record every cell', async () => {
       const file = outputPath(chapter, name);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(recorded, null, 1)}\n`);
-      console.log(`${chapter}/${name}: ${recorded.error ? `error ${recorded.error.message}` : `${recorded.outputs.length} outputs`}`);
+      console.log(
+        `${chapter}/${name}: ${recorded.error ? `error ${recorded.error.message}` : `${recorded.outputs.length} outputs`}`,
+      );
     }
   }
 });

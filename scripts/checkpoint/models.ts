@@ -20,7 +20,12 @@ export interface CheckpointSpec {
 export const CHECKPOINT_SPECS: readonly CheckpointSpec[] = [
   { name: 'mnist-z16', dataset: 'mnist', config: { latentSize: 16, binarize: true, seed: 1 }, epochs: 50 },
   { name: 'mnist-z2', dataset: 'mnist', config: { latentSize: 2, binarize: true, seed: 1 }, epochs: 40 },
-  { name: 'fashion-mnist-z16', dataset: 'fashion-mnist', config: { latentSize: 16, binarize: false, seed: 1 }, epochs: 30 },
+  {
+    name: 'fashion-mnist-z16',
+    dataset: 'fashion-mnist',
+    config: { latentSize: 16, binarize: false, seed: 1 },
+    epochs: 30,
+  },
 ];
 
 /** Samples per image and images for the final importance-weighted estimate of log p(x). */
@@ -75,7 +80,8 @@ export function trainCheckpoint(
   const trainer = new Trainer(spec.config, train, test);
   try {
     const { config } = trainer;
-    const evaluate = () => evaluateModel(trainer.model, test, { beta: 1, binarize: config.binarize, seed: config.seed });
+    const evaluate = () =>
+      evaluateModel(trainer.model, test, { beta: 1, binarize: config.binarize, seed: config.seed });
     const stepsPerEpoch = Math.floor(train.count / config.batchSize);
     const curve: EpochRecord[] = [];
     let milliseconds = 0;
@@ -95,12 +101,16 @@ export function trainCheckpoint(
         testReconstruction: held.reconstruction,
         testKl: held.kl,
       });
-      log(`${spec.name} epoch ${epoch}: train objective ${(objectiveSum / stepsPerEpoch).toFixed(2)}, test ELBO ${held.elbo.toFixed(2)} nats`);
+      log(
+        `${spec.name} epoch ${epoch}: train objective ${(objectiveSum / stepsPerEpoch).toFixed(2)}, test ELBO ${held.elbo.toFixed(2)} nats`,
+      );
     }
     const held = evaluate();
     const means = encodeMeans(trainer.model, test.images, test.count);
     const iwImages = Math.min(IW_IMAGES, test.count);
-    const iwPixels = config.binarize ? binarizeCopy(test.images, iwImages * config.inputSize, config.seed) : test.images;
+    const iwPixels = config.binarize
+      ? binarizeCopy(test.images, iwImages * config.inputSize, config.seed)
+      : test.images;
     const bounds = importanceWeightedBound(trainer.model, iwPixels, iwImages, IW_SAMPLES, new Rng(config.seed, 21));
     const weights = trainer.model.getWeights();
     const meta = { dataset: spec.dataset, epochs, steps: trainer.stepCount, testElbo: held.elbo };

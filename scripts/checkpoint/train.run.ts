@@ -22,7 +22,14 @@ test('train the shipped checkpoints', async () => {
   for (const spec of CHECKPOINT_SPECS.filter((s) => only.length === 0 || only.includes(s.name))) {
     const dataset = await loadDatasetFile(spec.dataset);
     const started = performance.now();
-    const { bytes, report } = trainCheckpoint(spec, getSplit(dataset, 'train'), getSplit(dataset, 'test'), backend, console.log, epochs ?? spec.epochs);
+    const { bytes, report } = trainCheckpoint(
+      spec,
+      getSplit(dataset, 'train'),
+      getSplit(dataset, 'test'),
+      backend,
+      console.log,
+      epochs ?? spec.epochs,
+    );
     writeFileSync(join(OUT_DIR, `${spec.name}.bin`), bytes);
     writeFileSync(join(OUT_DIR, `${spec.name}.json`), `${JSON.stringify(report, null, 2)}\n`);
     console.log(

@@ -21,7 +21,8 @@ export function copyWasm(root) {
   return WASM_FILES.map((file) => {
     const source = join(from, file);
     const target = join(to, file);
-    if (!existsSync(source)) throw new Error(`${source} is missing: run npm install (the wasm backend is a dependency).`);
+    if (!existsSync(source))
+      throw new Error(`${source} is missing: run npm install (the wasm backend is a dependency).`);
     const bytes = readFileSync(source);
     const copied = !existsSync(target) || !bytes.equals(readFileSync(target));
     if (copied) copyFileSync(source, target);

@@ -15,8 +15,13 @@ const CLASSES = 10;
 export const SPECS = Object.freeze([
   Object.freeze({ name: 'mnist', file: 'mnist.bin', pkg: 'mnist', dir: 'src/digits', seed: 0x6d6e6973, test: 2000 }),
   Object.freeze({
-    name: 'fashion-mnist', file: 'fashion-mnist.bin', pkg: 'fashion-mnist', dir: 'src/clothes', seed: 0x66617368,
-    perClass: { train: 720, test: 180 }, greyLevels: 16,
+    name: 'fashion-mnist',
+    file: 'fashion-mnist.bin',
+    pkg: 'fashion-mnist',
+    dir: 'src/clothes',
+    seed: 0x66617368,
+    perClass: { train: 720, test: 180 },
+    greyLevels: 16,
   }),
 ]);
 
@@ -29,7 +34,9 @@ export function sourceFiles(root, spec) {
 export function sourceFingerprint(root, spec) {
   const manifest = join(root, 'node_modules', spec.pkg, 'package.json');
   if (!existsSync(manifest)) {
-    throw new Error(`The npm package "${spec.pkg}" is missing (${manifest}). It is a devDependency the build reads: run npm install.`);
+    throw new Error(
+      `The npm package "${spec.pkg}" is missing (${manifest}). It is a devDependency the build reads: run npm install.`,
+    );
   }
   const { version } = JSON.parse(readFileSync(manifest, 'utf8'));
   const sizes = sourceFiles(root, spec).map((f) => statSync(f).size);
@@ -77,12 +84,14 @@ export function quantize(img, levels) {
 export function loadClasses(root, spec) {
   const seen = new Set();
   return sourceFiles(root, spec).map((file) =>
-    loadClass(file).map((img) => (spec.greyLevels ? quantize(img, spec.greyLevels) : img)).filter((img) => {
-      const key = createHash('sha1').update(img).digest('base64');
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }),
+    loadClass(file)
+      .map((img) => (spec.greyLevels ? quantize(img, spec.greyLevels) : img))
+      .filter((img) => {
+        const key = createHash('sha1').update(img).digest('base64');
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      }),
   );
 }
 
@@ -102,17 +111,26 @@ export function selectSplit(spec, classes) {
   const next = mulberry32(spec.seed);
   const testQuota = spec.perClass
     ? classes.map(() => spec.perClass.test)
-    : apportion(classes.map((images) => images.length), spec.test);
+    : apportion(
+        classes.map((images) => images.length),
+        spec.test,
+      );
   const train = [];
   const test = [];
   classes.forEach((images, label) => {
-    const order = seededShuffle(images.map((_, i) => i), next);
+    const order = seededShuffle(
+      images.map((_, i) => i),
+      next,
+    );
     const trainCount = spec.perClass ? spec.perClass.train : images.length - testQuota[label];
     if (testQuota[label] + trainCount > images.length) {
-      throw new Error(`${spec.name}: class ${label} has ${images.length} images, needs ${testQuota[label] + trainCount}`);
+      throw new Error(
+        `${spec.name}: class ${label} has ${images.length} images, needs ${testQuota[label] + trainCount}`,
+      );
     }
     for (const i of order.slice(0, testQuota[label])) test.push({ pixels: images[i], label });
-    for (const i of order.slice(testQuota[label], testQuota[label] + trainCount)) train.push({ pixels: images[i], label });
+    for (const i of order.slice(testQuota[label], testQuota[label] + trainCount))
+      train.push({ pixels: images[i], label });
   });
   // Interleave classes so any prefix of either split (a preview grid, a first batch) shows a mix of labels.
   return { train: seededShuffle(train, next), test: seededShuffle(test, next) };

@@ -6,7 +6,11 @@ const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const LAB = 'figure[data-widget="vae-lab"]';
 
 /** Reads the lab's step readout (the worker's step count; 0 before the first step). */
-const readStep = (page) => page.locator(`${LAB} [data-metric="step"] dd`).textContent().then((t) => Number(t) || 0);
+const readStep = (page) =>
+  page
+    .locator(`${LAB} [data-metric="step"] dd`)
+    .textContent()
+    .then((t) => Number(t) || 0);
 
 /** Opens chapter 6 on `backend` and waits for the lab to be ready; returns the page and the backend that actually ran. */
 async function openLab(browser, origin, backend) {
@@ -14,34 +18,45 @@ async function openLab(browser, origin, backend) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   await page.goto(`${origin}/en/training-a-vae/?backend=${backend}&softwareWebGL=1`);
   await page.locator(LAB).scrollIntoViewIfNeeded();
-  await page.waitForFunction((s) => ['ready', 'failed'].includes(document.querySelector(s)?.dataset.state ?? ''), LAB, { timeout: 180_000 });
+  await page.waitForFunction((s) => ['ready', 'failed'].includes(document.querySelector(s)?.dataset.state ?? ''), LAB, {
+    timeout: 180_000,
+  });
   await page.evaluate(() => {
     window.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({
+      type: 'longtask',
+    });
   });
   return { page, ran: await page.locator(LAB).getAttribute('data-backend') };
 }
 
 /** Presses Train and resolves with the ms until the loss chart is first redrawn with a trained step (the first plotted point). */
 function pressTrainAndTimeFirstPoint(page) {
-  return page.evaluate((lab) => new Promise((resolve, reject) => {
-    const figure = document.querySelector(lab);
-    const chart = figure?.querySelector('[data-chart="loss"]');
-    const train = figure?.querySelector('[data-lab="train"]');
-    if (!chart || !train) return reject(new Error('no lab, loss chart or Train button on the page'));
-    const stepNow = () => Number(figure.querySelector('[data-metric="step"] dd')?.textContent) || 0;
-    const before = stepNow();
-    let start = 0;
-    const observer = new MutationObserver(() => {
-      if (stepNow() <= before || !chart.querySelector('svg')) return;
-      observer.disconnect();
-      resolve(performance.now() - start);
-    });
-    observer.observe(chart, { childList: true, subtree: true });
-    setTimeout(() => { observer.disconnect(); resolve(null); }, 60_000);
-    start = performance.now();
-    train.click();
-  }), LAB);
+  return page.evaluate(
+    (lab) =>
+      new Promise((resolve, reject) => {
+        const figure = document.querySelector(lab);
+        const chart = figure?.querySelector('[data-chart="loss"]');
+        const train = figure?.querySelector('[data-lab="train"]');
+        if (!chart || !train) return reject(new Error('no lab, loss chart or Train button on the page'));
+        const stepNow = () => Number(figure.querySelector('[data-metric="step"] dd')?.textContent) || 0;
+        const before = stepNow();
+        let start = 0;
+        const observer = new MutationObserver(() => {
+          if (stepNow() <= before || !chart.querySelector('svg')) return;
+          observer.disconnect();
+          resolve(performance.now() - start);
+        });
+        observer.observe(chart, { childList: true, subtree: true });
+        setTimeout(() => {
+          observer.disconnect();
+          resolve(null);
+        }, 60_000);
+        start = performance.now();
+        train.click();
+      }),
+    LAB,
+  );
 }
 
 /** Trains for `seconds` and reports steps/s, Train → first plotted point and the main thread's long tasks during that time. */
@@ -55,7 +70,13 @@ async function timeTraining(page, seconds) {
   const elapsed = (Date.now() - start) / 1000;
   await train.click();
   const tasks = await page.evaluate(() => window.__longTasks);
-  return { stepsPerSecond: steps / elapsed, steps, firstPointMs, longestTaskMs: Math.max(0, ...tasks), tasksOver50ms: tasks.length };
+  return {
+    stepsPerSecond: steps / elapsed,
+    steps,
+    firstPointMs,
+    longestTaskMs: Math.max(0, ...tasks),
+    tasksOver50ms: tasks.length,
+  };
 }
 
 /** Trains on wasm for `minutes`, sampling the worker's tensor count and the page's JS heap every 30 s. */
@@ -70,18 +91,34 @@ async function soak(page, minutes) {
       return performance.memory?.usedJSHeapSize ?? null;
     });
     const tensors = Number(await page.locator(LAB).getAttribute('data-tensors'));
-    samples.push({ minute: Number(((minutes * 60_000 - (end - Date.now())) / 60_000).toFixed(1)), step: await readStep(page), tensors, heapMB: heap === null ? null : heap / 2 ** 20 });
+    samples.push({
+      minute: Number(((minutes * 60_000 - (end - Date.now())) / 60_000).toFixed(1)),
+      step: await readStep(page),
+      tensors,
+      heapMB: heap === null ? null : heap / 2 ** 20,
+    });
   }
   await page.locator(`${LAB} [data-lab="train"]`).click();
   return samples;
 }
 
 /** Serves `siteDir` at the root and measures the lab on every backend (and a soak run when `soakMinutes` > 0). */
-export async function benchLab(siteDir, { seconds = 20, soakMinutes = 0, executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {}) {
+export async function benchLab(
+  siteDir,
+  { seconds = 20, soakMinutes = 0, executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {},
+) {
   const server = await serveSite(siteDir, '/');
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu', '--ignore-gpu-blocklist', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--enable-unsafe-swiftshader',
+      '--enable-unsafe-webgpu',
+      '--ignore-gpu-blocklist',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
   });
   const lab = [];
   const notes = [];
@@ -96,7 +133,10 @@ export async function benchLab(siteDir, { seconds = 20, soakMinutes = 0, executa
         // onto the next one, and the timing belongs to that one, not to the backend asked for.
         const after = await page.locator(LAB).getAttribute('data-backend');
         if (after === backend) lab.push({ backend: `lab-${backend}`, ...timing });
-        else notes.push(`lab-${backend}: started, failed during training, and the lab carried on on ${after} (${timing.stepsPerSecond.toFixed(1)} steps/s there)`);
+        else
+          notes.push(
+            `lab-${backend}: started, failed during training, and the lab carried on on ${after} (${timing.stepsPerSecond.toFixed(1)} steps/s there)`,
+          );
       }
       await page.close();
     }

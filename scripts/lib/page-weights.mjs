@@ -25,7 +25,8 @@ export function htmlFiles(dir) {
 
 /** Maps a site URL (with or without the base path) to a file under `outDir`, or undefined when it is external. */
 export function urlToFile(outDir, base, url, fromFile) {
-  if (/^(?:[a-z]+:)?\/\//i.test(url) || url.startsWith('data:') || url.startsWith('#') || url.startsWith('mailto:')) return undefined;
+  if (/^(?:[a-z]+:)?\/\//i.test(url) || url.startsWith('data:') || url.startsWith('#') || url.startsWith('mailto:'))
+    return undefined;
   const clean = url.split('#')[0].split('?')[0];
   if (clean === '') return undefined;
   let path;
@@ -54,8 +55,10 @@ export function measurePage(outDir, base, htmlFile) {
   const text = html.toString('utf8');
   const css = new Set();
   const js = new Set();
-  for (const m of text.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)) css.add(urlToFile(outDir, base, m[1], htmlFile));
-  for (const m of text.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g)) js.add(urlToFile(outDir, base, m[1], htmlFile));
+  for (const m of text.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g))
+    css.add(urlToFile(outDir, base, m[1], htmlFile));
+  for (const m of text.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g))
+    js.add(urlToFile(outDir, base, m[1], htmlFile));
   for (const m of text.matchAll(/<script[^>]+src="([^"]+)"/g)) js.add(urlToFile(outDir, base, m[1], htmlFile));
   const queue = [...js];
   while (queue.length) {
@@ -75,7 +78,12 @@ export function measurePage(outDir, base, htmlFile) {
   const jsBufs = [...sum(js), Buffer.from(inlineJs)];
   const bytes = (bufs) => ({ raw: bufs.reduce((a, b) => a + b.length, 0), gzip: bufs.reduce((a, b) => a + gz(b), 0) });
   const page = {
-    page: '/' + relative(outDir, htmlFile).replace(/index\.html$/, '').split('\\').join(posix.sep),
+    page:
+      '/' +
+      relative(outDir, htmlFile)
+        .replace(/index\.html$/, '')
+        .split('\\')
+        .join(posix.sep),
     hasWidgets: text.includes('data-widget='),
     html: { raw: html.length, gzip: gz(html) },
     css: bytes(cssBufs),
@@ -91,9 +99,12 @@ export function measurePage(outDir, base, htmlFile) {
 export function budgetProblems(page, budgets = BUDGETS) {
   const problems = [];
   const jsBudget = page.hasWidgets ? budgets.widgetPageJs : budgets.plainPageJs;
-  if (page.js.gzip > jsBudget) problems.push(`${page.page}: ${page.js.gzip} B of JavaScript (gzip) up front, budget ${jsBudget} B`);
-  if (page.total.gzip > budgets.firstLoad) problems.push(`${page.page}: first load ${page.total.gzip} B (gzip), budget ${budgets.firstLoad} B`);
-  if (page.loadsTfjs) problems.push(`${page.page}: loads TensorFlow.js up front; it must wait until a widget nears the screen`);
+  if (page.js.gzip > jsBudget)
+    problems.push(`${page.page}: ${page.js.gzip} B of JavaScript (gzip) up front, budget ${jsBudget} B`);
+  if (page.total.gzip > budgets.firstLoad)
+    problems.push(`${page.page}: first load ${page.total.gzip} B (gzip), budget ${budgets.firstLoad} B`);
+  if (page.loadsTfjs)
+    problems.push(`${page.page}: loads TensorFlow.js up front; it must wait until a widget nears the screen`);
   return problems;
 }
 
@@ -119,7 +130,7 @@ function withStaticImports(outDir, base, file) {
     const current = queue.pop();
     for (const spec of staticImports(readFileSync(current, 'utf8'))) {
       const dep = urlToFile(outDir, base, spec, current);
-      if (dep && existsSync(dep) && !files.has(dep)) files.add(dep), queue.push(dep);
+      if (dep && existsSync(dep) && !files.has(dep)) (files.add(dep), queue.push(dep));
     }
   }
   return files;

@@ -12,8 +12,30 @@ function table(header, rows) {
 function backendSection(results) {
   if (!results.length) return '_No backend was timed._';
   return table(
-    ['backend', 'model', 'batch', 'engine ms/step', 'plain tfjs ms/step', 'ratio (plain ÷ engine)', 'engine GFLOP/s', 'matmul GFLOP/s', 'engine ÷ matmul', 'Adam'],
-    results.map((r) => [r.backend, r.model, String(r.batchSize), fmt(r.engineMsPerStep), fmt(r.plainMsPerStep), fmt(r.speedup, 2), fmt(r.engineGflops, 2), fmt(r.matmulGflops, 2), fmt(r.engineGflops / r.matmulGflops, 2), r.adam ?? '—']),
+    [
+      'backend',
+      'model',
+      'batch',
+      'engine ms/step',
+      'plain tfjs ms/step',
+      'ratio (plain ÷ engine)',
+      'engine GFLOP/s',
+      'matmul GFLOP/s',
+      'engine ÷ matmul',
+      'Adam',
+    ],
+    results.map((r) => [
+      r.backend,
+      r.model,
+      String(r.batchSize),
+      fmt(r.engineMsPerStep),
+      fmt(r.plainMsPerStep),
+      fmt(r.speedup, 2),
+      fmt(r.engineGflops, 2),
+      fmt(r.matmulGflops, 2),
+      fmt(r.engineGflops / r.matmulGflops, 2),
+      r.adam ?? '—',
+    ]),
   );
 }
 
@@ -22,7 +44,13 @@ function labSection(lab) {
   if (!lab.length) return '_The lab was not timed (BENCH_LAB_SECONDS=0 or no browser)._';
   return table(
     ['lab backend', 'steps/s', 'Train → first plotted point (ms)', 'longest main-thread task (ms)', 'tasks > 50 ms'],
-    lab.map((r) => [r.backend, fmt(r.stepsPerSecond), fmt(r.firstPointMs, 0), fmt(r.longestTaskMs, 0), String(r.tasksOver50ms)]),
+    lab.map((r) => [
+      r.backend,
+      fmt(r.stepsPerSecond),
+      fmt(r.firstPointMs, 0),
+      fmt(r.longestTaskMs, 0),
+      String(r.tasksOver50ms),
+    ]),
   );
 }
 
@@ -35,20 +63,26 @@ function soakSection(soak) {
   return [
     `Over ${fmt(last.minute)} min of training on wasm (step ${first.step} → ${last.step}): worker tensors ${first.tensors} → ${last.tensors} (${flat}); page heap ${fmt(first.heapMB)} → ${fmt(last.heapMB)} MB.`,
     '',
-    table(['minute', 'step', 'worker tensors', 'page heap (MB)'], soak.map((s) => [fmt(s.minute), String(s.step), String(s.tensors), fmt(s.heapMB)])),
+    table(
+      ['minute', 'step', 'worker tensors', 'page heap (MB)'],
+      soak.map((s) => [fmt(s.minute), String(s.step), String(s.tensors), fmt(s.heapMB)]),
+    ),
   ].join('\n');
 }
 
 /** The longest main-thread task in words; the Long Tasks API reports only tasks of 50 ms or more, so 0 means none. */
 function longestSentence(longest) {
   if (longest === null) return 'The main thread was not measured.';
-  if (longest === 0) return 'No main-thread task of 50 ms or more while training, on any backend (the Long Tasks API saw none).';
+  if (longest === 0)
+    return 'No main-thread task of 50 ms or more while training, on any backend (the Long Tasks API saw none).';
   return `The longest main-thread task seen while training: ${fmt(longest, 0)} ms.`;
 }
 
 /** The whole report as Markdown, from the object bench.mjs writes to bench/results.json. */
 export function performanceReport(run) {
-  const machine = run.machine ? `${run.machine.cpus} × ${run.machine.cpuModel}, ${fmt(run.machine.memoryGiB, 0)} GiB, ${run.machine.platform}` : 'not recorded';
+  const machine = run.machine
+    ? `${run.machine.cpus} × ${run.machine.cpuModel}, ${fmt(run.machine.memoryGiB, 0)} GiB, ${run.machine.platform}`
+    : 'not recorded';
   const longest = run.lab?.length ? Math.max(...run.lab.map((r) => r.longestTaskMs)) : null;
   const lines = [
     '# Performance report',

@@ -18,7 +18,10 @@ export async function serveSite(dir, base = '/', { precompressed = false, fresh 
     etag: true,
     extensions: ['html'],
     gzip: precompressed,
-    setHeaders: precompressed ? (res, path) => void (path.startsWith('/_astro/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')) : undefined,
+    setHeaders: precompressed
+      ? (res, path) =>
+          void (path.startsWith('/_astro/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'))
+      : undefined,
   });
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
@@ -30,5 +33,9 @@ export async function serveSite(dir, base = '/', { precompressed = false, fresh 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const origin = `http://127.0.0.1:${port}`;
-  return { origin, url: `${origin}${base}`, close: () => new Promise((resolve) => server.close(() => resolve(undefined))) };
+  return {
+    origin,
+    url: `${origin}${base}`,
+    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+  };
 }

@@ -79,7 +79,9 @@ export function serviceWorkerOptions(outDir, base) {
 
 /** The kinds of REQUIRED_KINDS that no URL in `urls` matches, plus any URL outside `base`. */
 export function precacheProblems(urls, base) {
-  const missing = REQUIRED_KINDS.filter(({ pattern }) => !urls.some((u) => pattern.test(u))).map(({ kind }) => `no ${kind}`);
+  const missing = REQUIRED_KINDS.filter(({ pattern }) => !urls.some((u) => pattern.test(u))).map(
+    ({ kind }) => `no ${kind}`,
+  );
   const outside = urls.filter((u) => !u.startsWith(base)).map((u) => `${u} is outside the base path ${base}`);
   return [...missing, ...outside];
 }
@@ -88,7 +90,8 @@ export function precacheProblems(urls, base) {
 export function groupOf(url, base) {
   const path = url.slice(base.length);
   if (path.endsWith('.html')) return 'pages';
-  if (path.startsWith('_astro/')) return /\.woff2$/.test(path) ? 'fonts (_astro/*.woff2)' : `_astro/*${path.slice(path.lastIndexOf('.'))}`;
+  if (path.startsWith('_astro/'))
+    return /\.woff2$/.test(path) ? 'fonts (_astro/*.woff2)' : `_astro/*${path.slice(path.lastIndexOf('.'))}`;
   return path.includes('/') ? `${path.split('/')[0]}/` : 'other';
 }
 
@@ -110,12 +113,23 @@ const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 /** Writes `outDir`/sw.js for `base`, after checking the precache list; throws when a required kind is missing. */
 export async function buildServiceWorker(outDir, base) {
   const manifest = await getManifest(precacheOptions(outDir, base));
-  const problems = [...precacheProblems(manifest.manifestEntries.map((e) => e.url), base), ...manifest.warnings];
+  const problems = [
+    ...precacheProblems(
+      manifest.manifestEntries.map((e) => e.url),
+      base,
+    ),
+    ...manifest.warnings,
+  ];
   if (problems.length) throw new Error(`The service worker's precache list is incomplete:\n  ${problems.join('\n  ')}`);
   const result = await generateSW(serviceWorkerOptions(outDir, base));
   if (result.warnings.length) throw new Error(`Workbox warned:\n  ${result.warnings.join('\n  ')}`);
-  console.log(`service worker ${join(outDir, 'sw.js')} (scope ${base}) precaches ${result.count} files, ${mib(result.size)}:`);
-  const sized = manifest.manifestEntries.map(({ url }) => ({ url, size: statSync(join(outDir, url.slice(base.length))).size }));
+  console.log(
+    `service worker ${join(outDir, 'sw.js')} (scope ${base}) precaches ${result.count} files, ${mib(result.size)}:`,
+  );
+  const sized = manifest.manifestEntries.map(({ url }) => ({
+    url,
+    size: statSync(join(outDir, url.slice(base.length))).size,
+  }));
   for (const row of summarise(sized, base)) {
     console.log(`  ${row.group.padEnd(22)} ${String(row.count).padStart(4)} files ${mib(row.size).padStart(11)}`);
   }

@@ -34,7 +34,10 @@ const maxGap = (a: readonly Float32Array[], b: readonly Float32Array[]) =>
 export async function runAdamCheck(steps = 30): Promise<AdamCheckOutcome> {
   const config = resolveConfig({ ...DEFAULT_CONFIG });
   const [fusedModel, opsModel] = [VaeModel.create(config, 1), VaeModel.create(config, 1)];
-  const [fused, ops] = [new Adam({ learningRate: config.learningRate }), new Adam({ learningRate: config.learningRate, kernels: 'ops' })];
+  const [fused, ops] = [
+    new Adam({ learningRate: config.learningRate }),
+    new Adam({ learningRate: config.learningRate, kernels: 'ops' }),
+  ];
   const start = await readWeights(opsModel);
   const rng = createRng(5);
   const pixels = new Float32Array(config.batchSize * config.inputSize);
@@ -46,7 +49,11 @@ export async function runAdamCheck(steps = 30): Promise<AdamCheckOutcome> {
     const x = tf.tensor2d(pixels, [config.batchSize, config.inputSize]);
     const eps = tf.tensor2d(noise, [config.batchSize, config.latentSize]);
     const step = async (optimizer: Adam, model: VaeModel) => {
-      const loss = optimizer.minimize(() => computeTerms(model, x, eps, config.beta).loss, true, model.variables()) as tf.Scalar;
+      const loss = optimizer.minimize(
+        () => computeTerms(model, x, eps, config.beta).loss,
+        true,
+        model.variables(),
+      ) as tf.Scalar;
       const value = (await loss.data())[0] ?? NaN;
       loss.dispose();
       return value;

@@ -5,7 +5,10 @@ import { tf } from '../core/tf';
 import { runBench, type BenchOptions, type BenchResult } from './run-bench';
 
 /** Runs `runBench` on each named backend that initialises in Node, skipping (and naming) those that do not. */
-export async function benchInNode(backends: readonly string[] = ['wasm', 'cpu'], options: BenchOptions = {}): Promise<{ results: BenchResult[]; skipped: string[] }> {
+export async function benchInNode(
+  backends: readonly string[] = ['wasm', 'cpu'],
+  options: BenchOptions = {},
+): Promise<{ results: BenchResult[]; skipped: string[] }> {
   const results: BenchResult[] = [];
   const skipped: string[] = [];
   for (const name of backends) {

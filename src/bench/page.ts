@@ -51,7 +51,17 @@ export async function runBenchPage(output: HTMLElement, status: HTMLElement, bas
   const r = outcome.result;
   const row = document.createElement('tr');
   const cells = r
-    ? [r.backend, r.model, r.batchSize, r.engineMsPerStep.toFixed(1), r.plainMsPerStep.toFixed(1), r.speedup.toFixed(2), r.engineGflops.toFixed(2), r.matmulGflops.toFixed(2), r.adam]
+    ? [
+        r.backend,
+        r.model,
+        r.batchSize,
+        r.engineMsPerStep.toFixed(1),
+        r.plainMsPerStep.toFixed(1),
+        r.speedup.toFixed(2),
+        r.engineGflops.toFixed(2),
+        r.matmulGflops.toFixed(2),
+        r.adam,
+      ]
     : [override ?? 'auto', '—', '—', '—', '—', '—', '—', '—', outcome.reason];
   for (const c of cells) row.append(Object.assign(document.createElement('td'), { textContent: String(c) }));
   output.append(row);

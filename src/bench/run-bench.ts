@@ -32,7 +32,9 @@ export interface BenchOptions {
 }
 
 /** Floating-point operations of one training step: forward plus backward (≈ 2× forward) over every dense layer. */
-export function flopsPerStep(config: Pick<VaeConfig, 'inputSize' | 'hiddenSizes' | 'latentSize' | 'batchSize'>): number {
+export function flopsPerStep(
+  config: Pick<VaeConfig, 'inputSize' | 'hiddenSizes' | 'latentSize' | 'batchSize'>,
+): number {
   const enc = [config.inputSize, ...config.hiddenSizes];
   const dec = [config.latentSize, ...[...config.hiddenSizes].reverse(), config.inputSize];
   let macs = 0;
@@ -51,7 +53,12 @@ function syntheticImages(count: number, inputSize: number, seed: number): ImageS
 }
 
 /** Mean milliseconds per call of `fn` after `warmup` untimed calls, each awaited before the next starts. */
-async function timeSteps(fn: () => Promise<unknown>, warmup: number, timed: number, now: () => number): Promise<number> {
+async function timeSteps(
+  fn: () => Promise<unknown>,
+  warmup: number,
+  timed: number,
+  now: () => number,
+): Promise<number> {
   for (let i = 0; i < warmup; i++) await fn();
   const start = now();
   for (let i = 0; i < timed; i++) await fn();
@@ -94,7 +101,10 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   trainer.dispose();
 
   const plain = new PlainVae(config, config.seed);
-  const x = tf.tensor2d(data.images.subarray(0, config.batchSize * config.inputSize), [config.batchSize, config.inputSize]);
+  const x = tf.tensor2d(data.images.subarray(0, config.batchSize * config.inputSize), [
+    config.batchSize,
+    config.inputSize,
+  ]);
   const eps = tf.randomNormal([config.batchSize, config.latentSize], 0, 1, 'float32', 3) as tf.Tensor2D;
   const plainMs = await timeSteps(() => plain.stepAsync(x, eps), warmup, timed, now);
   plain.dispose();

@@ -11,11 +11,20 @@ export interface WorkerSmokeOutcome {
 }
 
 /** Trains `steps` steps of the default VAE on MNIST in the worker and resolves with the outcome. */
-export function runWorkerSmoke(options: { backend: string | null; allowSoftwareWebGL: boolean; steps: number; onEvent?: (e: WorkerEvent) => void }): Promise<WorkerSmokeOutcome> {
+export function runWorkerSmoke(options: {
+  backend: string | null;
+  allowSoftwareWebGL: boolean;
+  steps: number;
+  onEvent?: (e: WorkerEvent) => void;
+}): Promise<WorkerSmokeOutcome> {
   const outcome: WorkerSmokeOutcome = { backend: null, parameterCount: 0, metrics: [], longestTaskMs: 0, error: null };
-  const observer = 'PerformanceObserver' in globalThis ? new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) outcome.longestTaskMs = Math.max(outcome.longestTaskMs, entry.duration);
-  }) : null;
+  const observer =
+    'PerformanceObserver' in globalThis
+      ? new PerformanceObserver((list) => {
+          for (const entry of list.getEntries())
+            outcome.longestTaskMs = Math.max(outcome.longestTaskMs, entry.duration);
+        })
+      : null;
   try {
     observer?.observe({ type: 'longtask', buffered: false });
   } catch {
@@ -41,7 +50,13 @@ export function runWorkerSmoke(options: { backend: string | null; allowSoftwareW
         outcome.error = `${data.code}: ${data.message}`;
         finish();
       } else if (data.type === 'metrics') {
-        outcome.metrics.push({ step: data.step, objective: data.objective, elbo: data.elbo, kl: data.kl, msPerStep: data.msPerStep });
+        outcome.metrics.push({
+          step: data.step,
+          objective: data.objective,
+          elbo: data.elbo,
+          kl: data.kl,
+          msPerStep: data.msPerStep,
+        });
       } else if (data.type === 'status') {
         outcome.backend = data.backend || outcome.backend;
         if (data.state === 'ready') outcome.parameterCount = data.parameterCount;
@@ -49,6 +64,12 @@ export function runWorkerSmoke(options: { backend: string | null; allowSoftwareW
         if (data.state === 'paused' && data.step >= options.steps) finish();
       }
     };
-    send({ type: 'init', config: {}, dataset: 'mnist', ...(options.backend ? { backend: options.backend } : {}), allowSoftwareWebGL: options.allowSoftwareWebGL });
+    send({
+      type: 'init',
+      config: {},
+      dataset: 'mnist',
+      ...(options.backend ? { backend: options.backend } : {}),
+      allowSoftwareWebGL: options.allowSoftwareWebGL,
+    });
   });
 }

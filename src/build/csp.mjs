@@ -12,7 +12,9 @@ export function sha256(text) {
 
 /** Bodies of the `<script is:inline>` and `<style is:inline>` elements in the .astro files under `dir` (emitted verbatim, never hashed by Astro). */
 export function inlineSnippets(dir) {
-  const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.astro'));
+  const files = readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.astro'));
   const found = { script: new Set(), style: new Set() };
   for (const file of files) {
     const source = readFileSync(join(dir, file), 'utf8');
@@ -31,7 +33,8 @@ export function plotStyles(classNames = Object.values(PLOT_CLASSES)) {
   const src = dirname(createRequire(import.meta.url).resolve('@observablehq/plot'));
   const fallback = /return "(plot-[0-9a-f]+)"/.exec(readFileSync(join(src, 'style.js'), 'utf8'))?.[1];
   const css = /append\("style"\)\.text\(\s*`([^`]*)`/.exec(readFileSync(join(src, 'plot.js'), 'utf8'))?.[1];
-  if (!fallback || css === undefined) throw new Error("CSP: cannot find the <style> Plot writes into charts; update src/build/csp.mjs.");
+  if (!fallback || css === undefined)
+    throw new Error('CSP: cannot find the <style> Plot writes into charts; update src/build/csp.mjs.');
   return [fallback, ...classNames].map((name) => css.replaceAll('${className}', name));
 }
 
@@ -68,7 +71,10 @@ export function bookCsp(srcDir) {
       // formula with style attributes (about 400 distinct values) and Shiki colours tokens with them; hashing them all
       // would need 'unsafe-hashes' and hundreds of hashes per page. A style attribute cannot run script, and the
       // img-src/font-src limits still stop it from loading anything from another origin.
-      resources: [{ resource: "'self'", kind: 'element' }, { resource: "'unsafe-inline'", kind: 'attribute' }],
+      resources: [
+        { resource: "'self'", kind: 'element' },
+        { resource: "'unsafe-inline'", kind: 'attribute' },
+      ],
       hashes: [...inline.style, ...plotStyles()].map(sha256),
     },
   };

@@ -9,7 +9,8 @@ const CLOSING = /^[，。、；：！？）」』”’〉》】,.;:!?)\]]/u;
 /** Formulas up to this many TeX characters are short enough to keep unbroken on a 360 px screen. */
 export const MAX_TEX_LENGTH = 30;
 
-const hasClass = (node, name) => node?.type === 'element' && Array.isArray(node.properties?.className) && node.properties.className.includes(name);
+const hasClass = (node, name) =>
+  node?.type === 'element' && Array.isArray(node.properties?.className) && node.properties.className.includes(name);
 
 /** The TeX source KaTeX kept in the formula's MathML annotation ('' when there is none). */
 function texOf(node) {
@@ -32,7 +33,12 @@ export default function rehypeKeepPunctuationWithMath() {
         if (next?.type !== 'text' || !CLOSING.test(next.value) || texOf(node).length > MAX_TEX_LENGTH) continue;
         const mark = [...next.value][0];
         const rest = next.value.slice(mark.length);
-        const pair = { type: 'element', tagName: 'span', properties: { className: ['math-nobreak'] }, children: [node, { type: 'text', value: mark }] };
+        const pair = {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['math-nobreak'] },
+          children: [node, { type: 'text', value: mark }],
+        };
         children.splice(i, 2, pair, ...(rest ? [{ type: 'text', value: rest }] : []));
       } else if (node.type === 'element') {
         visit(node);

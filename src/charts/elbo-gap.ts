@@ -72,15 +72,48 @@ export function boundLadderChart(data: LadderData, options: LadderOptions): Plot
   const marks: Plot.Markish[] = [];
   if (elbo) {
     marks.push(
-      Plot.rect([elbo], { x1: () => xDomain[0], x2: () => xDomain[1], y1: lower, y2: upper, fill: COLORS.elbo, fillOpacity: 0.14 }),
+      Plot.rect([elbo], {
+        x1: () => xDomain[0],
+        x2: () => xDomain[1],
+        y1: lower,
+        y2: upper,
+        fill: COLORS.elbo,
+        fillOpacity: 0.14,
+      }),
       Plot.ruleY([elbo.mean], { stroke: COLORS.elbo, strokeWidth: 2, strokeDasharray: '6 3' }),
-      Plot.text([elbo], { x: () => xDomain[0], y: 'mean', text: () => labels.elbo, textAnchor: 'start', dx: 4, dy: 10, fill: COLORS.elbo, fontWeight: 600 }),
+      Plot.text([elbo], {
+        x: () => xDomain[0],
+        y: 'mean',
+        text: () => labels.elbo,
+        textAnchor: 'start',
+        dx: 4,
+        dy: 10,
+        fill: COLORS.elbo,
+        fontWeight: 600,
+      }),
     );
   }
   if (elbo && top) {
     marks.push(
-      Plot.link([{ y1: elbo.mean, y2: top.mean }], { x1: () => bracketX, x2: () => bracketX, y1: 'y1', y2: 'y2', stroke: COLORS.gap, strokeWidth: 2, markerStart: 'tick', markerEnd: 'tick' }),
-      Plot.text([{ y: (elbo.mean + top.mean) / 2 }], { x: () => bracketX, y: 'y', text: () => labels.gap, textAnchor: 'end', dx: -6, fill: COLORS.gap, fontWeight: 600 }),
+      Plot.link([{ y1: elbo.mean, y2: top.mean }], {
+        x1: () => bracketX,
+        x2: () => bracketX,
+        y1: 'y1',
+        y2: 'y2',
+        stroke: COLORS.gap,
+        strokeWidth: 2,
+        markerStart: 'tick',
+        markerEnd: 'tick',
+      }),
+      Plot.text([{ y: (elbo.mean + top.mean) / 2 }], {
+        x: () => bracketX,
+        y: 'y',
+        text: () => labels.gap,
+        textAnchor: 'end',
+        dx: -6,
+        fill: COLORS.gap,
+        fontWeight: 600,
+      }),
     );
   }
   marks.push(
@@ -126,8 +159,14 @@ export function comparisonChart(rows: readonly ComparisonRow[], options: Compari
     y: { domain: rows.map((r) => r.label), axis: null },
     marks: [
       // Dash patterns are constants in Plot, so the ELBO's bar and the bounds' bars are two marks.
-      Plot.ruleY(rows.filter((r) => r.kind === 'elbo'), { y: 'label', x1: lower, x2: upper, stroke: COLORS.elbo, strokeWidth: 3, strokeDasharray: '6 3' }),
-      Plot.ruleY(rows.filter((r) => r.kind === 'bound'), { y: 'label', x1: lower, x2: upper, stroke: COLORS.bound, strokeWidth: 3 }),
+      Plot.ruleY(
+        rows.filter((r) => r.kind === 'elbo'),
+        { y: 'label', x1: lower, x2: upper, stroke: COLORS.elbo, strokeWidth: 3, strokeDasharray: '6 3' },
+      ),
+      Plot.ruleY(
+        rows.filter((r) => r.kind === 'bound'),
+        { y: 'label', x1: lower, x2: upper, stroke: COLORS.bound, strokeWidth: 3 },
+      ),
       Plot.dot(rows, { y: 'label', x: 'mean', r: 5, fill: color, stroke: 'var(--bg, #fff)', strokeWidth: 1 }),
       Plot.text(rows, { y: 'label', x: 'mean', text: 'label', dy: -14, fill: color, fontWeight: 600 }),
     ],

@@ -92,7 +92,12 @@ export interface BarsOptions extends ChartSize {
 }
 
 const MARGIN = Object.freeze({ left: 12, right: 18 });
-const HALO = Object.freeze({ fill: 'currentColor', stroke: 'var(--bg, #ffffff)', strokeWidth: 4, paintOrder: 'stroke' });
+const HALO = Object.freeze({
+  fill: 'currentColor',
+  stroke: 'var(--bg, #ffffff)',
+  strokeWidth: 4,
+  paintOrder: 'stroke',
+});
 const BAR_HALF = 0.2;
 
 /** The two bars with their parts labelled where a label fits, the row names above them, and the −log p(x) line. */
@@ -109,20 +114,29 @@ export function decompositionChart(terms: DecompositionTerms, options: BarsOptio
     if (approxTextWidth(named) <= room) return named;
     return approxTextWidth(format(s.x2 - s.x1)) <= room ? format(s.x2 - s.x1) : '';
   };
-  const labelled = segments.map((s) => ({ ...s, text: segmentLabel(s), mid: (s.x1 + s.x2) / 2 })).filter((s) => s.text !== '');
+  const labelled = segments
+    .map((s) => ({ ...s, text: segmentLabel(s), mid: (s.x1 + s.x2) / 2 }))
+    .filter((s) => s.text !== '');
   const rows = [
     { row: 1, text: labels.rowElbo },
     { row: 0, text: labels.rowEvidence },
   ];
   const ruleText = `${labels.rule} = ${format(terms.negEvidence)}`;
-  const ruleOnRight = (terms.negEvidence - lo) * pxPerNat + approxTextWidth(ruleText) + 6 <= options.width - MARGIN.left - MARGIN.right;
+  const ruleOnRight =
+    (terms.negEvidence - lo) * pxPerNat + approxTextWidth(ruleText) + 6 <= options.width - MARGIN.left - MARGIN.right;
   return {
     ...chartFrame(CLASS, options, 200),
     marginLeft: MARGIN.left,
     marginRight: MARGIN.right,
     marginTop: 22,
     marginBottom: 40,
-    x: { domain: [lo, hi], label: labels.axis, labelAnchor: 'right', labelOffset: 36, ticks: Math.max(3, Math.floor(options.width / 90)) },
+    x: {
+      domain: [lo, hi],
+      label: labels.axis,
+      labelAnchor: 'right',
+      labelOffset: 36,
+      ticks: Math.max(3, Math.floor(options.width / 90)),
+    },
     y: { domain: [-0.35, 1.62], axis: null },
     marks: [
       ...(['solid', 'gap'] as const).map((kind) =>
@@ -143,9 +157,27 @@ export function decompositionChart(terms: DecompositionTerms, options: BarsOptio
       ),
       Plot.ruleX([terms.negEvidence], { y1: -0.3, y2: 1.58, stroke: 'currentColor', strokeWidth: 2 }),
       // Drawn after the line, with a halo in the part's own colour, so the line never cuts through a label on a bar.
-      Plot.text(labelled, { x: 'mid', y: 'row', text: 'text', fill: ON_BAR, stroke: (s: Segment) => PART_COLORS[s.part], strokeWidth: 4, paintOrder: 'stroke', fontSize: 11, fontWeight: 600 }),
+      Plot.text(labelled, {
+        x: 'mid',
+        y: 'row',
+        text: 'text',
+        fill: ON_BAR,
+        stroke: (s: Segment) => PART_COLORS[s.part],
+        strokeWidth: 4,
+        paintOrder: 'stroke',
+        fontSize: 11,
+        fontWeight: 600,
+      }),
       // The row names cross the −log p(x) line; a halo in the background colour keeps them readable.
-      Plot.text(rows, { x: lo, y: (r: { row: number }) => r.row + BAR_HALF, text: 'text', textAnchor: 'start', dy: -9, fontWeight: 600, ...HALO }),
+      Plot.text(rows, {
+        x: lo,
+        y: (r: { row: number }) => r.row + BAR_HALF,
+        text: 'text',
+        textAnchor: 'start',
+        dy: -9,
+        fontWeight: 600,
+        ...HALO,
+      }),
       Plot.text([terms.negEvidence], {
         x: (d: number) => d,
         y: 1.58,
@@ -163,7 +195,13 @@ export function decompositionChart(terms: DecompositionTerms, options: BarsOptio
 // ─── Densities over z ─────────────────────────────────────────────────────────────────────────────────────────────
 
 export interface DensityOptions extends ChartSize {
-  readonly labels: { readonly z: string; readonly density: string; readonly prior: string; readonly posterior: string; readonly q: string };
+  readonly labels: {
+    readonly z: string;
+    readonly density: string;
+    readonly prior: string;
+    readonly posterior: string;
+    readonly q: string;
+  };
   readonly ariaLabel: string;
   readonly ariaDescription: string;
 }
@@ -184,15 +222,43 @@ export function densityChart(curves: readonly DensityPoint[], options: DensityOp
     marginLeft: 44,
     marginRight: 16,
     x: { label: labels.z, labelAnchor: 'right' },
-    y: { domain: [0, top * 1.12], label: labels.density, ticks: niceTicks(0, top, 4), tickFormat: formatDensity, labelAnchor: 'top' },
+    y: {
+      domain: [0, top * 1.12],
+      label: labels.density,
+      ticks: niceTicks(0, top, 4),
+      tickFormat: formatDensity,
+      labelAnchor: 'top',
+    },
     marks: [
       Plot.ruleY([0], { strokeOpacity: 0.5 }),
       Plot.areaY(curves, { x: 'z', y: 'posterior', fill: DENSITY_COLORS.posterior, fillOpacity: 0.25 }),
       Plot.line(curves, { x: 'z', y: 'posterior', stroke: DENSITY_COLORS.posterior, strokeWidth: 1.5 }),
-      Plot.line(curves, { x: 'z', y: 'prior', stroke: DENSITY_COLORS.prior, strokeWidth: 2, strokeDasharray: DASHES.prior }),
+      Plot.line(curves, {
+        x: 'z',
+        y: 'prior',
+        stroke: DENSITY_COLORS.prior,
+        strokeWidth: 2,
+        strokeDasharray: DASHES.prior,
+      }),
       Plot.line(curves, { x: 'z', y: 'proposal', stroke: DENSITY_COLORS.proposal, strokeWidth: 2.5, clip: true }),
-      Plot.text([peak('prior')], { x: 'z', y: 'prior', text: () => labels.prior, dy: -8, fill: DENSITY_COLORS.prior, fontWeight: 600 }),
-      Plot.text([peak('posterior')], { x: 'z', y: 'posterior', text: () => labels.posterior, dy: -8, dx: -6, textAnchor: 'end', fill: DENSITY_COLORS.posterior, fontWeight: 600 }),
+      Plot.text([peak('prior')], {
+        x: 'z',
+        y: 'prior',
+        text: () => labels.prior,
+        dy: -8,
+        fill: DENSITY_COLORS.prior,
+        fontWeight: 600,
+      }),
+      Plot.text([peak('posterior')], {
+        x: 'z',
+        y: 'posterior',
+        text: () => labels.posterior,
+        dy: -8,
+        dx: -6,
+        textAnchor: 'end',
+        fill: DENSITY_COLORS.posterior,
+        fontWeight: 600,
+      }),
       Plot.text([{ z: qPeak.z, y: Math.min(qPeak.proposal, top) }], {
         x: 'z',
         y: 'y',

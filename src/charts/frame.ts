@@ -1,7 +1,11 @@
 /** What every chart in the book shares: the interface font, and Plot's frame options (size, class, accessible name). */
 
 /** The interface font at chart size; overflow visible so end labels past the plot area are not clipped. */
-export const CHART_FONT = Object.freeze({ fontFamily: 'var(--font-ui, system-ui, sans-serif)', fontSize: '12px', overflow: 'visible' });
+export const CHART_FONT = Object.freeze({
+  fontFamily: 'var(--font-ui, system-ui, sans-serif)',
+  fontSize: '12px',
+  overflow: 'visible',
+});
 
 /** A chart's size and its accessible name and description. */
 export interface ChartFrameOptions {

@@ -54,7 +54,16 @@ export function histogramChart(data: HistogramData, options: HistogramOptions): 
   const top = Math.max(1, ...histogram.counts);
   const beyond = (count: number, side: 'left' | 'right') =>
     count > 0
-      ? [Plot.text([count], { frameAnchor: `top-${side}`, text: (d: number) => (side === 'left' ? `◂ ${d}` : `${d} ▸`), textAnchor: side === 'left' ? 'start' : 'end', dy: -12, fill: COLORS[estimator], fontWeight: 600 })]
+      ? [
+          Plot.text([count], {
+            frameAnchor: `top-${side}`,
+            text: (d: number) => (side === 'left' ? `◂ ${d}` : `${d} ▸`),
+            textAnchor: side === 'left' ? 'start' : 'end',
+            dy: -12,
+            fill: COLORS[estimator],
+            fontWeight: 600,
+          }),
+        ]
       : [];
   return {
     ...chartFrame(PLOT_CLASSES.gradientRace, options, 165),
@@ -62,13 +71,40 @@ export function histogramChart(data: HistogramData, options: HistogramOptions): 
     marginRight: 14,
     marginTop: 22,
     marginBottom: 40,
-    x: { domain: [histogram.lo, histogram.hi], label: labels.estimate, labelAnchor: 'right', labelOffset: 36, ticks: niceTicks(histogram.lo, histogram.hi, Math.max(4, Math.floor(options.width / 80))), tickFormat: formatDensity },
-    y: { domain: [0, top * 1.08], label: labels.count, labelAnchor: 'top', ticks: niceTicks(0, top, 3), tickFormat: formatDensity },
+    x: {
+      domain: [histogram.lo, histogram.hi],
+      label: labels.estimate,
+      labelAnchor: 'right',
+      labelOffset: 36,
+      ticks: niceTicks(histogram.lo, histogram.hi, Math.max(4, Math.floor(options.width / 80))),
+      tickFormat: formatDensity,
+    },
+    y: {
+      domain: [0, top * 1.08],
+      label: labels.count,
+      labelAnchor: 'top',
+      ticks: niceTicks(0, top, 3),
+      tickFormat: formatDensity,
+    },
     marks: [
-      Plot.rectY(bars(histogram), { x1: 'x1', x2: 'x2', y: 'count', fill: COLORS[estimator], fillOpacity: 0.85, insetLeft: 0.5, insetRight: 0.5 }),
+      Plot.rectY(bars(histogram), {
+        x1: 'x1',
+        x2: 'x2',
+        y: 'count',
+        fill: COLORS[estimator],
+        fillOpacity: 0.85,
+        insetLeft: 0.5,
+        insetRight: 0.5,
+      }),
       Plot.ruleY([0], { strokeOpacity: 0.6 }),
       Plot.ruleX([truth], { stroke: 'currentColor', strokeDasharray: '4 3', strokeWidth: 1.5 }),
-      Plot.text([truth], { x: (d: number) => d, frameAnchor: 'top', text: () => labels.truth, dy: -12, fontWeight: 600 }),
+      Plot.text([truth], {
+        x: (d: number) => d,
+        frameAnchor: 'top',
+        text: () => labels.truth,
+        dy: -12,
+        fontWeight: 600,
+      }),
       ...beyond(histogram.below, 'left'),
       ...beyond(histogram.above, 'right'),
     ],

@@ -44,17 +44,37 @@ export interface DensityOptions extends FrameOptions {
 /** p(x) as a shaded curve; each data point a dot on the axis with a line up to its density. */
 export function densityChart(data: DensityData, options: DensityOptions): Plot.PlotOptions {
   const { labels } = options;
-  const top = Math.max(data.referencePeak, ...data.curve.map((d) => d.density), ...data.points.map((d) => d.density), 1e-9);
+  const top = Math.max(
+    data.referencePeak,
+    ...data.curve.map((d) => d.density),
+    ...data.points.map((d) => d.density),
+    1e-9,
+  );
   const peak = data.curve.reduce((a, b) => (b.density > a.density ? b : a), data.curve[0] ?? { x: 0, density: 0 });
   return {
     ...frame(options, 220),
     marginLeft: 48,
     x: { label: labels.x, labelAnchor: 'right' },
-    y: { domain: [0, top * 1.15], label: labels.density, ticks: niceTicks(0, top, 3), tickFormat: formatDensity, labelAnchor: 'top' },
+    y: {
+      domain: [0, top * 1.15],
+      label: labels.density,
+      ticks: niceTicks(0, top, 3),
+      tickFormat: formatDensity,
+      labelAnchor: 'top',
+    },
     marks: [
       Plot.areaY(data.curve, { x: 'x', y: 'density', fill: MODEL_COLOR, fillOpacity: 0.12 }),
       Plot.line(data.curve, { x: 'x', y: 'density', stroke: MODEL_COLOR, strokeWidth: 2 }),
-      Plot.text([peak], { x: 'x', y: 'density', text: () => labels.curve, dy: -8, dx: 6, textAnchor: 'start', fill: MODEL_COLOR, fontWeight: 600 }),
+      Plot.text([peak], {
+        x: 'x',
+        y: 'density',
+        text: () => labels.curve,
+        dy: -8,
+        dx: 6,
+        textAnchor: 'start',
+        fill: MODEL_COLOR,
+        fontWeight: 600,
+      }),
       Plot.ruleY([0], { strokeOpacity: 0.5 }),
       Plot.ruleX(data.points, { x: 'x', y1: 0, y2: 'density', stroke: DATA_COLOR, strokeWidth: 2 }),
       Plot.dot(data.points, { x: 'x', y: 0, r: 4.5, fill: DATA_COLOR, stroke: 'var(--bg, #fff)', strokeWidth: 1 }),
@@ -90,7 +110,12 @@ export function pointsChart(bars: readonly PointBar[], options: PointsOptions): 
     ...frame({ ...options, height: options.height ?? bars.length * ROW_HEIGHT + 44 }, 0),
     marginLeft: 72,
     marginRight: 12,
-    x: { domain: [lowest - room(lowest), highest + room(highest)], label: options.labels.axis, labelAnchor: 'left', ticks: niceTicks(lowest, highest, 4) },
+    x: {
+      domain: [lowest - room(lowest), highest + room(highest)],
+      label: options.labels.axis,
+      labelAnchor: 'left',
+      ticks: niceTicks(lowest, highest, 4),
+    },
     y: { domain: bars.map((d) => d.name), label: null, padding: 0.25 },
     marks: [
       Plot.barX(bars, { x1: 0, x2: 'logLikelihood', y: 'name', fill: DATA_COLOR, fillOpacity: 0.85 }),
@@ -98,7 +123,14 @@ export function pointsChart(bars: readonly PointBar[], options: PointsOptions): 
       ...([-1, 1] as const).map((side) =>
         Plot.text(
           bars.filter((d) => (d.logLikelihood < 0 ? -1 : 1) === side),
-          { x: 'logLikelihood', y: 'name', text: (d: PointBar) => options.format(d.logLikelihood), textAnchor: side < 0 ? 'end' : 'start', dx: 4 * side, fill: 'currentColor' },
+          {
+            x: 'logLikelihood',
+            y: 'name',
+            text: (d: PointBar) => options.format(d.logLikelihood),
+            textAnchor: side < 0 ? 'end' : 'start',
+            dx: 4 * side,
+            fill: 'currentColor',
+          },
         ),
       ),
       Plot.ruleX([0], { strokeOpacity: 0.7 }),
@@ -124,7 +156,13 @@ export interface CurveData {
 }
 
 export interface CurveOptions extends FrameOptions {
-  readonly labels: { readonly w: string; readonly logLikelihood: string; readonly now: string; readonly best: string; readonly ceiling: string };
+  readonly labels: {
+    readonly w: string;
+    readonly logLikelihood: string;
+    readonly now: string;
+    readonly best: string;
+    readonly ceiling: string;
+  };
 }
 
 /** How far below the top the ℓ axis reaches at least, in nats, and at most (a deep dip near w = 0 is cut off). */
@@ -155,12 +193,43 @@ export function curveChart(data: CurveData, options: CurveOptions): Plot.PlotOpt
     y: { domain, label: labels.logLikelihood, labelAnchor: 'top', ticks: niceTicks(domain[0], domain[1], 4) },
     marks: [
       Plot.ruleY([data.ceiling], { stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '2 3' }),
-      Plot.text([{ w: lo, y: data.ceiling }], { x: 'w', y: 'y', text: () => labels.ceiling, textAnchor: 'start', dx: 4, dy: -7, fill: 'currentColor', fontSize: 11 }),
+      Plot.text([{ w: lo, y: data.ceiling }], {
+        x: 'w',
+        y: 'y',
+        text: () => labels.ceiling,
+        textAnchor: 'start',
+        dx: 4,
+        dy: -7,
+        fill: 'currentColor',
+        fontSize: 11,
+      }),
       Plot.ruleX(bestWs, { stroke: BEST_COLOR, strokeWidth: 1.5, strokeDasharray: '6 3' }),
-      Plot.text([{ w: bestLabelW }], { x: 'w', frameAnchor: 'top', dy: -14, text: () => labels.best, fill: BEST_COLOR, fontWeight: 600 }),
+      Plot.text([{ w: bestLabelW }], {
+        x: 'w',
+        frameAnchor: 'top',
+        dy: -14,
+        text: () => labels.best,
+        fill: BEST_COLOR,
+        fontWeight: 600,
+      }),
       Plot.line(data.curve, { x: 'w', y: 'logLikelihood', stroke: MODEL_COLOR, strokeWidth: 2, clip: true }),
-      Plot.dot([{ ...data.best, w: bestLabelW }], { x: 'w', y: 'logLikelihood', r: 4, fill: 'var(--bg, #fff)', stroke: BEST_COLOR, strokeWidth: 2 }),
-      Plot.dot([data.current], { x: 'w', y: 'logLikelihood', r: 6, fill: DATA_COLOR, stroke: 'var(--bg, #fff)', strokeWidth: 1.5, clip: true }),
+      Plot.dot([{ ...data.best, w: bestLabelW }], {
+        x: 'w',
+        y: 'logLikelihood',
+        r: 4,
+        fill: 'var(--bg, #fff)',
+        stroke: BEST_COLOR,
+        strokeWidth: 2,
+      }),
+      Plot.dot([data.current], {
+        x: 'w',
+        y: 'logLikelihood',
+        r: 6,
+        fill: DATA_COLOR,
+        stroke: 'var(--bg, #fff)',
+        strokeWidth: 1.5,
+        clip: true,
+      }),
       Plot.text([data.current], {
         x: 'w',
         y: 'logLikelihood',

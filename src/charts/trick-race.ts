@@ -18,7 +18,11 @@ export const RACE_COLORS: Readonly<Record<RunKey, string>> = Object.freeze({
 });
 
 /** Dash patterns of the held-out lines ('none' = solid), so colour is never the only cue. */
-export const RACE_DASHES: Readonly<Record<RunKey, string>> = Object.freeze({ pathwise: 'none', scoreBaseline: '7 3', score: '2 3' });
+export const RACE_DASHES: Readonly<Record<RunKey, string>> = Object.freeze({
+  pathwise: 'none',
+  scoreBaseline: '7 3',
+  score: '2 3',
+});
 
 /** Marker of each run's held-out evaluations. */
 export const RACE_SYMBOLS: Readonly<Record<RunKey, 'circle' | 'square' | 'triangle'>> = Object.freeze({
@@ -83,7 +87,12 @@ export function raceChart(data: RaceData, options: RaceOptions): Plot.PlotOption
     marginRight: MARGIN.right,
     marginBottom: MARGIN.bottom,
     marginLeft: MARGIN.left,
-    x: { domain: [0, Math.max(1, data.budget)], label: labels.step, labelAnchor: 'right', ticks: Math.max(2, Math.floor(options.width / 80)) },
+    x: {
+      domain: [0, Math.max(1, data.budget)],
+      label: labels.step,
+      labelAnchor: 'right',
+      ticks: Math.max(2, Math.floor(options.width / 80)),
+    },
     y: { domain: y, label: labels.nats, labelAnchor: 'top', grid: true, ticks: 5 },
     marks: [
       Plot.frame({ anchor: 'bottom', strokeOpacity: 0.4 }),
@@ -102,7 +111,15 @@ export function raceChart(data: RaceData, options: RaceOptions): Plot.PlotOption
         className: 'tr-start-label',
       }),
       ...data.runs.map((run) =>
-        Plot.line(run.batch, { x: 'step', y: 'negElbo', stroke: RACE_COLORS[run.key], strokeWidth: 1, strokeOpacity: 0.4, clip: true, className: `tr-batch-${run.key}` }),
+        Plot.line(run.batch, {
+          x: 'step',
+          y: 'negElbo',
+          stroke: RACE_COLORS[run.key],
+          strokeWidth: 1,
+          strokeOpacity: 0.4,
+          clip: true,
+          className: `tr-batch-${run.key}`,
+        }),
       ),
       ...data.runs.map((run) =>
         Plot.line(run.heldOut, {

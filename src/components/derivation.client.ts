@@ -2,7 +2,15 @@
  * Progressive enhancement for `<Derivation>`: the server renders every step and every "why"; this hides all steps
  * but the first and wires "Next step", "Show all" and "Start over". Nothing is stored: a reload starts at step 1.
  */
-import { STEP_ATTRIBUTE, applyAction, canAdvance, canRestart, counterText, initialReveal, type RevealAction } from './derivation-state';
+import {
+  STEP_ATTRIBUTE,
+  applyAction,
+  canAdvance,
+  canRestart,
+  counterText,
+  initialReveal,
+  type RevealAction,
+} from './derivation-state';
 
 const ACTIONS: readonly RevealAction[] = ['next', 'all', 'restart'];
 
@@ -13,11 +21,14 @@ export function enhance(figure: HTMLElement): boolean {
   const controls = figure.querySelector<HTMLElement>('[data-derivation-controls]');
   const counter = figure.querySelector<HTMLElement>('[data-derivation-counter]');
   const template = figure.dataset['counterTemplate'];
-  const [next, all, restart] = ACTIONS.map((a) => figure.querySelector<HTMLButtonElement>(`[data-derivation-action="${a}"]`));
+  const [next, all, restart] = ACTIONS.map((a) =>
+    figure.querySelector<HTMLButtonElement>(`[data-derivation-action="${a}"]`),
+  );
   if (steps.length < 2 || !controls || !counter || !template || !next || !all || !restart) return false;
 
   const view = figure.ownerDocument.defaultView;
-  const behavior = (): ScrollBehavior => (view?.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
+  const behavior = (): ScrollBehavior =>
+    view?.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
   let state = initialReveal(steps.length);
 
   const render = () => {

@@ -59,7 +59,12 @@ interface WebGLRunner {
 
 /** The part of tfjs's WebGPU backend this uses. */
 interface WebGPURunner {
-  runWebGPUProgram(program: object, inputs: tf.TensorInfo[], dtype: 'float32', uniforms?: { type: 'float32'; data: number[] }[]): tf.TensorInfo;
+  runWebGPUProgram(
+    program: object,
+    inputs: tf.TensorInfo[],
+    dtype: 'float32',
+    uniforms?: { type: 'float32'; data: number[] }[],
+  ): tf.TensorInfo;
 }
 
 /** A packed WebGL program: each invocation updates four neighbouring numbers (the layout tfjs keeps weights in). */
@@ -115,7 +120,13 @@ function partsRunner<Program, Uniforms>(
       const key = `${part}:${shape.join('x')}`;
       let program = programs.get(key);
       if (!program) programs.set(key, (program = build(part, shape)));
-      return tf.engine().makeTensorFromTensorInfo(run(program, INPUTS[part].map((operand) => operands[operand]), uniforms));
+      return tf.engine().makeTensorFromTensorInfo(
+        run(
+          program,
+          INPUTS[part].map((operand) => operands[operand]),
+          uniforms,
+        ),
+      );
     }) as [tf.Tensor, tf.Tensor, tf.Tensor];
     return { weights, first, second };
   };
@@ -125,14 +136,26 @@ function partsRunner<Program, Uniforms>(
 function fusedAdamFor(name: string, backend: Partial<WebGLRunner & WebGPURunner>): FusedAdam | null {
   if (name === 'webgl' && typeof backend.compileAndRun === 'function') {
     const runner = backend as WebGLRunner;
-    const runParts = partsRunner(webglAdamProgram, (program, inputs, uniforms: number[][]) => runner.compileAndRun(program, inputs, 'float32', uniforms));
-    return (operands, constants) => runParts(operands, uniformValues(constants).map((value) => [value]));
+    const runParts = partsRunner(webglAdamProgram, (program, inputs, uniforms: number[][]) =>
+      runner.compileAndRun(program, inputs, 'float32', uniforms),
+    );
+    return (operands, constants) =>
+      runParts(
+        operands,
+        uniformValues(constants).map((value) => [value]),
+      );
   }
   if (name === 'webgpu' && typeof backend.runWebGPUProgram === 'function') {
     const runner = backend as WebGPURunner;
     type Uniforms = { type: 'float32'; data: number[] }[];
-    const runParts = partsRunner(webgpuAdamProgram, (program, inputs, uniforms: Uniforms) => runner.runWebGPUProgram(program, inputs, 'float32', uniforms));
-    return (operands, constants) => runParts(operands, uniformValues(constants).map((value) => ({ type: 'float32' as const, data: [value] })));
+    const runParts = partsRunner(webgpuAdamProgram, (program, inputs, uniforms: Uniforms) =>
+      runner.runWebGPUProgram(program, inputs, 'float32', uniforms),
+    );
+    return (operands, constants) =>
+      runParts(
+        operands,
+        uniformValues(constants).map((value) => ({ type: 'float32' as const, data: [value] })),
+      );
   }
   return null;
 }
@@ -162,7 +185,12 @@ export async function fusedAdamPassesCheck(fused: FusedAdam): Promise<boolean> {
     const g = make((i) => Math.cos(3 * i) - 0.2);
     const m = make((i) => 0.1 * (i % 4) - 0.15);
     const v = make((i) => 0.01 * (i + 1));
-    const operands = { weights: tf.tensor(w, [...shape]), gradient: tf.tensor(g, [...shape]), first: tf.tensor(m, [...shape]), second: tf.tensor(v, [...shape]) };
+    const operands = {
+      weights: tf.tensor(w, [...shape]),
+      gradient: tf.tensor(g, [...shape]),
+      first: tf.tensor(m, [...shape]),
+      second: tf.tensor(v, [...shape]),
+    };
     let outputs: tf.Tensor[] = [];
     try {
       outputs = tf.tidy(() => {

@@ -45,10 +45,18 @@ interface Moments {
 }
 
 /** Zero moment estimates shaped like `like`, as Adam starts. */
-const zeroMoments = (like: tf.Tensor): Moments => tf.tidy(() => ({ first: tf.variable(tf.zerosLike(like), false), second: tf.variable(tf.zerosLike(like), false) }));
+const zeroMoments = (like: tf.Tensor): Moments =>
+  tf.tidy(() => ({ first: tf.variable(tf.zerosLike(like), false), second: tf.variable(tf.zerosLike(like), false) }));
 
 /** m ← m + (1 − β₁)(g − m), v ← v + (1 − β₂)(g² − v); returns the step α_t·m/(√v + ε̂) to subtract from θ. */
-export function adamUpdate(moments: Moments, gradient: tf.Tensor, beta1: number, beta2: number, alpha: number, epsilonHat: number): tf.Tensor {
+export function adamUpdate(
+  moments: Moments,
+  gradient: tf.Tensor,
+  beta1: number,
+  beta2: number,
+  alpha: number,
+  epsilonHat: number,
+): tf.Tensor {
   const { first, second } = moments;
   const m = tf.add(first, tf.mul(1 - beta1, tf.sub(gradient, first)));
   const v = tf.add(second, tf.mul(1 - beta2, tf.sub(tf.square(gradient), second)));
@@ -105,7 +113,12 @@ export class Adam extends tf.Optimizer {
     });
     this.steps += 1;
     const { alpha, epsilonHat } = adamStepSize(this.learningRate, this.beta1, this.beta2, this.epsilon, this.steps);
-    const fused = this.fusedRefused || this.kernels === 'ops' ? null : this.kernels === 'auto' ? fusedAdamForActiveBackend() : this.kernels;
+    const fused =
+      this.fusedRefused || this.kernels === 'ops'
+        ? null
+        : this.kernels === 'auto'
+          ? fusedAdamForActiveBackend()
+          : this.kernels;
     const constants = { alpha, epsilonHat, beta1: this.beta1, beta2: this.beta2 };
     let path: AdamPath = fused ? 'fused' : 'ops';
     tf.tidy(() => {
@@ -118,7 +131,10 @@ export class Adam extends tf.Optimizer {
         const variable = variables[i] as tf.Variable;
         if (fused && path === 'fused') {
           try {
-            const next = fused({ weights: variable, gradient, first: moments.first, second: moments.second }, constants);
+            const next = fused(
+              { weights: variable, gradient, first: moments.first, second: moments.second },
+              constants,
+            );
             variable.assign(next.weights);
             moments.first.assign(next.first);
             moments.second.assign(next.second);
@@ -160,18 +176,24 @@ export class Adam extends tf.Optimizer {
     const size = variables.reduce((sum, v) => sum + v.size, 0);
     const empty = state.first.length === 0 && state.second.length === 0;
     if (!empty && (state.first.length !== size || state.second.length !== size)) {
-      throw new Error(`Adam state holds ${state.first.length} and ${state.second.length} moments, these variables need ${size}.`);
+      throw new Error(
+        `Adam state holds ${state.first.length} and ${state.second.length} moments, these variables need ${size}.`,
+      );
     }
     this.dispose();
     this.steps = state.step;
     this.iterations_ = state.step;
     if (empty) return;
-    const moment = (values: Float32Array, shape: number[]) => tf.tidy(() => tf.variable(tf.tensor(values, shape), false));
+    const moment = (values: Float32Array, shape: number[]) =>
+      tf.tidy(() => tf.variable(tf.tensor(values, shape), false));
     let offset = 0;
     for (const variable of variables) {
       const end = offset + variable.size;
       const shape = [...variable.shape];
-      this.moments.set(variable.name, { first: moment(state.first.slice(offset, end), shape), second: moment(state.second.slice(offset, end), shape) });
+      this.moments.set(variable.name, {
+        first: moment(state.first.slice(offset, end), shape),
+        second: moment(state.second.slice(offset, end), shape),
+      });
       offset = end;
     }
   }

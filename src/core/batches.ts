@@ -21,11 +21,13 @@ export interface BatchPosition {
 /** Checks that an image set has `inputSize` pixels per row and one label per row. */
 export function validateImageSet(data: ImageSet, inputSize: number, what: string): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  if (!Number.isInteger(data.count) || data.count < 1) issues.push(new ConfigIssue(what, `needs at least one example, got ${data.count}`));
+  if (!Number.isInteger(data.count) || data.count < 1)
+    issues.push(new ConfigIssue(what, `needs at least one example, got ${data.count}`));
   if (data.images.length !== data.count * inputSize) {
     issues.push(new ConfigIssue(what, `has ${data.images.length} pixels, expected ${data.count} × ${inputSize}`));
   }
-  if (data.labels.length !== data.count) issues.push(new ConfigIssue(what, `has ${data.labels.length} labels for ${data.count} images`));
+  if (data.labels.length !== data.count)
+    issues.push(new ConfigIssue(what, `has ${data.labels.length} labels for ${data.count} images`));
   return issues;
 }
 
@@ -104,6 +106,10 @@ export class BatchStream {
   }
 
   private streams(): Streams {
-    return { shuffle: this.shuffleRng.getState(), epsilon: this.epsilonRng.getState(), binarize: this.binarizeRng.getState() };
+    return {
+      shuffle: this.shuffleRng.getState(),
+      epsilon: this.epsilonRng.getState(),
+      binarize: this.binarizeRng.getState(),
+    };
   }
 }

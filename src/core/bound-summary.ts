@@ -27,7 +27,11 @@ export function meanEstimate(values: ArrayLike<number>): MeanEstimate {
 
 /** a − b for independent estimates: the means subtract and the standard errors add in quadrature. */
 export function differenceEstimate(a: MeanEstimate, b: MeanEstimate): MeanEstimate {
-  return { count: Math.min(a.count, b.count), mean: a.mean - b.mean, standardError: Math.hypot(a.standardError, b.standardError) };
+  return {
+    count: Math.min(a.count, b.count),
+    mean: a.mean - b.mean,
+    standardError: Math.hypot(a.standardError, b.standardError),
+  };
 }
 
 /**

@@ -93,14 +93,20 @@ export function parseCheckpoint(data: ArrayBuffer | Uint8Array): Checkpoint {
   if (PREFIX_BYTES + headerLength > bytes.length) fail('the header is cut off (truncated download?)');
   let header: Partial<CheckpointHeader>;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength))) as Partial<CheckpointHeader>;
+    header = JSON.parse(
+      new TextDecoder().decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)),
+    ) as Partial<CheckpointHeader>;
   } catch {
     fail('its header is not valid JSON (corrupt file?)');
   }
   if (header.format !== 'vae-checkpoint') fail('its header does not describe a VAE checkpoint');
-  if (header.version !== CHECKPOINT_VERSION) fail(`it has format version ${String(header.version)}, this code reads ${CHECKPOINT_VERSION}`);
+  if (header.version !== CHECKPOINT_VERSION)
+    fail(`it has format version ${String(header.version)}, this code reads ${CHECKPOINT_VERSION}`);
   const listed: unknown = header.tensors;
-  if (!Array.isArray(listed) || !listed.every((t: { name?: unknown; shape?: unknown }) => typeof t.name === 'string' && isShape(t.shape))) {
+  if (
+    !Array.isArray(listed) ||
+    !listed.every((t: { name?: unknown; shape?: unknown }) => typeof t.name === 'string' && isShape(t.shape))
+  ) {
     fail('its tensor list is malformed');
   }
   const tensors = listed as { name: string; shape: number[] }[];
@@ -129,4 +135,3 @@ export function parseCheckpoint(data: ArrayBuffer | Uint8Array): Checkpoint {
   });
   return { config, weights, meta: header.meta ?? {} };
 }
-

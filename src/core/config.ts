@@ -71,7 +71,11 @@ export function validateConfig(config: VaeConfig, dataCount?: number): ConfigIss
   const need = (ok: boolean, field: string, message: string) => {
     if (!ok) issues.push(new ConfigIssue(field, message));
   };
-  need(isWholeInRange(config.inputSize, 1, 1 << 16), 'inputSize', `must be a whole number ≥ 1, got ${config.inputSize}`);
+  need(
+    isWholeInRange(config.inputSize, 1, 1 << 16),
+    'inputSize',
+    `must be a whole number ≥ 1, got ${config.inputSize}`,
+  );
   need(
     Array.isArray(config.hiddenSizes) && config.hiddenSizes.every((size) => isWholeInRange(size, 1, MAX_HIDDEN_SIZE)),
     'hiddenSizes',
@@ -89,17 +93,17 @@ export function validateConfig(config: VaeConfig, dataCount?: number): ConfigIss
     `the Gaussian decoder's σ must be a finite number > 0, got ${config.decoderStd}`,
   );
   need(ACTIVATIONS.includes(config.activation), 'activation', `must be one of ${ACTIVATIONS.join(', ')}`);
-  need(
-    Number.isFinite(config.beta) && config.beta >= 0,
-    'beta',
-    `β must be a finite number ≥ 0, got ${config.beta}`,
-  );
+  need(Number.isFinite(config.beta) && config.beta >= 0, 'beta', `β must be a finite number ≥ 0, got ${config.beta}`);
   need(
     Number.isFinite(config.learningRate) && config.learningRate > 0,
     'learningRate',
     `must be a finite number > 0, got ${config.learningRate}`,
   );
-  need(isWholeInRange(config.batchSize, 1, 1 << 16), 'batchSize', `must be a whole number ≥ 1, got ${config.batchSize}`);
+  need(
+    isWholeInRange(config.batchSize, 1, 1 << 16),
+    'batchSize',
+    `must be a whole number ≥ 1, got ${config.batchSize}`,
+  );
   if (dataCount !== undefined && isWholeInRange(config.batchSize, 1, 1 << 16)) {
     need(
       config.batchSize <= dataCount,
@@ -107,7 +111,11 @@ export function validateConfig(config: VaeConfig, dataCount?: number): ConfigIss
       `the batch (${config.batchSize}) is larger than the training data (${dataCount} examples)`,
     );
   }
-  need(isWholeInRange(config.seed, 0, 0xffffffff), 'seed', `must be a whole number from 0 to 2³²−1, got ${config.seed}`);
+  need(
+    isWholeInRange(config.seed, 0, 0xffffffff),
+    'seed',
+    `must be a whole number from 0 to 2³²−1, got ${config.seed}`,
+  );
   need(typeof config.binarize === 'boolean', 'binarize', 'must be true or false');
   need(ESTIMATORS.includes(config.gradientEstimator), 'gradientEstimator', `must be one of ${ESTIMATORS.join(', ')}`);
   need(isWholeInRange(config.evalEvery, 0, Number.MAX_SAFE_INTEGER), 'evalEvery', 'must be a whole number ≥ 0');

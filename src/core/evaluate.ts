@@ -48,8 +48,16 @@ export function evaluateModel(model: VaeModel, data: ImageSet, options: EvalOpti
     if (binarize) pixels = binarizeInto(pixels, rng, new Float32Array(pixels.length));
     const noise = rng.fillNormal(new Float32Array(rows * latentSize));
     const chunkSums = tf.tidy(() => {
-      const terms = computeTerms(model, tf.tensor2d(pixels, [rows, inputSize]), tf.tensor2d(noise, [rows, latentSize]), beta);
-      return tf.concat([tf.stack([tf.sum(terms.reconstruction), tf.sum(terms.kl), tf.sum(terms.objective)]), tf.sum(terms.klPerDim, 0)]);
+      const terms = computeTerms(
+        model,
+        tf.tensor2d(pixels, [rows, inputSize]),
+        tf.tensor2d(noise, [rows, latentSize]),
+        beta,
+      );
+      return tf.concat([
+        tf.stack([tf.sum(terms.reconstruction), tf.sum(terms.kl), tf.sum(terms.objective)]),
+        tf.sum(terms.klPerDim, 0),
+      ]);
     });
     chunkSums.dataSync().forEach((value, i) => (sums[i] = (sums[i] as number) + value));
     chunkSums.dispose();

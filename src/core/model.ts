@@ -146,7 +146,13 @@ export class VaeModel {
       width = size;
     });
     const decoderOutput = makeLayer(rng, prefix, 'decoder/output', width, config.inputSize, 'linear');
-    return new VaeModel({ ...config, hiddenSizes: [...config.hiddenSizes] }, encoderLayers, encoderHead, decoderLayers, decoderOutput);
+    return new VaeModel(
+      { ...config, hiddenSizes: [...config.hiddenSizes] },
+      encoderLayers,
+      encoderHead,
+      decoderLayers,
+      decoderOutput,
+    );
   }
 
   /** q(z|x): the mean and log-variance for each row of `x` ([batch, inputSize]). */
@@ -208,9 +214,12 @@ export class VaeModel {
     }
     variables.forEach((variable, i) => {
       const weight = weights[i] as NamedWeight;
-      const sameShape = weight.shape.length === variable.shape.length && weight.shape.every((d, j) => d === variable.shape[j]);
+      const sameShape =
+        weight.shape.length === variable.shape.length && weight.shape.every((d, j) => d === variable.shape[j]);
       if (!sameShape || weight.values.length !== variable.size) {
-        throw new Error(`Weight ${weight.name} has shape [${weight.shape}], but this model needs [${variable.shape}] there.`);
+        throw new Error(
+          `Weight ${weight.name} has shape [${weight.shape}], but this model needs [${variable.shape}] there.`,
+        );
       }
     });
     variables.forEach((variable, i) => {

@@ -48,10 +48,14 @@ export function readerObjective(objective: PerExampleObjective, inputs: Objectiv
     throw new ObjectiveError('threw', error instanceof Error ? error.message : String(error));
   }
   if (!(value instanceof tf.Tensor)) {
-    throw new ObjectiveError('not-tensor', value === null ? 'null' : typeof value === 'object' ? (value.constructor?.name ?? 'an object') : typeof value);
+    throw new ObjectiveError(
+      'not-tensor',
+      value === null ? 'null' : typeof value === 'object' ? (value.constructor?.name ?? 'an object') : typeof value,
+    );
   }
   const batch = inputs.x.shape[0];
-  if (value.rank !== 1 || value.shape[0] !== batch) throw new ObjectiveError('shape', `[${value.shape.join(', ')}] (batch ${batch})`);
+  if (value.rank !== 1 || value.shape[0] !== batch)
+    throw new ObjectiveError('shape', `[${value.shape.join(', ')}] (batch ${batch})`);
   return tf.cast(value, 'float32') as tf.Tensor1D;
 }
 
@@ -101,7 +105,9 @@ export function computeTerms(
     const z = estimator === 'pathwise' || custom ? sampled : stopGradient(sampled);
     const logits = model.decodeLogits(z);
     const reconstruction = reconstructionTerm(model, logits, x);
-    const objective = custom ? readerObjective(custom, { x, mu, logVar, z, logits, beta }) : betaObjective(reconstruction, kl, beta);
+    const objective = custom
+      ? readerObjective(custom, { x, mu, logVar, z, logits, beta })
+      : betaObjective(reconstruction, kl, beta);
     const loss =
       estimator === 'pathwise' || custom
         ? tf.mean(objective)

@@ -59,8 +59,20 @@ export interface RestorePoint {
 }
 
 /** A restore point of the model's `variables`, the optimizer, the batches and the baseline, taken after `step` steps. */
-export function holdTraining(step: number, variables: readonly tf.Variable[], optimizer: Adam, batches: BatchStream, baseline: number | null): RestorePoint {
-  return { step, weights: new VariableHold(variables), adam: optimizer.hold(variables), batches: batches.mark(), baseline };
+export function holdTraining(
+  step: number,
+  variables: readonly tf.Variable[],
+  optimizer: Adam,
+  batches: BatchStream,
+  baseline: number | null,
+): RestorePoint {
+  return {
+    step,
+    weights: new VariableHold(variables),
+    adam: optimizer.hold(variables),
+    batches: batches.mark(),
+    baseline,
+  };
 }
 
 /** Returns the variables, the optimizer and the batches to `point` (which stays held until `releasePoint`). */

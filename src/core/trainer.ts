@@ -172,7 +172,10 @@ export class Trainer {
       }
       // Packed into one tensor so each step costs a single read-back.
       summary = tf.keep(
-        tf.concat([tf.stack([tf.mean(terms.reconstruction), tf.mean(terms.kl), tf.mean(terms.objective)]), tf.mean(terms.klPerDim, 0)]),
+        tf.concat([
+          tf.stack([tf.mean(terms.reconstruction), tf.mean(terms.kl), tf.mean(terms.objective)]),
+          tf.mean(terms.klPerDim, 0),
+        ]),
       ) as tf.Tensor1D;
       loss = terms.loss;
       return loss;
@@ -198,7 +201,8 @@ export class Trainer {
     try {
       return this.optimizer.computeGradients(loss, this.net.variables());
     } catch (error) {
-      if (this.custom && error instanceof Error && /connection between any variable/.test(error.message)) throw new ObjectiveError('constant', '');
+      if (this.custom && error instanceof Error && /connection between any variable/.test(error.message))
+        throw new ObjectiveError('constant', '');
       throw error;
     }
   }
@@ -206,7 +210,8 @@ export class Trainer {
   /** Turns a step's read-back numbers into metrics; checks them for NaN and runs the periodic evaluation. */
   private completeStep(pending: PendingStep, values: ArrayLike<number>): StepMetrics {
     pending.summary.dispose();
-    if (!this.inFlight.delete(pending)) throw this.undoneBy ?? new Error('This step was undone before its numbers were read.');
+    if (!this.inFlight.delete(pending))
+      throw this.undoneBy ?? new Error('This step was undone before its numbers were read.');
     const numbers = Array.from(values);
     const [reconstruction = NaN, kl = NaN, objective = NaN] = numbers;
     const klPerDim = numbers.slice(3);
@@ -223,9 +228,11 @@ export class Trainer {
     // The baseline before this step is known only now (a step launched while another was in flight could not see it).
     this.sound.vouch({ ...pending.restore, baseline: this.baseline });
     this.steps += 1;
-    this.baseline = this.baseline === null ? reconstruction : this.baseline + BASELINE_RATE * (reconstruction - this.baseline);
+    this.baseline =
+      this.baseline === null ? reconstruction : this.baseline + BASELINE_RATE * (reconstruction - this.baseline);
     const { evalEvery, evalSize } = this.current;
-    const heldOut = this.heldOut && evalEvery > 0 && this.steps % evalEvery === 0 ? this.evaluate(this.heldOut, evalSize) : null;
+    const heldOut =
+      this.heldOut && evalEvery > 0 && this.steps % evalEvery === 0 ? this.evaluate(this.heldOut, evalSize) : null;
     return {
       step: this.steps,
       epoch: (this.steps * pending.batchSize) / this.train.count,
@@ -263,12 +270,19 @@ export class Trainer {
   /** Copies the whole training state to the CPU (the restore point after a lost WebGL context). */
   snapshot(): TrainerSnapshot {
     const optimizer = this.optimizer.getState(this.net.variables());
-    return { step: this.steps, weights: this.net.getWeights(), optimizer, ...this.batches.position(), baseline: this.baseline };
+    return {
+      step: this.steps,
+      weights: this.net.getWeights(),
+      optimizer,
+      ...this.batches.position(),
+      baseline: this.baseline,
+    };
   }
 
   /** Puts a `snapshot()` back (taken from a trainer with the same config and data), so training goes on exactly. */
   restore(snapshot: TrainerSnapshot): void {
-    if (snapshot.order.length !== this.train.count) throw new Error(`The snapshot orders ${snapshot.order.length} examples, this trainer has ${this.train.count}.`);
+    if (snapshot.order.length !== this.train.count)
+      throw new Error(`The snapshot orders ${snapshot.order.length} examples, this trainer has ${this.train.count}.`);
     this.rebase(() => {
       this.net.setWeights(snapshot.weights);
       this.steps = snapshot.step;
@@ -280,7 +294,13 @@ export class Trainer {
 
   /** A restore point for the step about to launch (or, as `sound`, for the state now). */
   private holdState(): RestorePoint {
-    return holdTraining(this.steps + this.inFlight.size, this.net.variables(), this.optimizer, this.batches, this.baseline);
+    return holdTraining(
+      this.steps + this.inFlight.size,
+      this.net.variables(),
+      this.optimizer,
+      this.batches,
+      this.baseline,
+    );
   }
 
   /** Returns to `point` (which stays held). */

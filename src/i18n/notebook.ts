@@ -22,7 +22,8 @@ const en = {
   edited: 'Edited: run the cell to see the output of your code',
   starting: 'Starting the sandbox (TensorFlow.js, first time only)…',
   backend: 'runs in a sandbox on {backend}',
-  sharedNotice: 'This cell shows code from a link, not the book’s. It has not run: read it, then press Run if you trust it.',
+  sharedNotice:
+    'This cell shows code from a link, not the book’s. It has not run: read it, then press Run if you trust it.',
   sharedInvalid: 'The link’s cell code could not be read ({reason}); the book’s code is shown.',
   restored: 'Your saved edit of this cell is shown (Reset cell brings back the book’s code).',
   storageFull: 'Your edit could not be saved: the browser’s storage is full. It stays until you leave the page.',

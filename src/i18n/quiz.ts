@@ -4,7 +4,8 @@ import type { Lang } from './langs';
 const en = {
   finalTitle: 'Final quiz: ten questions',
   checkpointTitle: 'Checkpoint: test what this chapter taught',
-  intro: 'Answer each question and press “Check”. You get the verdict, an explanation and a link to the section that teaches it at once. Your answers are saved in this browser.',
+  intro:
+    'Answer each question and press “Check”. You get the verdict, an explanation and a link to the section that teaches it at once. Your answers are saved in this browser.',
   noJs: 'Without JavaScript the quiz cannot grade you, but every answer and explanation is in the “Answer and explanation” box under its question.',
   loading: 'Loading the quiz…',
   loadFailed: 'The quiz could not load ({error}). The answers are still in the boxes under each question.',
@@ -40,7 +41,8 @@ const en = {
   corruptNotice: 'The saved quiz progress could not be read, so it was reset.',
   foreignNotice: 'The saved quiz progress was in an unknown format, so it was reset.',
   migratedNotice: 'Your saved progress was from an older version of the book and has been updated.',
-  revisedNotice: 'Some questions have changed since you answered them (see “Errata and changes” in the appendix), so those answers were cleared.',
+  revisedNotice:
+    'Some questions have changed since you answered them (see “Errata and changes” in the appendix), so those answers were cleared.',
   finalSet: 'Final quiz',
 };
 

@@ -85,7 +85,10 @@ const termsZh: Readonly<Record<TermId, string>> = {
 };
 
 /** The name of each term by language, shown on its button. */
-export const TERM_NAMES: Readonly<Record<Lang, Readonly<Record<TermId, string>>>> = Object.freeze({ en: termsEn, zh: termsZh });
+export const TERM_NAMES: Readonly<Record<Lang, Readonly<Record<TermId, string>>>> = Object.freeze({
+  en: termsEn,
+  zh: termsZh,
+});
 
 /** Narrows a string (a prop or an attribute) to a known term id. */
 export function isTermId(value: unknown): value is TermId {

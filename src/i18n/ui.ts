@@ -13,7 +13,8 @@ export const UI = {
     search: 'Search',
     searchLabel: 'Search the book',
     searchClose: 'Close search',
-    searchUnavailable: 'Search is not available: the search index was not found. Build the site with `npm run build` to create it.',
+    searchUnavailable:
+      'Search is not available: the search index was not found. Build the site with `npm run build` to create it.',
     themeToggle: 'Colour theme',
     themeSystem: 'Theme: follow the system',
     themeLight: 'Theme: light',
@@ -28,7 +29,8 @@ export const UI = {
     notFoundTitle: 'Page not found',
     notFoundBody: 'This page does not exist. The chapter list is below.',
     offlineReady: 'Available offline: every chapter, search and the lab now work without a connection.',
-    updateReady: 'A new version of the book has been published. Reload to read it; parts of this page may not load until you do.',
+    updateReady:
+      'A new version of the book has been published. Reload to read it; parts of this page may not load until you do.',
     updateReload: 'Reload',
   },
   zh: {

@@ -21,7 +21,10 @@ export function chaptersOf<T extends ChapterLike>(all: readonly T[], lang: Lang)
 }
 
 /** The chapters before and after `slug` in `ordered`, or undefined at either end. */
-export function neighbours<T extends ChapterLike>(ordered: readonly T[], slug: string): { prev: T | undefined; next: T | undefined } {
+export function neighbours<T extends ChapterLike>(
+  ordered: readonly T[],
+  slug: string,
+): { prev: T | undefined; next: T | undefined } {
   const i = ordered.findIndex((c) => chapterSlug(c) === slug);
   if (i === -1) return { prev: undefined, next: undefined };
   return { prev: ordered[i - 1], next: ordered[i + 1] };

@@ -17,7 +17,13 @@ export function parseHex(color: string): [number, number, number] | null {
 
 /** "#rrggbb" from 0…255 channels (rounded and clamped). */
 export function toHex(rgb: readonly [number, number, number]): string {
-  return `#${rgb.map((c) => Math.round(Math.min(255, Math.max(0, c))).toString(16).padStart(2, '0')).join('')}`;
+  return `#${rgb
+    .map((c) =>
+      Math.round(Math.min(255, Math.max(0, c)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** Relative luminance (WCAG 2.x) of 0…255 channels. */

@@ -22,4 +22,8 @@ export const katexTrust = (context) =>
   context.command === '\\htmlData' && Object.keys(context.attributes ?? {}).every((key) => key === 'data-term');
 
 /** rehype-katex / katex options: MathML kept for screen readers, strict and trust as above. */
-export const KATEX_OPTIONS = Object.freeze({ output: /** @type {const} */ ('htmlAndMathml'), strict: katexStrict, trust: katexTrust });
+export const KATEX_OPTIONS = Object.freeze({
+  output: /** @type {const} */ ('htmlAndMathml'),
+  strict: katexStrict,
+  trust: katexTrust,
+});

@@ -15,7 +15,8 @@ export interface Limit {
 export type Refusal = 'notANumber' | 'outOfRange' | 'notAnInteger';
 
 /** The result of reading a typed value: the number, or why it was refused. */
-export type Parsed<R extends string = Refusal> = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: R };
+export type Parsed<R extends string = Refusal> =
+  { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: R };
 
 /** A plain decimal number with an optional exponent ("Infinity", "0x10" and "1,5" are not). */
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
@@ -61,7 +62,9 @@ export function superscript(exponent: number | string): string {
 export function formatScientific(value: number, digits = 3): string {
   if (!Number.isFinite(value)) return '—';
   if (value === 0) return '0';
-  const [mantissa, exponent] = Math.abs(value).toExponential(digits - 1).split('e') as [string, string];
+  const [mantissa, exponent] = Math.abs(value)
+    .toExponential(digits - 1)
+    .split('e') as [string, string];
   return `${value < 0 ? '\u2212' : ''}${Number(mantissa)} × 10${superscript(exponent)}`;
 }
 

@@ -6,12 +6,19 @@ export const bilingual = z.object({ en: z.string().min(1), zh: z.string().min(1)
 
 /** Where a question's topic is taught: a chapter slug and the heading id in each language. */
 export const sectionLink = z
-  .object({ chapter: z.string().regex(/^[a-z0-9-]+$/), anchor: z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict() })
+  .object({
+    chapter: z.string().regex(/^[a-z0-9-]+$/),
+    anchor: z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict(),
+  })
   .strict();
 
 /** A "predict, then run" item: the lab preset the reader opens after answering (query keys of the lab, e.g. beta=4). */
 export const labLink = z
-  .object({ chapter: z.string().regex(/^[a-z0-9-]+$/), labId: z.string().min(1), query: z.record(z.string(), z.string()) })
+  .object({
+    chapter: z.string().regex(/^[a-z0-9-]+$/),
+    labId: z.string().min(1),
+    query: z.record(z.string(), z.string()),
+  })
   .strict();
 
 const optionSchema = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), text: bilingual }).strict();
@@ -29,12 +36,30 @@ const common = {
 /** One question: single choice (one key), multiple choice (one or more keys), or a number within a tolerance. */
 export const questionSchema = z.discriminatedUnion('kind', [
   z
-    .object({ ...common, kind: z.literal('single'), options: z.array(optionSchema).min(2), answer: z.array(z.string()).length(1) })
+    .object({
+      ...common,
+      kind: z.literal('single'),
+      options: z.array(optionSchema).min(2),
+      answer: z.array(z.string()).length(1),
+    })
     .strict(),
   z
-    .object({ ...common, kind: z.literal('multiple'), options: z.array(optionSchema).min(2), answer: z.array(z.string()).min(1) })
+    .object({
+      ...common,
+      kind: z.literal('multiple'),
+      options: z.array(optionSchema).min(2),
+      answer: z.array(z.string()).min(1),
+    })
     .strict(),
-  z.object({ ...common, kind: z.literal('numeric'), answer: z.number(), tolerance: z.number().nonnegative(), unit: bilingual.optional() }).strict(),
+  z
+    .object({
+      ...common,
+      kind: z.literal('numeric'),
+      answer: z.number(),
+      tolerance: z.number().nonnegative(),
+      unit: bilingual.optional(),
+    })
+    .strict(),
 ]);
 
 /** A bank file: the set it belongs to ('final' or a chapter slug) and its questions, with keys that name real options. */
@@ -44,14 +69,18 @@ export const questionSetSchema = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.questions.forEach((q, i) => {
-      if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate id ${q.id}` });
+      if (seen.has(q.id))
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate id ${q.id}` });
       seen.add(q.id);
       if (q.kind === 'numeric') return;
       const ids = q.options.map((o) => o.id);
-      if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'duplicate option id' });
+      if (new Set(ids).size !== ids.length)
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'duplicate option id' });
       for (const key of q.answer)
-        if (!ids.includes(key)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'answer'], message: `key ${key} is not an option` });
-      if (new Set(q.answer).size !== q.answer.length) ctx.addIssue({ code: 'custom', path: ['questions', i, 'answer'], message: 'duplicate key' });
+        if (!ids.includes(key))
+          ctx.addIssue({ code: 'custom', path: ['questions', i, 'answer'], message: `key ${key} is not an option` });
+      if (new Set(q.answer).size !== q.answer.length)
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'answer'], message: 'duplicate key' });
     });
   });
 

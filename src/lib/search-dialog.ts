@@ -1,6 +1,12 @@
 /** Opens the search dialog and loads Pagefind's UI on first use, so pages ship no search code up front. */
 interface PagefindUIConstructor {
-  new (options: { element: Element; showSubResults?: boolean; showImages?: boolean; resetStyles?: boolean; autofocus?: boolean }): unknown;
+  new (options: {
+    element: Element;
+    showSubResults?: boolean;
+    showImages?: boolean;
+    resetStyles?: boolean;
+    autofocus?: boolean;
+  }): unknown;
 }
 
 /** Adds a script or stylesheet once and resolves when it has loaded. */
@@ -23,7 +29,10 @@ export function bindSearchDialog(dialog: HTMLDialogElement, openButton: HTMLButt
   let ready: Promise<void> | undefined;
 
   const ensureUi = (): Promise<void> =>
-    (ready ??= Promise.all([loadOnce('link', `${base}pagefind/pagefind-ui.css`), loadOnce('script', `${base}pagefind/pagefind-ui.js`)]).then(() => {
+    (ready ??= Promise.all([
+      loadOnce('link', `${base}pagefind/pagefind-ui.css`),
+      loadOnce('script', `${base}pagefind/pagefind-ui.js`),
+    ]).then(() => {
       const PagefindUI = (window as unknown as { PagefindUI?: PagefindUIConstructor }).PagefindUI;
       if (!PagefindUI || !root) throw new Error('Pagefind UI missing');
       new PagefindUI({ element: root, showSubResults: true, showImages: false, resetStyles: false, autofocus: true });
@@ -49,7 +58,8 @@ export function bindSearchDialog(dialog: HTMLDialogElement, openButton: HTMLButt
     if (event.target === dialog) dialog.close();
   });
   document.addEventListener('keydown', (event) => {
-    const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable="true"]');
+    const typing =
+      event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable="true"]');
     if (event.key === '/' && !typing && !dialog.open) {
       event.preventDefault();
       void open();

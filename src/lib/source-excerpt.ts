@@ -44,7 +44,12 @@ export class SourceExcerptError extends Error {
 
 /** The name a top-level statement declares, with the node whose lines it spans ("Class.method" looks one level in). */
 function declarationsOf(statement: ts.Statement): { name: string; node: ts.Node }[] {
-  if ((ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name) {
+  if (
+    (ts.isFunctionDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement)) &&
+    statement.name
+  ) {
     return [{ name: statement.name.text, node: statement }];
   }
   if (ts.isClassDeclaration(statement) && statement.name) {
@@ -56,7 +61,9 @@ function declarationsOf(statement: ts.Statement): { name: string; node: ts.Node 
   }
   if (ts.isVariableStatement(statement)) {
     // One name per statement: `const a = …` shows the whole statement (its `export const` line included).
-    return statement.declarationList.declarations.filter((d) => ts.isIdentifier(d.name)).map((d) => ({ name: (d.name as ts.Identifier).text, node: statement }));
+    return statement.declarationList.declarations
+      .filter((d) => ts.isIdentifier(d.name))
+      .map((d) => ({ name: (d.name as ts.Identifier).text, node: statement }));
   }
   return [];
 }
@@ -78,8 +85,12 @@ function docCommentStart(text: string, node: ts.Node, sourceFile: ts.SourceFile)
 export function findDeclaration(text: string, file: string, name: string, { withDoc = true } = {}): SourceExcerpt {
   const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found = sourceFile.statements.flatMap(declarationsOf).filter((d) => d.name === name);
-  if (found.length === 0) throw new SourceExcerptError(`${file} has no top-level declaration named "${name}" (renamed or moved?)`);
-  if (found.length > 1) throw new SourceExcerptError(`${file} declares "${name}" ${found.length} times (overloads?); point at a single declaration`);
+  if (found.length === 0)
+    throw new SourceExcerptError(`${file} has no top-level declaration named "${name}" (renamed or moved?)`);
+  if (found.length > 1)
+    throw new SourceExcerptError(
+      `${file} declares "${name}" ${found.length} times (overloads?); point at a single declaration`,
+    );
   const { node } = found[0]!;
   const lineOf = (position: number) => sourceFile.getLineAndCharacterOfPosition(position).line + 1;
   const declarationLine = lineOf(node.getStart(sourceFile));
@@ -114,17 +125,28 @@ function markTerm(excerpt: SourceExcerpt, term: string, spec: TermSpec): TermMar
   const [relativeFrom, relativeTo, code] = spec;
   const where = `term "${term}" of ${excerpt.name} (${excerpt.file})`;
   const span = excerpt.lastLine - excerpt.declarationLine + 1;
-  if (!Number.isInteger(relativeFrom) || !Number.isInteger(relativeTo) || relativeFrom < 1 || relativeTo < relativeFrom || relativeTo > span) {
-    throw new SourceExcerptError(`${where}: lines [${relativeFrom}, ${relativeTo}] lie outside the declaration, which has lines 1–${span}`);
+  if (
+    !Number.isInteger(relativeFrom) ||
+    !Number.isInteger(relativeTo) ||
+    relativeFrom < 1 ||
+    relativeTo < relativeFrom ||
+    relativeTo > span
+  ) {
+    throw new SourceExcerptError(
+      `${where}: lines [${relativeFrom}, ${relativeTo}] lie outside the declaration, which has lines 1–${span}`,
+    );
   }
   const from = excerpt.declarationLine + relativeFrom - 1;
   const to = excerpt.declarationLine + relativeTo - 1;
   if (code === undefined) return { term, from, to };
   const hits: { line: number; start: number }[] = [];
-  for (let line = from; line <= to; line++) for (const start of occurrences(lineText(excerpt, line), code)) hits.push({ line, start });
+  for (let line = from; line <= to; line++)
+    for (const start of occurrences(lineText(excerpt, line), code)) hits.push({ line, start });
   if (hits.length !== 1) {
     const count = hits.length === 0 ? 'not found' : `found ${hits.length} times`;
-    throw new SourceExcerptError(`${where}: "${code}" ${count} in lines [${relativeFrom}, ${relativeTo}] (file lines ${from}–${to}); it must occur exactly once`);
+    throw new SourceExcerptError(
+      `${where}: "${code}" ${count} in lines [${relativeFrom}, ${relativeTo}] (file lines ${from}–${to}); it must occur exactly once`,
+    );
   }
   const { line, start } = hits[0]!;
   return { term, from, to, code: { line, start, end: start + code.length } };
@@ -142,7 +164,9 @@ export function termsOnLine(marks: readonly TermMark[], line: number): string[] 
 
 /** The terms whose snippet overlaps columns [start, end) of file line `line`, in order. */
 export function termsInSpan(marks: readonly TermMark[], line: number, start: number, end: number): string[] {
-  return marks.filter((m) => m.code && m.code.line === line && m.code.start < end && start < m.code.end).map((m) => m.term);
+  return marks
+    .filter((m) => m.code && m.code.line === line && m.code.start < end && start < m.code.end)
+    .map((m) => m.term);
 }
 
 /** The columns where a term's snippet starts or ends on file line `line`, sorted: where highlighted tokens must be split. */

@@ -50,7 +50,12 @@ export interface WidgetClient {
  * (`statusSelector`) and, if the module cannot load, the figure's failure text. `load` is the component's own `import()`,
  * so the bundler still splits each widget's code into its own chunk.
  */
-export function mountWidgetsNearViewport(name: string, statusSelector: string, load: () => Promise<WidgetClient>, root: ParentNode = document): void {
+export function mountWidgetsNearViewport(
+  name: string,
+  statusSelector: string,
+  load: () => Promise<WidgetClient>,
+  root: ParentNode = document,
+): void {
   for (const figure of root.querySelectorAll<HTMLElement>(`figure[data-widget="${name}"]`)) {
     whenNearViewport(figure, () => {
       figure.dataset['state'] = 'loading';
@@ -60,7 +65,8 @@ export function mountWidgetsNearViewport(name: string, statusSelector: string, l
         .then(({ mount }) => mount(figure))
         .catch((error: unknown) => {
           figure.dataset['state'] = 'failed';
-          if (status) status.textContent = (figure.dataset['failedText'] ?? '{error}').replace('{error}', String(error));
+          if (status)
+            status.textContent = (figure.dataset['failedText'] ?? '{error}').replace('{error}', String(error));
         });
     });
   }

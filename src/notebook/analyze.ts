@@ -35,7 +35,11 @@ function stripTypes(source: string): { js: string; mappings: string } {
   } catch (e) {
     const loc = (e as { loc?: { line: number; column: number } }).loc;
     const message = (e instanceof Error ? e.message : String(e)).replace(/\s*\(\d+:\d+\)$/, '');
-    throw new AnalysisFailure({ code: 'syntax', message, ...(loc ? { line: loc.line, col: Math.max(1, loc.column) } : {}) });
+    throw new AnalysisFailure({
+      code: 'syntax',
+      message,
+      ...(loc ? { line: loc.line, col: Math.max(1, loc.column) } : {}),
+    });
   }
 }
 
@@ -55,7 +59,9 @@ function parseJs(js: string, mappings: string): Program {
 function rejectModules(ast: Program, js: string, mappings: string): void {
   let found: Node | undefined;
   full(ast, (node) => {
-    const forbidden = /^(Import|Export)/.test(node.type) || (node.type === 'MetaProperty' && js.slice(node.start, node.start + 6) === 'import');
+    const forbidden =
+      /^(Import|Export)/.test(node.type) ||
+      (node.type === 'MetaProperty' && js.slice(node.start, node.start + 6) === 'import');
     if (forbidden && (!found || node.start < found.start)) found = node;
   });
   if (!found) return;
@@ -63,7 +69,8 @@ function rejectModules(ast: Program, js: string, mappings: string): void {
   const at = start ? originalPosition(decodeMappings(mappings), start.line, start.column + 1) : {};
   throw new AnalysisFailure({
     code: 'module',
-    message: 'cells cannot import or export: the engine, tf and Plot are already available by name (see the API appendix)',
+    message:
+      'cells cannot import or export: the engine, tf and Plot are already available by name (see the API appendix)',
     ...at,
   });
 }

@@ -5,11 +5,26 @@
 import { tf } from '../core/tf';
 import './chained-ops';
 import { Rng } from '../core/random';
-import { bernoulliReconstruction, betaObjective, diagonalGaussianLogDensity, elbo, gaussianKlPerDim, gaussianReconstruction, standardNormalLogDensity } from '../core/losses';
+import {
+  bernoulliReconstruction,
+  betaObjective,
+  diagonalGaussianLogDensity,
+  elbo,
+  gaussianKlPerDim,
+  gaussianReconstruction,
+  standardNormalLogDensity,
+} from '../core/losses';
 import { reparameterize } from '../core/sampler';
 import { activeUnits, encodeMeans, importanceWeightedBound, logMeanExp } from '../core/estimators';
 import { decodeLatents, reconstructImages, sampleImages } from '../core/inference';
-import { exactPosterior, expectedLogLikelihood, klToPosterior, klToPrior, logEvidence, toyElbo } from '../core/toys/linear-gaussian';
+import {
+  exactPosterior,
+  expectedLogLikelihood,
+  klToPosterior,
+  klToPrior,
+  logEvidence,
+  toyElbo,
+} from '../core/toys/linear-gaussian';
 import { Trainer } from '../core/trainer';
 import { VaeModel } from '../core/model';
 import { resolveConfig, type VaeConfig } from '../core/config';
@@ -43,7 +58,13 @@ export function streamOf(id: string): number {
 export function createLoaders(env: ApiEnvironment, shared: WeakSet<object>) {
   const cache = new Map<string, Promise<unknown>>();
   const once = <T extends object>(key: string, load: () => Promise<T>): Promise<T> => {
-    if (!cache.has(key)) cache.set(key, load().then((value) => (shared.add(value), value)).catch((e: unknown) => (cache.delete(key), Promise.reject(e))));
+    if (!cache.has(key))
+      cache.set(
+        key,
+        load()
+          .then((value) => (shared.add(value), value))
+          .catch((e: unknown) => (cache.delete(key), Promise.reject(e))),
+      );
     return cache.get(key) as Promise<T>;
   };
   return {
@@ -55,8 +76,13 @@ export function createLoaders(env: ApiEnvironment, shared: WeakSet<object>) {
       }),
     /** A pretrained VAE from the book's checkpoints (default: 'mnist-z16', 784-256-16). */
     loadPretrained: (name: (typeof PRETRAINED)[number] = 'mnist-z16'): Promise<VaeModel> => {
-      if (!PRETRAINED.includes(name)) return Promise.reject(new RangeError(`loadPretrained: no checkpoint named ${String(name)}; choose one of ${PRETRAINED.join(', ')}`));
-      return once(name, async () => modelFromCheckpoint(parseCheckpoint(await env.loadBytes(`checkpoints/${name}.bin`))));
+      if (!PRETRAINED.includes(name))
+        return Promise.reject(
+          new RangeError(`loadPretrained: no checkpoint named ${String(name)}; choose one of ${PRETRAINED.join(', ')}`),
+        );
+      return once(name, async () =>
+        modelFromCheckpoint(parseCheckpoint(await env.loadBytes(`checkpoints/${name}.bin`))),
+      );
     },
   };
 }
@@ -90,7 +116,12 @@ export const ENGINE = Object.freeze({
 });
 
 /** Every name a cell can use for one run of the cell `id`. */
-export function createApi(env: ApiEnvironment, loaders: ReturnType<typeof createLoaders>, host: RunHost, id: string): Record<string, unknown> {
+export function createApi(
+  env: ApiEnvironment,
+  loaders: ReturnType<typeof createLoaders>,
+  host: RunHost,
+  id: string,
+): Record<string, unknown> {
   const rng = new Rng(env.seed, streamOf(id));
   return {
     ...pageOnlyStandIns(),

@@ -65,7 +65,12 @@ function functionBody(analysis: Analysis, url: string): { body: string; valueLin
 }
 
 /** Compiles an analysed cell into an async function of `inputs` (the names it takes from other cells). */
-export async function compileCell(id: string, analysis: Analysis, inputs: readonly string[], AsyncFunction: AsyncFunctionConstructor): Promise<CompiledCell> {
+export async function compileCell(
+  id: string,
+  analysis: Analysis,
+  inputs: readonly string[],
+  AsyncFunction: AsyncFunctionConstructor,
+): Promise<CompiledCell> {
   const url = sourceUrl(id);
   const offset = await bodyLineOffset(AsyncFunction);
   const { body, valueLine, valueCol } = functionBody(analysis, url);

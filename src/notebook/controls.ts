@@ -18,7 +18,8 @@ export interface SelectOptions {
 }
 
 const finite = (x: unknown, what: string): number => {
-  if (typeof x !== 'number' || !Number.isFinite(x)) throw new TypeError(`${what} must be a finite number, got ${String(x)}`);
+  if (typeof x !== 'number' || !Number.isFinite(x))
+    throw new TypeError(`${what} must be a finite number, got ${String(x)}`);
   return x;
 };
 
@@ -48,5 +49,7 @@ export function selectControl(options: SelectOptions): ControlSpec {
 /** The value a control holds: the reader's choice when it still fits the control as now written, else the cell's default. */
 export function controlValue(spec: ControlSpec, chosen: unknown): number | string {
   if (spec.type === 'select') return typeof chosen === 'string' && spec.options.includes(chosen) ? chosen : spec.value;
-  return typeof chosen === 'number' && Number.isFinite(chosen) && chosen >= spec.min && chosen <= spec.max ? chosen : spec.value;
+  return typeof chosen === 'number' && Number.isFinite(chosen) && chosen >= spec.min && chosen <= spec.max
+    ? chosen
+    : spec.value;
 }

@@ -23,12 +23,16 @@ export interface Graph {
 /** Name → every cell declaring it, in page order. */
 function declarers(cells: readonly GraphCell[]): Map<string, string[]> {
   const byName = new Map<string, string[]>();
-  for (const cell of cells) for (const name of new Set(cell.declares)) byName.set(name, [...(byName.get(name) ?? []), cell.id]);
+  for (const cell of cells)
+    for (const name of new Set(cell.declares)) byName.set(name, [...(byName.get(name) ?? []), cell.id]);
   return byName;
 }
 
 /** Kahn's algorithm, stable in page order; returns the order and the cells left over (in or after a cycle). */
-function topological(ids: readonly string[], parents: ReadonlyMap<string, readonly string[]>): { order: string[]; left: string[] } {
+function topological(
+  ids: readonly string[],
+  parents: ReadonlyMap<string, readonly string[]>,
+): { order: string[]; left: string[] } {
   const done = new Set<string>();
   const order: string[] = [];
   let progress = true;
@@ -50,18 +54,28 @@ export function buildGraph(cells: readonly GraphCell[]): Graph {
   const producers = new Map<string, string>();
   for (const [name, ids] of declarers(cells)) {
     if (ids.length === 1) producers.set(name, ids[0] as string);
-    else for (const id of ids) errors.set(id, { code: 'duplicate', name, message: `${name} is declared by more than one cell` });
+    else
+      for (const id of ids)
+        errors.set(id, { code: 'duplicate', name, message: `${name} is declared by more than one cell` });
   }
   const parents = new Map<string, string[]>();
   for (const cell of cells) {
-    const from = cell.uses.map((name) => producers.get(name)).filter((p): p is string => p !== undefined && p !== cell.id);
+    const from = cell.uses
+      .map((name) => producers.get(name))
+      .filter((p): p is string => p !== undefined && p !== cell.id);
     parents.set(cell.id, [...new Set(from)]);
   }
   const { order, left } = topological(
     cells.map((c) => c.id),
     parents,
   );
-  for (const id of left) if (!errors.has(id)) errors.set(id, { code: 'cycle', name: left.join(', '), message: `cells ${left.join(', ')} use each other's names in a cycle` });
+  for (const id of left)
+    if (!errors.has(id))
+      errors.set(id, {
+        code: 'cycle',
+        name: left.join(', '),
+        message: `cells ${left.join(', ')} use each other's names in a cycle`,
+      });
   return { order: order.filter((id) => !errors.has(id)), errors, producers, parents };
 }
 

@@ -7,15 +7,39 @@ import { ForbiddenError } from './runtime';
 
 /** Worker globals a cell may not reach: removed from the worker's global object (and its prototypes) by lockDown. */
 export const FORBIDDEN = Object.freeze([
-  'fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport', 'indexedDB', 'caches',
-  'importScripts', 'Worker', 'SharedWorker', 'BroadcastChannel', 'FontFace', 'fonts', 'postMessage', 'eval', 'Function',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'WebSocketStream',
+  'EventSource',
+  'WebTransport',
+  'indexedDB',
+  'caches',
+  'importScripts',
+  'Worker',
+  'SharedWorker',
+  'BroadcastChannel',
+  'FontFace',
+  'fonts',
+  'postMessage',
+  'eval',
+  'Function',
 ] as const);
 
 /**
  * Page globals that do not exist in a worker. They are not defined on the worker's global (libraries test
  * `typeof window` and must keep seeing undefined); a cell that names one gets a stand-in that throws instead.
  */
-export const PAGE_ONLY = Object.freeze(['localStorage', 'sessionStorage', 'document', 'window', 'parent', 'top', 'opener', 'cookieStore'] as const);
+export const PAGE_ONLY = Object.freeze([
+  'localStorage',
+  'sessionStorage',
+  'document',
+  'window',
+  'parent',
+  'top',
+  'opener',
+  'cookieStore',
+] as const);
 
 /** The message for a forbidden name. */
 export const forbiddenMessage = (name: string) =>
@@ -57,7 +81,9 @@ export function pageOnlyStandIns(): Record<string, unknown> {
 
 /** The constructors reachable from function prototypes (`(async () => {}).constructor` and the like). */
 function functionPrototypes(): object[] {
-  return [function () {}, async function () {}, function* () {}, async function* () {}].map((f) => Object.getPrototypeOf(f) as object);
+  return [function () {}, async function () {}, function* () {}, async function* () {}].map(
+    (f) => Object.getPrototypeOf(f) as object,
+  );
 }
 
 /**
@@ -66,9 +92,15 @@ function functionPrototypes(): object[] {
  */
 export function lockDown(scope: typeof globalThis, { functions = true } = {}): void {
   const chain: object[] = [];
-  for (let proto = Object.getPrototypeOf(scope) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) chain.push(proto);
+  for (
+    let proto = Object.getPrototypeOf(scope) as object | null;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  )
+    chain.push(proto);
   for (const name of FORBIDDEN) {
-    for (const proto of chain) if (Object.prototype.hasOwnProperty.call(proto, name)) Reflect.deleteProperty(proto, name);
+    for (const proto of chain)
+      if (Object.prototype.hasOwnProperty.call(proto, name)) Reflect.deleteProperty(proto, name);
     const value = name === 'Function' ? thrower(name, Function.prototype) : name === 'eval' ? thrower(name) : undefined;
     forbid(scope, name, value ?? trap(name));
   }
@@ -80,7 +112,8 @@ export function lockDown(scope: typeof globalThis, { functions = true } = {}): v
     const original = scope[name].bind(scope) as (handler: unknown, ...rest: unknown[]) => number;
     Object.defineProperty(scope, name, {
       value: (handler: unknown, ...rest: unknown[]) => {
-        if (typeof handler !== 'function') throw new ForbiddenError(`${name} with a string`, forbiddenMessage(`${name} with a string`));
+        if (typeof handler !== 'function')
+          throw new ForbiddenError(`${name} with a string`, forbiddenMessage(`${name} with a string`));
         return original(handler, ...rest);
       },
       configurable: false,

@@ -3,51 +3,87 @@ import { tf } from '../core/tf';
 import type { InspectNode, Output, TensorOutput } from './types';
 
 /** Limits that keep an output small enough to post, store and read. */
-export const OUTPUT_LIMITS = Object.freeze({ depth: 3, entries: 20, string: 500, firstValues: 8, heatmapSide: 28, images: 64 });
+export const OUTPUT_LIMITS = Object.freeze({
+  depth: 3,
+  entries: 20,
+  string: 500,
+  firstValues: 8,
+  heatmapSide: 28,
+  images: 64,
+});
 
 /** MNIST-sized images: 28 × 28 = 784 grey values in [0, 1]. */
 const SIDE = 28;
 const PIXELS = SIDE * SIDE;
 
 const round = (x: number, digits = 6) => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : x);
-const numberNode = (x: number): InspectNode => ({ type: 'number', value: Number.isFinite(x) ? round(x, 12) : String(x) });
+const numberNode = (x: number): InspectNode => ({
+  type: 'number',
+  value: Number.isFinite(x) ? round(x, 12) : String(x),
+});
 
 /** Entries of an array-like or plain object, limited in count. */
 function entriesOf(value: object): { entries: [string, unknown][]; total: number } {
-  if (value instanceof Map) return { entries: [...value.entries()].slice(0, OUTPUT_LIMITS.entries).map(([k, v]) => [String(k), v]), total: value.size };
-  if (value instanceof Set) return { entries: [...value].slice(0, OUTPUT_LIMITS.entries).map((v, i) => [String(i), v]), total: value.size };
+  if (value instanceof Map)
+    return {
+      entries: [...value.entries()].slice(0, OUTPUT_LIMITS.entries).map(([k, v]) => [String(k), v]),
+      total: value.size,
+    };
+  if (value instanceof Set)
+    return { entries: [...value].slice(0, OUTPUT_LIMITS.entries).map((v, i) => [String(i), v]), total: value.size };
   if (Array.isArray(value) || ArrayBuffer.isView(value)) {
     const list = value as ArrayLike<unknown>;
-    return { entries: Array.from({ length: Math.min(list.length, OUTPUT_LIMITS.entries) }, (_, i) => [String(i), list[i]]), total: list.length };
+    return {
+      entries: Array.from({ length: Math.min(list.length, OUTPUT_LIMITS.entries) }, (_, i) => [String(i), list[i]]),
+      total: list.length,
+    };
   }
   const keys = Object.keys(value);
-  return { entries: keys.slice(0, OUTPUT_LIMITS.entries).map((k) => [k, (value as Record<string, unknown>)[k]]), total: keys.length };
+  return {
+    entries: keys.slice(0, OUTPUT_LIMITS.entries).map((k) => [k, (value as Record<string, unknown>)[k]]),
+    total: keys.length,
+  };
 }
 
 /** The label of a collection: `Array(3)`, `Float32Array(784)`, `Map(2)`, `Object` or a class name. */
 function labelOf(value: object, total: number): string {
   const name = value.constructor?.name || 'Object';
-  return Array.isArray(value) || ArrayBuffer.isView(value) || value instanceof Map || value instanceof Set ? `${name}(${total})` : name;
+  return Array.isArray(value) || ArrayBuffer.isView(value) || value instanceof Map || value instanceof Set
+    ? `${name}(${total})`
+    : name;
 }
 
 /** A value as an inspector tree, depth- and length-limited; tensors inside become one line. */
 export function inspect(value: unknown, depth = 0): InspectNode {
   if (typeof value === 'number') return numberNode(value);
   if (typeof value === 'bigint') return { type: 'number', value: `${value}n` };
-  if (typeof value === 'string') return { type: 'string', text: value.length > OUTPUT_LIMITS.string ? `${value.slice(0, OUTPUT_LIMITS.string)}…` : value };
+  if (typeof value === 'string')
+    return {
+      type: 'string',
+      text: value.length > OUTPUT_LIMITS.string ? `${value.slice(0, OUTPUT_LIMITS.string)}…` : value,
+    };
   if (typeof value === 'boolean') return { type: 'boolean', text: String(value) };
   if (value === null) return { type: 'null', text: 'null' };
   if (value === undefined) return { type: 'undefined', text: 'undefined' };
   if (typeof value === 'function') return { type: 'function', text: `ƒ ${value.name || 'anonymous'}()` };
   if (typeof value === 'symbol') return { type: 'other', text: value.toString() };
-  if (value instanceof tf.Tensor) return { type: 'other', text: value.isDisposed ? 'Tensor (disposed)' : `Tensor [${value.shape.join(', ')}] ${value.dtype}` };
+  if (value instanceof tf.Tensor)
+    return {
+      type: 'other',
+      text: value.isDisposed ? 'Tensor (disposed)' : `Tensor [${value.shape.join(', ')}] ${value.dtype}`,
+    };
   if (value instanceof Error) return { type: 'other', text: `${value.name}: ${value.message}` };
   if (value instanceof Promise) return { type: 'other', text: 'Promise (add await)' };
   const { entries, total } = entriesOf(value);
   const type = Array.isArray(value) || ArrayBuffer.isView(value) ? 'array' : 'object';
   const label = labelOf(value, total);
   if (depth >= OUTPUT_LIMITS.depth) return { type, label, entries: [], more: total };
-  return { type, label, entries: entries.map(([k, v]) => [k, inspect(v, depth + 1)] as const), more: total - entries.length };
+  return {
+    type,
+    label,
+    entries: entries.map(([k, v]) => [k, inspect(v, depth + 1)] as const),
+    more: total - entries.length,
+  };
 }
 
 /** Mean and standard deviation (population) of a list of numbers, with min and max. */
@@ -64,7 +100,12 @@ function statistics(values: ArrayLike<number>): { min: number; max: number; mean
   const mean = values.length ? sum / values.length : NaN;
   let squares = 0;
   for (let i = 0; i < values.length; i++) squares += ((values[i] as number) - mean) ** 2;
-  return { min: round(min), max: round(max), mean: round(mean), std: round(Math.sqrt(squares / Math.max(1, values.length))) };
+  return {
+    min: round(min),
+    max: round(max),
+    mean: round(mean),
+    std: round(Math.sqrt(squares / Math.max(1, values.length))),
+  };
 }
 
 /** A 2-D matrix averaged down to at most `side` × `side` cells. */
@@ -87,10 +128,21 @@ function downsample(values: ArrayLike<number>, rows: number, cols: number, side:
 /** A tensor's summary: shape, dtype, statistics, first values, and a small heatmap when it is 2-D. */
 export function tensorSummary(tensor: tf.Tensor): TensorOutput {
   const values = tensor.dtype === 'string' ? new Float32Array(0) : (tensor.dataSync() as ArrayLike<number>);
-  const first = Array.from({ length: Math.min(values.length, OUTPUT_LIMITS.firstValues) }, (_, i) => round(values[i] as number));
+  const first = Array.from({ length: Math.min(values.length, OUTPUT_LIMITS.firstValues) }, (_, i) =>
+    round(values[i] as number),
+  );
   const [rows = 0, cols = 0] = tensor.shape;
-  const heatmap = tensor.rank === 2 && values.length > 1 ? downsample(values, rows, cols, OUTPUT_LIMITS.heatmapSide) : undefined;
-  return { kind: 'tensor', shape: [...tensor.shape], dtype: tensor.dtype, size: tensor.size, ...statistics(values), first, ...(heatmap ? { heatmap } : {}) };
+  const heatmap =
+    tensor.rank === 2 && values.length > 1 ? downsample(values, rows, cols, OUTPUT_LIMITS.heatmapSide) : undefined;
+  return {
+    kind: 'tensor',
+    shape: [...tensor.shape],
+    dtype: tensor.dtype,
+    size: tensor.size,
+    ...statistics(values),
+    first,
+    ...(heatmap ? { heatmap } : {}),
+  };
 }
 
 /** Pixels in [0, 1] whose count is a whole number of 28 × 28 images. */
@@ -104,11 +156,20 @@ function isImageBatch(values: ArrayLike<number>): boolean {
 function imagePixels(value: unknown): ArrayLike<number> | null {
   if (value instanceof tf.Tensor) {
     const [a, b, c] = value.shape;
-    const shaped = (value.rank === 2 && b === PIXELS) || (value.rank === 3 && b === SIDE && c === SIDE) || (value.rank === 2 && a === SIDE && b === SIDE);
+    const shaped =
+      (value.rank === 2 && b === PIXELS) ||
+      (value.rank === 3 && b === SIDE && c === SIDE) ||
+      (value.rank === 2 && a === SIDE && b === SIDE);
     return shaped && value.dtype === 'float32' && !value.isDisposed ? (value.dataSync() as Float32Array) : null;
   }
   if (value instanceof Float32Array || value instanceof Float64Array) return value.length % PIXELS === 0 ? value : null;
-  if (Array.isArray(value) && value.length > 0 && value.every((row) => (Array.isArray(row) || ArrayBuffer.isView(row)) && (row as ArrayLike<number>).length === PIXELS)) {
+  if (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every(
+      (row) => (Array.isArray(row) || ArrayBuffer.isView(row)) && (row as ArrayLike<number>).length === PIXELS,
+    )
+  ) {
     return (value as ArrayLike<number>[]).flatMap((row) => Array.from(row));
   }
   return null;
@@ -119,7 +180,12 @@ export function imagesOutput(value: unknown): Output | null {
   const pixels = imagePixels(value);
   if (!pixels || !isImageBatch(pixels)) return null;
   const count = Math.min(pixels.length / PIXELS, OUTPUT_LIMITS.images);
-  return { kind: 'images', count, side: SIDE, pixels: Array.from({ length: count * PIXELS }, (_, i) => round(pixels[i] as number, 3)) };
+  return {
+    kind: 'images',
+    count,
+    side: SIDE,
+    pixels: Array.from({ length: count * PIXELS }, (_, i) => round(pixels[i] as number, 3)),
+  };
 }
 
 /** An element Plot made (in a DOM such as linkedom): an `<svg>` or a `<figure>` holding one. */
@@ -134,7 +200,9 @@ interface ChartElement {
 /** True for a Plot chart: an element named svg or figure. */
 function isChart(value: unknown): value is ChartElement {
   const v = value as Partial<ChartElement> | null;
-  return typeof v === 'object' && v !== null && typeof v.outerHTML === 'string' && /^(svg|figure)$/i.test(v.tagName ?? '');
+  return (
+    typeof v === 'object' && v !== null && typeof v.outerHTML === 'string' && /^(svg|figure)$/i.test(v.tagName ?? '')
+  );
 }
 
 /** Chart colours per theme: an `<img>` cannot see the page's CSS variables, so they are fixed in the SVG itself. */
@@ -149,7 +217,11 @@ export function chartOutput(chart: ChartElement, theme: keyof typeof CHART_THEME
   if (!svg) return { kind: 'inspect', node: { type: 'other', text: chart.tagName } };
   svg.setAttribute('style', `${CHART_THEMES[theme]}; font: 10px system-ui, sans-serif`);
   if (!svg.getAttribute('xmlns')) svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  const label = chart.getAttribute('aria-label') ?? svg.getAttribute('aria-label') ?? chart.querySelector('figcaption, h2, title')?.outerHTML.replace(/<[^>]*>/g, '') ?? 'chart';
+  const label =
+    chart.getAttribute('aria-label') ??
+    svg.getAttribute('aria-label') ??
+    chart.querySelector('figcaption, h2, title')?.outerHTML.replace(/<[^>]*>/g, '') ??
+    'chart';
   return { kind: 'svg', markup: svg.outerHTML, label };
 }
 

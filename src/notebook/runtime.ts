@@ -8,7 +8,10 @@ import type { Analysis, CellError, ControlSpec, Output } from './types';
 /** Thrown by the sandbox's stand-ins for APIs a cell may not use (fetch, localStorage, …). */
 export class ForbiddenError extends Error {
   override readonly name = 'ForbiddenError';
-  constructor(readonly api: string, message: string) {
+  constructor(
+    readonly api: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -37,7 +40,12 @@ export interface RunOptions {
 }
 
 /** Tensors reachable from `root` through arrays, plain objects, maps and object fields, a few levels deep. */
-function reachableTensors(root: unknown, found = new Set<tf.Tensor>(), seen = new Set<unknown>(), depth = 0): Set<tf.Tensor> {
+function reachableTensors(
+  root: unknown,
+  found = new Set<tf.Tensor>(),
+  seen = new Set<unknown>(),
+  depth = 0,
+): Set<tf.Tensor> {
   if (root === null || typeof root !== 'object' || seen.has(root) || depth > 4) return found;
   seen.add(root);
   if (root instanceof tf.Tensor) return found.add(root);
@@ -102,14 +110,16 @@ export class NotebookRuntime {
   /** Names declared by cells that have run, with their values. */
   names(): Map<string, unknown> {
     const names = new Map<string, unknown>();
-    for (const state of this.cells.values()) for (const [name, value] of Object.entries(state.declared)) names.set(name, value);
+    for (const state of this.cells.values())
+      for (const [name, value] of Object.entries(state.declared)) names.set(name, value);
     return names;
   }
 
   /** Tensors of the page's cached datasets and models that `declared` reaches: the cache owns them, not the cell. */
   private cachedTensors(declared: Record<string, unknown>): Set<tf.Tensor> {
     const found = new Set<tf.Tensor>();
-    for (const value of Object.values(declared)) if (typeof value === 'object' && value !== null && this.shared.has(value)) reachableTensors(value, found);
+    for (const value of Object.values(declared))
+      if (typeof value === 'object' && value !== null && this.shared.has(value)) reachableTensors(value, found);
     return found;
   }
 
@@ -117,7 +127,13 @@ export class NotebookRuntime {
     for (const tensor of state.owned) if (!tensor.isDisposed) tensor.dispose();
     for (const value of Object.values(state.declared)) {
       const disposable = value as { dispose?: unknown } | null;
-      if (typeof disposable !== 'object' || disposable === null || value instanceof tf.Tensor || this.shared.has(disposable)) continue;
+      if (
+        typeof disposable !== 'object' ||
+        disposable === null ||
+        value instanceof tf.Tensor ||
+        this.shared.has(disposable)
+      )
+        continue;
       if (typeof disposable.dispose === 'function') (disposable.dispose as () => void)();
     }
   }

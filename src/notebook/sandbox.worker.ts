@@ -41,10 +41,12 @@ let ready: Promise<string> | null = null;
 
 /** Picks the backend (wasm first, as the recorded outputs use a CPU-exact path) and locks down. */
 function start(): Promise<string> {
-  ready ??= chooseBackend({ override: 'wasm', wasmPathPrefix: wasmPaths(baseUrl), requireSyncReads: true }).then((choice) => {
-    lockDown(self as unknown as typeof globalThis);
-    return choice.name;
-  });
+  ready ??= chooseBackend({ override: 'wasm', wasmPathPrefix: wasmPaths(baseUrl), requireSyncReads: true }).then(
+    (choice) => {
+      lockDown(self as unknown as typeof globalThis);
+      return choice.name;
+    },
+  );
   return ready;
 }
 
@@ -73,7 +75,10 @@ async function handle(request: SandboxRequest): Promise<SandboxAnswer> {
         runtime.forget(request.cell, true);
         return { type: 'result', id, outputs: [], error: analysis.error, ms: 0 };
       }
-      const plotError = await ensurePlot(analysis.uses).then(() => null, (e: unknown) => errorOf(e));
+      const plotError = await ensurePlot(analysis.uses).then(
+        () => null,
+        (e: unknown) => errorOf(e),
+      );
       if (plotError) return { type: 'result', id, outputs: [], error: plotError, ms: 0 };
       const started = performance.now();
       const result = await runtime.run(request.cell, analysis, { theme: request.theme });
@@ -89,5 +94,7 @@ async function handle(request: SandboxRequest): Promise<SandboxAnswer> {
 }
 
 self.addEventListener('message', (event: MessageEvent<SandboxRequest>) => {
-  handle(event.data).then(post, (error: unknown) => post({ type: 'failed', id: event.data.id, message: error instanceof Error ? error.message : String(error) }));
+  handle(event.data).then(post, (error: unknown) =>
+    post({ type: 'failed', id: event.data.id, message: error instanceof Error ? error.message : String(error) }),
+  );
 });

@@ -26,7 +26,10 @@ export function shareFragment(name: string, code: string): string | null {
 }
 
 /** What a fragment says: no shared cell, a cell's code, or why it could not be read. */
-export type SharedCell = { readonly kind: 'none' } | { readonly kind: 'cell'; readonly name: string; readonly code: string } | { readonly kind: 'invalid'; readonly reason: 'too-long' | 'malformed' };
+export type SharedCell =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'cell'; readonly name: string; readonly code: string }
+  | { readonly kind: 'invalid'; readonly reason: 'too-long' | 'malformed' };
 
 /** Reads a location hash (`#cell=name:code`); other fragments (headings) are `none`. */
 export function readFragment(hash: string): SharedCell {

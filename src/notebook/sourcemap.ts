@@ -50,7 +50,11 @@ export function decodeMappings(mappings: string): Segment[][] {
 }
 
 /** The original 1-based line and column of a 1-based generated position; the line alone when nothing maps it. */
-export function originalPosition(lines: readonly Segment[][], line: number, col: number): { line: number; col: number } {
+export function originalPosition(
+  lines: readonly Segment[][],
+  line: number,
+  col: number,
+): { line: number; col: number } {
   const segments = lines[line - 1] ?? [];
   let best: Segment | undefined;
   for (const s of segments) if (s.genCol <= col - 1) best = s;

@@ -8,7 +8,8 @@ const PREFIX = 'vae-book:cell:';
 export type CellStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** The outcome of reading an edit: the code, nothing stored, or a problem to tell the reader. */
-export type LoadResult = { readonly code: string } | { readonly code: null; readonly problem?: 'corrupt' | 'unavailable' };
+export type LoadResult =
+  { readonly code: string } | { readonly code: null; readonly problem?: 'corrupt' | 'unavailable' };
 
 /** The key of a cell's edit: versioned, per page cell (`chapter/name`). */
 export const storageKey = (cellId: string) => `${PREFIX}v${STORAGE_VERSION}:${cellId}`;

@@ -2,15 +2,7 @@
 
 /** Why a cell failed; the page words each code in the reader's language (src/i18n/notebook.ts). */
 export type CellErrorCode =
-  | 'syntax'
-  | 'runtime'
-  | 'module'
-  | 'duplicate'
-  | 'cycle'
-  | 'upstream'
-  | 'timeout'
-  | 'forbidden'
-  | 'stopped';
+  'syntax' | 'runtime' | 'module' | 'duplicate' | 'cycle' | 'upstream' | 'timeout' | 'forbidden' | 'stopped';
 
 /** A cell's failure, with a position in the cell's own code (1-based line and column) when one is known. */
 export interface CellError {
@@ -50,7 +42,14 @@ export interface TensorOutput {
 
 /** A control a cell made; its current value is what the declared name holds for other cells. */
 export type ControlSpec =
-  | { readonly type: 'slider' | 'number'; readonly label: string; readonly min: number; readonly max: number; readonly step: number; readonly value: number }
+  | {
+      readonly type: 'slider' | 'number';
+      readonly label: string;
+      readonly min: number;
+      readonly max: number;
+      readonly step: number;
+      readonly value: number;
+    }
   | { readonly type: 'select'; readonly label: string; readonly options: readonly string[]; readonly value: string };
 
 /** What a cell shows: its value, anything passed to display, its controls, or its error. */

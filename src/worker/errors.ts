@@ -8,15 +8,45 @@ import type { ErrorEvent } from './protocol';
 export function errorEvent(error: unknown, id: number | undefined, step: number): ErrorEvent {
   const tag = id === undefined ? {} : { id };
   if (error instanceof InvalidConfigError) {
-    return { type: 'error', code: 'invalid-config', message: error.message, fields: error.issues.map((issue) => issue.field), ...tag };
+    return {
+      type: 'error',
+      code: 'invalid-config',
+      message: error.message,
+      fields: error.issues.map((issue) => issue.field),
+      ...tag,
+    };
   }
   if (error instanceof NonFiniteLossError) {
-    return { type: 'error', code: 'non-finite', message: error.message, step: error.step, restoredStep: error.restoredStep, ...tag };
+    return {
+      type: 'error',
+      code: 'non-finite',
+      message: error.message,
+      step: error.step,
+      restoredStep: error.restoredStep,
+      ...tag,
+    };
   }
-  if (error instanceof ObjectiveError) return { type: 'error', code: 'reader-loss', problem: error.problem, detail: error.detail, message: error.message, step: step + 1, ...tag };
+  if (error instanceof ObjectiveError)
+    return {
+      type: 'error',
+      code: 'reader-loss',
+      problem: error.problem,
+      detail: error.detail,
+      message: error.message,
+      step: step + 1,
+      ...tag,
+    };
   if (error instanceof ReaderCodeError) {
     const at = error.line === undefined ? {} : { line: error.line, col: error.col ?? 1 };
-    return { type: 'error', code: 'reader-loss', problem: error.problem, detail: error.message, message: error.message, ...at, ...tag };
+    return {
+      type: 'error',
+      code: 'reader-loss',
+      problem: error.problem,
+      detail: error.message,
+      message: error.message,
+      ...at,
+      ...tag,
+    };
   }
   if (error instanceof CheckpointError) return { type: 'error', code: 'checkpoint', message: error.message, ...tag };
   if (error instanceof BadRequestError) return { type: 'error', code: 'bad-request', message: error.message, ...tag };

@@ -22,7 +22,10 @@ export interface DatasetBundle {
 
 /** What the handler needs from its surroundings; tests pass synthetic data and a fake backend. */
 export interface HandlerOptions {
-  readonly loadDataset: (name: string, onProgress: (loaded: number, total: number | null) => void) => Promise<DatasetBundle>;
+  readonly loadDataset: (
+    name: string,
+    onProgress: (loaded: number, total: number | null) => void,
+  ) => Promise<DatasetBundle>;
   /** Picks and initialises a tfjs backend for an init request, returning its name; by default uses tfjs's current one. */
   readonly prepareBackend?: (request: InitRequest) => Promise<string>;
   /** How the training loop yields between slices, so pause and β messages get through. */
@@ -95,7 +98,8 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         const at = metrics.step;
         if (at % snapshotEvery === 0) snapshot = active.snapshot();
         if (at % loop.metricsEvery === 0 || metrics.heldOut) post(metricsEvent(metrics));
-        if (loop.imagesEvery > 0 && at % loop.imagesEvery === 0) for (const [event, transfer] of previewEvents(active, data, step())) post(event, transfer);
+        if (loop.imagesEvery > 0 && at % loop.imagesEvery === 0)
+          for (const [event, transfer] of previewEvents(active, data, step())) post(event, transfer);
         if (loop.maxSteps > 0 && at >= loop.maxSteps) {
           running = false;
           setState('paused');
@@ -105,7 +109,11 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
     } catch (error) {
       running = false;
       // A reader's loss that failed left the model as it was: nothing to recover from.
-      if (!(error instanceof NonFiniteLossError || error instanceof ObjectiveError) && options.recoverBackend && snapshot) {
+      if (
+        !(error instanceof NonFiniteLossError || error instanceof ObjectiveError) &&
+        options.recoverBackend &&
+        snapshot
+      ) {
         await recover(error, snapshot);
         return;
       }
@@ -141,7 +149,12 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
     backend = next;
     lossWatch.arm(next);
     running = true;
-    setState('training', undefined, `The ${failed} backend failed; training resumed on ${next} from the snapshot at step ${saved.step}.`, { from: failed, to: next, step: saved.step });
+    setState(
+      'training',
+      undefined,
+      `The ${failed} backend failed; training resumed on ${next} from the snapshot at step ${saved.step}.`,
+      { from: failed, to: next, step: saved.step },
+    );
     scheduleSlice();
   };
 
@@ -157,7 +170,8 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
   };
 
   const requireTrainer = (): [Trainer, DatasetBundle] => {
-    if (!trainer || !data) throw Object.assign(new Error('The model is not ready yet: send init first.'), { code: 'not-initialised' });
+    if (!trainer || !data)
+      throw Object.assign(new Error('The model is not ready yet: send init first.'), { code: 'not-initialised' });
     return [trainer, data];
   };
 
@@ -176,10 +190,18 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         backend = options.prepareBackend ? await options.prepareBackend(request) : tf.getBackend();
         lossWatch.arm(backend);
         try {
-          data = await options.loadDataset(request.dataset, (loaded, total) => post({ type: 'progress', loaded, total, ...tag }));
+          data = await options.loadDataset(request.dataset, (loaded, total) =>
+            post({ type: 'progress', loaded, total, ...tag }),
+          );
         } catch (error) {
           const reason = error instanceof DatasetError ? { reason: error.code } : {};
-          post({ type: 'error', code: 'dataset', message: error instanceof Error ? error.message : String(error), ...reason, ...tag });
+          post({
+            type: 'error',
+            code: 'dataset',
+            message: error instanceof Error ? error.message : String(error),
+            ...reason,
+            ...tag,
+          });
           return;
         }
         trainer = trainerFromInit(request, data);
@@ -191,7 +213,11 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
       case 'train': {
         requireTrainer();
         stopSweep();
-        loop = { metricsEvery: Math.max(1, request.metricsEvery ?? 1), imagesEvery: request.imagesEvery ?? 0, maxSteps: request.maxSteps ?? 0 };
+        loop = {
+          metricsEvery: Math.max(1, request.metricsEvery ?? 1),
+          imagesEvery: request.imagesEvery ?? 0,
+          maxSteps: request.maxSteps ?? 0,
+        };
         if (!running) {
           running = true;
           setState('training', id);
@@ -224,7 +250,8 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         return;
       case 'setObjective': {
         const [active] = requireTrainer();
-        if (request.code !== null && !options.compileObjective) throw new Error('This worker cannot compile a reader’s loss.');
+        if (request.code !== null && !options.compileObjective)
+          throw new Error('This worker cannot compile a reader’s loss.');
         active.setObjective(request.code === null ? null : await options.compileObjective!(request.code));
         post({ type: 'objective', custom: active.customObjective, ...tag });
         return;
@@ -286,7 +313,12 @@ export function createHandler(post: Post, options: HandlerOptions): (request: Wo
         setState('disposed', id);
         return;
       default:
-        post({ type: 'error', code: 'bad-request', message: `Unknown request type ${JSON.stringify((request as { type?: unknown }).type)}.`, ...tag });
+        post({
+          type: 'error',
+          code: 'bad-request',
+          message: `Unknown request type ${JSON.stringify((request as { type?: unknown }).type)}.`,
+          ...tag,
+        });
     }
   };
 

@@ -13,7 +13,9 @@ const show = (value: unknown) => (Array.isArray(value) ? `[${value.join(', ')}]`
 
 /** Each architecture field where `requested` asks for something other than the checkpoint's `saved` config. */
 export function checkpointConflicts(saved: VaeConfig, requested: Partial<VaeConfig>): ConfigIssue[] {
-  return ARCHITECTURE.filter((field) => requested[field] !== undefined && show(requested[field]) !== show(saved[field])).map(
+  return ARCHITECTURE.filter(
+    (field) => requested[field] !== undefined && show(requested[field]) !== show(saved[field]),
+  ).map(
     (field) =>
       new ConfigIssue(
         field,

@@ -27,7 +27,9 @@ export interface TrainRequest extends Tagged {
   readonly maxSteps?: number;
 }
 /** Requests that need nothing but their type and an optional id. */
-export interface SimpleRequest<T extends 'pause' | 'evaluate' | 'saveCheckpoint' | 'dispose' | 'cancelSweep' | 'memory'> extends Tagged {
+export interface SimpleRequest<
+  T extends 'pause' | 'evaluate' | 'saveCheckpoint' | 'dispose' | 'cancelSweep' | 'memory',
+> extends Tagged {
   readonly type: T;
 }
 /** Takes `count` steps now, reporting metrics after the last. */
@@ -228,7 +230,15 @@ export interface StatusEvent extends Tagged {
 /** What went wrong, in words for the reader; `code` lets a widget react (e.g. offer Reset after 'non-finite'). */
 export interface ErrorEvent extends Tagged {
   readonly type: 'error';
-  readonly code: 'invalid-config' | 'non-finite' | 'checkpoint' | 'not-initialised' | 'dataset' | 'bad-request' | 'reader-loss' | 'internal';
+  readonly code:
+    | 'invalid-config'
+    | 'non-finite'
+    | 'checkpoint'
+    | 'not-initialised'
+    | 'dataset'
+    | 'bad-request'
+    | 'reader-loss'
+    | 'internal';
   readonly message: string;
   readonly step?: number;
   /** For 'non-finite' in training: the step the model is back at (the update that led to the bad loss is undone). */

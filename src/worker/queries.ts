@@ -14,7 +14,16 @@ import { encodeImage } from './encode-image';
 export type QueryRequest = Extract<
   WorkerRequest,
   {
-    type: 'evaluate' | 'reconstruct' | 'sample' | 'decodeGrid' | 'decodeLatents' | 'encodeTestSet' | 'importanceWeighted' | 'saveCheckpoint' | 'encodeImage';
+    type:
+      | 'evaluate'
+      | 'reconstruct'
+      | 'sample'
+      | 'decodeGrid'
+      | 'decodeLatents'
+      | 'encodeTestSet'
+      | 'importanceWeighted'
+      | 'saveCheckpoint'
+      | 'encodeImage';
   }
 >;
 
@@ -34,7 +43,8 @@ const MAX_GRID_SIDE = 64;
 const MAX_K = 5_000;
 
 function wholeNumber(value: number, what: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new BadRequestError(`${what} must be a whole number from ${min} to ${max}, got ${value}.`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new BadRequestError(`${what} must be a whole number from ${min} to ${max}, got ${value}.`);
   return value;
 }
 
@@ -45,7 +55,12 @@ export function termsWire(metrics: StepMetrics | EvalMetrics): TermsWire {
 }
 
 /** Computes the answer to `request` and lists the buffers that can be transferred rather than copied. */
-export function answerQuery(request: QueryRequest, trainer: Trainer, data: DatasetBundle, context: QueryContext): [WorkerEvent, ArrayBuffer[]] {
+export function answerQuery(
+  request: QueryRequest,
+  trainer: Trainer,
+  data: DatasetBundle,
+  context: QueryContext,
+): [WorkerEvent, ArrayBuffer[]] {
   const tag = request.id === undefined ? {} : { id: request.id };
   const step = trainer.stepCount;
   const { model } = trainer;
@@ -62,7 +77,10 @@ export function answerQuery(request: QueryRequest, trainer: Trainer, data: Datas
       const count = Math.min(wholeNumber(request.count, 'count', 0, MAX_IMAGES), data.test.count - offset);
       const originals = data.test.images.slice(offset * inputSize, (offset + count) * inputSize);
       const pixels = reconstructImages(model, originals, count);
-      return [{ type: 'images', kind: 'reconstructions', count, pixels, originals, ...image }, buffers(pixels, originals)];
+      return [
+        { type: 'images', kind: 'reconstructions', count, pixels, originals, ...image },
+        buffers(pixels, originals),
+      ];
     }
     case 'sample': {
       const count = wholeNumber(request.count, 'count', 1, MAX_IMAGES);
@@ -78,40 +96,59 @@ export function answerQuery(request: QueryRequest, trainer: Trainer, data: Datas
     }
     case 'decodeLatents': {
       const count = wholeNumber(request.count, 'count', 1, MAX_IMAGES);
-      if (request.latents.length < count * latentSize) throw new BadRequestError(`latents holds ${request.latents.length} numbers, ${count} × ${latentSize} needed.`);
+      if (request.latents.length < count * latentSize)
+        throw new BadRequestError(`latents holds ${request.latents.length} numbers, ${count} × ${latentSize} needed.`);
       const pixels = decodeLatents(model, request.latents, count);
       return [{ type: 'images', kind: 'decoded', count, pixels, ...image }, buffers(pixels)];
     }
     case 'encodeTestSet': {
-      const count = Math.min(wholeNumber(request.limit ?? data.test.count, 'limit', 1, Number.MAX_SAFE_INTEGER), data.test.count);
+      const count = Math.min(
+        wholeNumber(request.limit ?? data.test.count, 'limit', 1, Number.MAX_SAFE_INTEGER),
+        data.test.count,
+      );
       const means = encodeMeans(model, data.test.images, count);
       const units = activeUnits(means, count, latentSize);
       const labels = data.test.labels.slice(0, count);
       const unitVariances = Float64Array.from(units.variances);
-      return [{ type: 'latents', step, count, latentSize, means, labels, unitVariances, activeUnits: units.count, ...tag }, buffers(means, labels)];
+      return [
+        { type: 'latents', step, count, latentSize, means, labels, unitVariances, activeUnits: units.count, ...tag },
+        buffers(means, labels),
+      ];
     }
     case 'importanceWeighted': {
       const k = wholeNumber(request.k, 'k', 1, MAX_K);
       const offset = wholeNumber(request.offset ?? 0, 'offset', 0, data.test.count - 1);
       const count = Math.min(wholeNumber(request.count, 'count', 1, MAX_IMAGES), data.test.count - offset);
       const grey = data.test.images.subarray(offset * inputSize, (offset + count) * inputSize);
-      const binarizeSeed = request.binarizeSeed === undefined ? null : wholeNumber(request.binarizeSeed, 'binarizeSeed', 0, 2 ** 32 - 1);
-      const pixels = binarizeSeed === null ? grey : binarizeInto(grey, new Rng(binarizeSeed, STREAMS.request), new Float32Array(grey.length));
+      const binarizeSeed =
+        request.binarizeSeed === undefined ? null : wholeNumber(request.binarizeSeed, 'binarizeSeed', 0, 2 ** 32 - 1);
+      const pixels =
+        binarizeSeed === null
+          ? grey
+          : binarizeInto(grey, new Rng(binarizeSeed, STREAMS.request), new Float32Array(grey.length));
       const bounds = importanceWeightedBound(model, pixels, count, k, new Rng(request.seed, STREAMS.request));
       const meanBound = bounds.reduce((sum, value) => sum + value, 0) / count;
       return [{ type: 'importanceWeighted', step, k, bounds, meanBound, ...tag }, buffers(bounds)];
     }
     case 'saveCheckpoint': {
-      const bytes = serializeCheckpoint(trainer.config, model.getWeights(), { dataset: context.dataset, step, beta: trainer.config.beta });
+      const bytes = serializeCheckpoint(trainer.config, model.getWeights(), {
+        dataset: context.dataset,
+        step,
+        beta: trainer.config.beta,
+      });
       return [{ type: 'checkpoint', step, bytes, ...tag }, buffers(bytes)];
     }
     case 'encodeImage': {
       const { pixels } = request;
-      if (pixels.length !== inputSize) throw new BadRequestError(`pixels holds ${pixels.length} numbers, this model reads ${inputSize}.`);
+      if (pixels.length !== inputSize)
+        throw new BadRequestError(`pixels holds ${pixels.length} numbers, this model reads ${inputSize}.`);
       const bad = Array.prototype.findIndex.call(pixels, (value: number) => !(value >= 0 && value <= 1));
       if (bad >= 0) throw new BadRequestError(`pixels must be numbers in [0, 1]; pixel ${bad} is ${pixels[bad]}.`);
       const { mean, logVar, reconstruction, elbo } = encodeImage(model, Float32Array.from(pixels));
-      return [{ type: 'encoding', step, mean, logVar, reconstruction, elbo, ...tag }, buffers(mean, logVar, reconstruction)];
+      return [
+        { type: 'encoding', step, mean, logVar, reconstruction, elbo, ...tag },
+        buffers(mean, logVar, reconstruction),
+      ];
     }
   }
 }

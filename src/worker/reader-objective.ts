@@ -34,9 +34,30 @@ export type ObjectiveCompiler = (code: string) => Promise<PerExampleObjective>;
 
 /** The names a loss cell may use besides JavaScript's own globals: tfjs and the book's loss terms. */
 async function lossApi(): Promise<Record<string, unknown>> {
-  const [{ tf }, losses, { reparameterize }] = await Promise.all([import('../core/tf'), import('../core/losses'), import('../core/sampler'), import('../notebook/chained-ops')]);
-  const { bernoulliReconstruction, gaussianReconstruction, gaussianKlPerDim, betaObjective, diagonalGaussianLogDensity, standardNormalLogDensity } = losses;
-  return { tf, bernoulliReconstruction, gaussianReconstruction, gaussianKlPerDim, betaObjective, diagonalGaussianLogDensity, standardNormalLogDensity, reparameterize };
+  const [{ tf }, losses, { reparameterize }] = await Promise.all([
+    import('../core/tf'),
+    import('../core/losses'),
+    import('../core/sampler'),
+    import('../notebook/chained-ops'),
+  ]);
+  const {
+    bernoulliReconstruction,
+    gaussianReconstruction,
+    gaussianKlPerDim,
+    betaObjective,
+    diagonalGaussianLogDensity,
+    standardNormalLogDensity,
+  } = losses;
+  return {
+    tf,
+    bernoulliReconstruction,
+    gaussianReconstruction,
+    gaussianKlPerDim,
+    betaObjective,
+    diagonalGaussianLogDensity,
+    standardNormalLogDensity,
+    reparameterize,
+  };
 }
 
 /**
@@ -46,14 +67,21 @@ async function lossApi(): Promise<Record<string, unknown>> {
 export function createObjectiveCompiler(lock: LockScope): ObjectiveCompiler {
   let prepared: Promise<(code: string) => Promise<PerExampleObjective>> | null = null;
   const prepare = async () => {
-    const [{ analyzeCell }, { compileCell }, api, { tf }] = await Promise.all([import('../notebook/analyze'), import('../notebook/compile'), lossApi(), import('../core/tf')]);
+    const [{ analyzeCell }, { compileCell }, api, { tf }] = await Promise.all([
+      import('../notebook/analyze'),
+      import('../notebook/compile'),
+      lossApi(),
+      import('../core/tf'),
+    ]);
     const AsyncFunction = (async () => {}).constructor as Parameters<typeof compileCell>[3];
     lock();
     let count = 0;
     return async (code: string) => {
       const analysis = analyzeCell(code);
-      if ('error' in analysis) throw new ReaderCodeError('syntax', analysis.error.message, analysis.error.line, analysis.error.col);
-      if (!analysis.declares.includes(LOSS_NAME)) throw new ReaderCodeError('no-loss', `The cell declares no function named ${LOSS_NAME}.`);
+      if ('error' in analysis)
+        throw new ReaderCodeError('syntax', analysis.error.message, analysis.error.line, analysis.error.col);
+      if (!analysis.declares.includes(LOSS_NAME))
+        throw new ReaderCodeError('no-loss', `The cell declares no function named ${LOSS_NAME}.`);
       const inputs = analysis.uses.filter((name) => name in api);
       const cell = await compileCell(`lab-loss-${++count}`, analysis, inputs, AsyncFunction);
       let declared: Readonly<Record<string, unknown>>;
@@ -63,12 +91,18 @@ export function createObjectiveCompiler(lock: LockScope): ObjectiveCompiler {
         declared = (await cell.run(api)).declared;
       } catch (error) {
         const at = cell.position(error);
-        throw new ReaderCodeError('top-level', error instanceof Error ? error.message : String(error), at?.line, at?.col);
+        throw new ReaderCodeError(
+          'top-level',
+          error instanceof Error ? error.message : String(error),
+          at?.line,
+          at?.col,
+        );
       } finally {
         tf.engine().endScope();
       }
       const loss = declared[LOSS_NAME];
-      if (typeof loss !== 'function') throw new ReaderCodeError('no-loss', `${LOSS_NAME} is ${typeof loss}, not a function.`);
+      if (typeof loss !== 'function')
+        throw new ReaderCodeError('no-loss', `${LOSS_NAME} is ${typeof loss}, not a function.`);
       return loss as PerExampleObjective;
     };
   };

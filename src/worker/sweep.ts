@@ -9,7 +9,13 @@ import type { DatasetBundle, Post } from './handler';
 import type { SweepRequest } from './protocol';
 
 /** Bounds on a sweep, so one request cannot occupy the worker for hours. */
-export const SWEEP_LIMITS = Object.freeze({ maxBetas: 12, maxBeta: 10, maxStepsPerRun: 5000, maxEvalCount: 10_000, defaultEvalCount: 500 });
+export const SWEEP_LIMITS = Object.freeze({
+  maxBetas: 12,
+  maxBeta: 10,
+  maxStepsPerRun: 5000,
+  maxEvalCount: 10_000,
+  defaultEvalCount: 500,
+});
 
 /** A checked sweep request. */
 export interface SweepPlan {
@@ -20,7 +26,8 @@ export interface SweepPlan {
 }
 
 function whole(value: number, what: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new BadRequestError(`${what} must be a whole number from ${min} to ${max}, got ${value}.`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new BadRequestError(`${what} must be a whole number from ${min} to ${max}, got ${value}.`);
   return value;
 }
 
@@ -28,7 +35,8 @@ function whole(value: number, what: string, min: number, max: number): number {
 export function validateSweep(request: SweepRequest): SweepPlan {
   const { maxBetas, maxBeta, maxStepsPerRun, maxEvalCount, defaultEvalCount } = SWEEP_LIMITS;
   const betas = Array.isArray(request.betas) ? request.betas : [];
-  if (betas.length < 1 || betas.length > maxBetas) throw new BadRequestError(`betas must list 1 to ${maxBetas} values, got ${betas.length}.`);
+  if (betas.length < 1 || betas.length > maxBetas)
+    throw new BadRequestError(`betas must list 1 to ${maxBetas} values, got ${betas.length}.`);
   const bad = betas.find((beta) => !(Number.isFinite(beta) && beta >= 0 && beta <= maxBeta));
   if (bad !== undefined) throw new BadRequestError(`each β must be a finite number from 0 to ${maxBeta}, got ${bad}.`);
   return {
@@ -119,7 +127,14 @@ export class SweepRun {
     if (now - this.lastProgress < this.progressMs) return;
     this.lastProgress = now;
     const { index, stepInRun } = this;
-    this.post({ type: 'sweepProgress', index, total: this.plan.betas.length, stepInRun, stepsPerRun: this.plan.stepsPerRun, ...this.tag });
+    this.post({
+      type: 'sweepProgress',
+      index,
+      total: this.plan.betas.length,
+      stepInRun,
+      stepsPerRun: this.plan.stepsPerRun,
+      ...this.tag,
+    });
   }
 
   private finishRun(copy: Trainer, beta: number): void {
@@ -127,9 +142,21 @@ export class SweepRun {
     const klPerDim = Float64Array.from(metrics.klPerDim);
     const { reconstruction: distortion, kl: rate, elbo } = metrics;
     const total = this.plan.betas.length;
-    this.post({ type: 'sweepPoint', index: this.index, total, beta, rate, distortion, elbo, klPerDim, step: this.sourceStep, ...this.tag }, [
-      klPerDim.buffer,
-    ]);
+    this.post(
+      {
+        type: 'sweepPoint',
+        index: this.index,
+        total,
+        beta,
+        rate,
+        distortion,
+        elbo,
+        klPerDim,
+        step: this.sourceStep,
+        ...this.tag,
+      },
+      [klPerDim.buffer],
+    );
     this.disposeCopy();
     this.index += 1;
     this.stepInRun = 0;

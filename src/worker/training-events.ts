@@ -11,7 +11,15 @@ const PREVIEW_COUNT = 8;
 /** A step's metrics as plain numbers, with the held-out terms when the step evaluated. */
 export function metricsEvent(metrics: StepMetrics): WorkerEvent {
   const { step, epoch, learningRate, msPerStep, heldOut } = metrics;
-  return { type: 'metrics', step, epoch, learningRate, msPerStep, ...termsWire(metrics), ...(heldOut ? { heldOut: termsWire(heldOut) } : {}) };
+  return {
+    type: 'metrics',
+    step,
+    epoch,
+    learningRate,
+    msPerStep,
+    ...termsWire(metrics),
+    ...(heldOut ? { heldOut: termsWire(heldOut) } : {}),
+  };
 }
 
 /** The first test images beside their reconstructions, and fresh prior samples, each with the buffers to transfer. */
@@ -21,7 +29,13 @@ export function previewEvents(active: Trainer, bundle: DatasetBundle, step: numb
   const pixels = reconstructImages(active.model, originals, PREVIEW_COUNT);
   const samples = sampleImages(active.model, PREVIEW_COUNT, new Rng(active.config.seed, STREAMS.preview));
   return [
-    [{ type: 'images', kind: 'reconstructions', step, width, height, count: PREVIEW_COUNT, pixels, originals }, [pixels.buffer as ArrayBuffer, originals.buffer as ArrayBuffer]],
-    [{ type: 'images', kind: 'samples', step, width, height, count: PREVIEW_COUNT, pixels: samples }, [samples.buffer as ArrayBuffer]],
+    [
+      { type: 'images', kind: 'reconstructions', step, width, height, count: PREVIEW_COUNT, pixels, originals },
+      [pixels.buffer as ArrayBuffer, originals.buffer as ArrayBuffer],
+    ],
+    [
+      { type: 'images', kind: 'samples', step, width, height, count: PREVIEW_COUNT, pixels: samples },
+      [samples.buffer as ArrayBuffer],
+    ],
   ];
 }

@@ -2,7 +2,16 @@
 /// <reference lib="webworker" />
 import { createHandler } from './handler';
 import { createFetchLoader } from './datasets';
-import { BACKEND_ORDER, backendsAfter, chooseBackend, isBackendName, isWebGLContextLost, wasmPaths, watchContextLoss, type BackendName } from '../core/backend';
+import {
+  BACKEND_ORDER,
+  backendsAfter,
+  chooseBackend,
+  isBackendName,
+  isWebGLContextLost,
+  wasmPaths,
+  watchContextLoss,
+  type BackendName,
+} from '../core/backend';
 import type { InitRequest, WorkerRequest } from './protocol';
 import { createObjectiveCompiler } from './reader-objective';
 import { lockDown } from '../notebook/lockdown';
@@ -37,7 +46,12 @@ const handle = createHandler((event, transfer) => post(event, transfer ?? []), {
     const allowed = new Set<BackendName>(backendsAfter(failed));
     const skip: Partial<Record<BackendName, string>> = {};
     for (const name of BACKEND_ORDER) if (!allowed.has(name)) skip[name] = `not retried after ${failed} failed`;
-    const choice = await chooseBackend({ skip, allowSoftwareWebGL: lastInit?.allowSoftwareWebGL ?? false, wasmPathPrefix: wasmPaths(baseUrl), requireSyncReads: true });
+    const choice = await chooseBackend({
+      skip,
+      allowSoftwareWebGL: lastInit?.allowSoftwareWebGL ?? false,
+      wasmPathPrefix: wasmPaths(baseUrl),
+      requireSyncReads: true,
+    });
     return choice.name;
   },
 });

@@ -14,7 +14,12 @@ describe('flopsPerStep(config)', () => {
 describe('runBench(options) on the cpu backend', () => {
   it('times both loops, leaks no tensors and reports a consistent speedup', async () => {
     await tf.setBackend('cpu');
-    const r = await runBench({ config: { hiddenSizes: [32], latentSize: 4, batchSize: 16 }, warmupSteps: 1, timedSteps: 3, matmulSize: 64 });
+    const r = await runBench({
+      config: { hiddenSizes: [32], latentSize: 4, batchSize: 16 },
+      warmupSteps: 1,
+      timedSteps: 3,
+      matmulSize: 64,
+    });
     expect(r.backend).toBe('cpu');
     expect(r.model).toBe('784-32-4');
     expect(r.engineMsPerStep).toBeGreaterThan(0);

@@ -8,13 +8,24 @@ import rehypeStringify from 'rehype-stringify';
 import rehypeKeepPunctuationWithMath from '../../src/build/rehype-keep-punctuation-with-math.mjs';
 
 const render = (markdown: string) =>
-  String(unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex).use(rehypeKeepPunctuationWithMath).use(rehypeStringify).processSync(markdown));
+  String(
+    unified()
+      .use(remarkParse)
+      .use(remarkMath)
+      .use(remarkRehype)
+      .use(rehypeKatex)
+      .use(rehypeKeepPunctuationWithMath)
+      .use(rehypeStringify)
+      .processSync(markdown),
+  );
 const pairs = (html: string) => html.split('class="math-nobreak"').length - 1;
 
 describe('rehypeKeepPunctuationWithMath', () => {
   it('keeps a full-width comma, full stop or closing bracket with the short formula before it', () => {
     const html = render('方差是 $w^2 + s^2$，还是那个数；标准差（$\\sigma$）也是 $s$。');
-    expect(html).toMatch(/<span class="math-nobreak"><span class="katex">(?:(?!math-nobreak)[\s\S])*<\/span>，<\/span>还是那个数/);
+    expect(html).toMatch(
+      /<span class="math-nobreak"><span class="katex">(?:(?!math-nobreak)[\s\S])*<\/span>，<\/span>还是那个数/,
+    );
     expect(html).toMatch(/<\/span>）<\/span>也是/);
     expect(html).toMatch(/<\/span>。<\/span><\/p>/);
     expect(pairs(html)).toBe(3);

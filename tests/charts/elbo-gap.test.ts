@@ -3,9 +3,6 @@ import { describe, expect, test } from 'vitest';
 import { render, stable } from './render';
 import { boundLadderChart, comparisonChart, paddedDomain, type LadderData } from '../../src/charts/elbo-gap';
 
-
-
-
 /** Numbers of the size test image 0 gives with the pretrained model (nats). */
 const ladder: LadderData = {
   ks: [1, 5, 50, 500],
@@ -46,9 +43,16 @@ describe('boundLadderChart(data, options)', () => {
   });
   test('the gap bracket appears only once the largest K is in, and the axis keeps every K while rungs arrive', () => {
     expect(svg.querySelectorAll('g[aria-label="link"] > path')).toHaveLength(1);
-    const partial = render(boundLadderChart({ ...ladder, points: ladder.points.slice(0, 2) }, { width: 640, labels, ...aria }));
+    const partial = render(
+      boundLadderChart({ ...ladder, points: ladder.points.slice(0, 2) }, { width: 640, labels, ...aria }),
+    );
     expect(partial.querySelectorAll('g[aria-label="link"]')).toHaveLength(0);
-    expect([...partial.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent)).toEqual(['1', '5', '50', '500']);
+    expect([...partial.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent)).toEqual([
+      '1',
+      '5',
+      '50',
+      '500',
+    ]);
     const empty = render(boundLadderChart({ ks: ladder.ks, elbo: null, points: [] }, { width: 300, labels, ...aria }));
     expect(empty.querySelectorAll('circle')).toHaveLength(0);
   });
@@ -67,7 +71,10 @@ describe('comparisonChart(rows, options)', () => {
   test('puts the bound to the right of the ELBO, each with a labelled dot and a ± SE bar (the ELBO’s dashed)', () => {
     const xs = [...svg.querySelectorAll('g[aria-label="dot"] circle')].map((c) => Number(c.getAttribute('cx')));
     expect(xs[1]).toBeGreaterThan(xs[0]!);
-    expect([...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['ELBO', 'log p(x) ≈ 𝓛₅₀₀']);
+    expect([...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent)).toEqual([
+      'ELBO',
+      'log p(x) ≈ 𝓛₅₀₀',
+    ]);
     const rules = [...svg.querySelectorAll('g[aria-label="rule"]')];
     expect(rules.map((g) => g.getAttribute('stroke-dasharray'))).toEqual(['6 3', null]);
   });
@@ -76,8 +83,14 @@ describe('comparisonChart(rows, options)', () => {
 describe('paddedDomain(values, minSpan)', () => {
   test.each([
     // values, expected domain
-    [[-110, -100], [-111.2, -98.8]], // span 10: 62% of it either side of the middle
-    [[-105, -104.5], [-105.99, -103.51]], // narrower than 2 nats: widened to 2 around the middle
+    [
+      [-110, -100],
+      [-111.2, -98.8],
+    ], // span 10: 62% of it either side of the middle
+    [
+      [-105, -104.5],
+      [-105.99, -103.51],
+    ], // narrower than 2 nats: widened to 2 around the middle
     [[Number.NaN], [-1, 1]], // nothing finite
   ])('paddedDomain(%j)', (values, expected) => {
     const [lo, hi] = paddedDomain(values);

@@ -1,19 +1,38 @@
 /** Snapshot and geometry tests for the exact-decomposition charts: rendered to SVG with jsdom, numbers rounded. */
 import { describe, expect, test } from 'vitest';
 import { render, stable } from './render';
-import { approxTextWidth, barDomain, barSegments, decompositionChart, densityChart, type DecompositionTerms } from '../../src/charts/exact-decomposition';
-import { expectedLogLikelihood, klToPosterior, klToPrior, logEvidence, exactPosterior, type Gaussian1D, type LinearGaussian } from '../../src/core/toys/linear-gaussian';
+import {
+  approxTextWidth,
+  barDomain,
+  barSegments,
+  decompositionChart,
+  densityChart,
+  type DecompositionTerms,
+} from '../../src/charts/exact-decomposition';
+import {
+  expectedLogLikelihood,
+  klToPosterior,
+  klToPrior,
+  logEvidence,
+  exactPosterior,
+  type Gaussian1D,
+  type LinearGaussian,
+} from '../../src/core/toys/linear-gaussian';
 import { densityCurves } from '../../src/core/toys/marginal-likelihood-study';
 
 const model: LinearGaussian = { w: 2, b: 1, s: 0.5 };
 const x = 3;
 
-
 /** The SVG's markup with every decimal number rounded to one place, so float noise does not break snapshots. */
 
 /** The identity's terms as costs for q at x = 3. */
 function termsFor(q: Gaussian1D): DecompositionTerms {
-  return { reconstructionCost: -expectedLogLikelihood(model, x, q), klPrior: klToPrior(q), negEvidence: -logEvidence(model, x), gap: klToPosterior(model, x, q) };
+  return {
+    reconstructionCost: -expectedLogLikelihood(model, x, q),
+    klPrior: klToPrior(q),
+    negEvidence: -logEvidence(model, x),
+    gap: klToPosterior(model, x, q),
+  };
 }
 const defaultTerms = termsFor({ mean: 0.5, variance: 0.25 });
 const format = (v: number) => v.toFixed(3);
@@ -24,7 +43,13 @@ const barLabels = {
   rule: '−log p(x)',
   parts: { reconstruction: 'reconstruction', klPrior: 'KL to prior', evidence: '−log p(x)', gap: 'gap' },
 };
-const barsOptions = (width: number) => ({ width, labels: barLabels, format, ariaLabel: 'Bars', ariaDescription: 'Two bars' });
+const barsOptions = (width: number) => ({
+  width,
+  labels: barLabels,
+  format,
+  ariaLabel: 'Bars',
+  ariaDescription: 'Two bars',
+});
 
 describe('barSegments(terms)', () => {
   test('both bars end at −ELBO: reconstruction cost + KL(q‖p(z)) = −log p(x) + gap to 1e-9', () => {
@@ -83,14 +108,19 @@ describe('decompositionChart(terms, options)', () => {
     expect(right(rects[2]!)).toBeCloseTo(xScale.apply(defaultTerms.negEvidence) as number, 6);
   });
   test('names a part on the bar when the name fits, shows only the value when only that fits, and nothing otherwise', () => {
-    const texts = (width: number) => [...render(decompositionChart(defaultTerms, barsOptions(width))).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+    const texts = (width: number) =>
+      [
+        ...render(decompositionChart(defaultTerms, barsOptions(width))).querySelectorAll('g[aria-label="text"] text'),
+      ].map((t) => t.textContent);
     expect(texts(640)).toContain(`gap ${format(defaultTerms.gap)}`);
     const narrow = texts(220);
     expect(narrow).not.toContain(`gap ${format(defaultTerms.gap)}`);
     expect(narrow).toContain(format(defaultTerms.gap));
     // At the posterior the gap has no width, so it gets no label at all.
     const atPosterior = termsFor(exactPosterior(model, x));
-    const posteriorTexts = [...render(decompositionChart(atPosterior, barsOptions(640))).querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent ?? '');
+    const posteriorTexts = [
+      ...render(decompositionChart(atPosterior, barsOptions(640))).querySelectorAll('g[aria-label="text"] text'),
+    ].map((t) => t.textContent ?? '');
     expect(posteriorTexts.some((t) => t.startsWith('gap'))).toBe(false);
   });
   test('carries its aria-label and description', () => {
@@ -105,13 +135,19 @@ describe('densityChart(curves, options)', () => {
   const q = { mean: 0.5, variance: 0.25 };
 
   test('matches its snapshot', async () => {
-    await expect(stable(render(densityChart(densityCurves(model, x, q, 61), options)))).toMatchFileSnapshot('__snapshots__/exact-decomposition-density.svg');
+    await expect(stable(render(densityChart(densityCurves(model, x, q, 61), options)))).toMatchFileSnapshot(
+      '__snapshots__/exact-decomposition-density.svg',
+    );
   });
   test('draws three curves, the shaded posterior and labels for each', () => {
     const plot = render(densityChart(densityCurves(model, x, q, 61), options));
     expect(plot.querySelectorAll('g[aria-label="line"] path').length).toBe(3);
     expect(plot.querySelectorAll('g[aria-label="area"] path').length).toBe(1);
-    expect([...plot.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['p(z)', 'p(z|x)', 'q(z)']);
+    expect([...plot.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent)).toEqual([
+      'p(z)',
+      'p(z|x)',
+      'q(z)',
+    ]);
   });
   test('cuts off a q much narrower than the posterior at the top instead of squashing the other curves, and says so', () => {
     const narrow = { mean: 1, variance: 0.02 ** 2 };

@@ -2,14 +2,18 @@
 import { describe, expect, test } from 'vitest';
 import { render, stable } from './render';
 import { COLORS, bars, histogramChart, type HistogramData } from '../../src/charts/gradient-race';
-import { averagedEstimates, histogram, sharedRange, type Estimator } from '../../src/core/toys/gradient-estimator-study';
+import {
+  averagedEstimates,
+  histogram,
+  sharedRange,
+  type Estimator,
+} from '../../src/core/toys/gradient-estimator-study';
 import { square } from '../../src/core/toys/gradient-estimators';
 import { createRng } from '../../src/core/random';
 
 const [mu, sigma, bins] = [1, 0.5, 24];
 const range = sharedRange(square, mu, sigma, 1);
 const labels = { estimate: 'estimate', count: 'count', truth: 'true' };
-
 
 /** The SVG's markup with every decimal number rounded to one place, so float noise does not break snapshots. */
 
@@ -20,7 +24,14 @@ function data(estimator: Estimator, seed: number): HistogramData {
 
 describe('histogramChart(data, options)', () => {
   const score = data('score', 1);
-  const svg = render(histogramChart(score, { width: 480, labels, ariaLabel: 'Score histogram', ariaDescription: 'Estimates of the gradient' }));
+  const svg = render(
+    histogramChart(score, {
+      width: 480,
+      labels,
+      ariaLabel: 'Score histogram',
+      ariaDescription: 'Estimates of the gradient',
+    }),
+  );
 
   test('matches its snapshot', async () => {
     await expect(stable(svg)).toMatchFileSnapshot('__snapshots__/gradient-race-histogram.svg');
@@ -38,7 +49,9 @@ describe('histogramChart(data, options)', () => {
     const x = svg.scale('x');
     const rects = [...svg.querySelectorAll('g[aria-label="rect"] rect')];
     expect(Number(rects[0]!.getAttribute('x'))).toBeCloseTo(x.apply(range[0]) + 0.5, 6);
-    const ruleX = [...svg.querySelectorAll('g[aria-label="rule"] line')].map((l) => Number(l.getAttribute('x1'))).filter(Number.isFinite);
+    const ruleX = [...svg.querySelectorAll('g[aria-label="rule"] line')]
+      .map((l) => Number(l.getAttribute('x1')))
+      .filter(Number.isFinite);
     expect(ruleX.filter((v) => Math.abs(v - x.apply(2)) < 1e-6).length).toBe(1);
   });
   test('labels the counts beyond the range on the side where they fell, and only there', () => {
@@ -47,7 +60,9 @@ describe('histogramChart(data, options)', () => {
     expect(below + above).toBeGreaterThan(0);
     expect(texts.includes(`◂ ${below}`)).toBe(below > 0);
     expect(texts.includes(`${above} ▸`)).toBe(above > 0);
-    const pathwise = render(histogramChart(data('pathwise', 2), { width: 480, labels, ariaLabel: '', ariaDescription: '' }));
+    const pathwise = render(
+      histogramChart(data('pathwise', 2), { width: 480, labels, ariaLabel: '', ariaDescription: '' }),
+    );
     expect([...pathwise.querySelectorAll('text')].some((t) => /[◂▸]/.test(t.textContent ?? ''))).toBe(false);
   });
   test('carries its aria-label and description', () => {

@@ -29,20 +29,43 @@ const x = 3;
 const q = { mean: 0.5, variance: 0.25 };
 const exact = Math.exp(logEvidence(model, x));
 
-
 /** The SVG's markup with every decimal number rounded to one place, so float noise does not break snapshots. */
 
 function samples(method: 'prior' | 'proposal', count: number): DrawnSample[] {
-  const run = sampleRun(model, x, method === 'prior' ? STANDARD_PRIOR : q, count, createRng(1, method === 'prior' ? 0 : 1), { keep: count });
+  const run = sampleRun(
+    model,
+    x,
+    method === 'prior' ? STANDARD_PRIOR : q,
+    count,
+    createRng(1, method === 'prior' ? 0 : 1),
+    { keep: count },
+  );
   const max = Math.max(...run.logWeights);
-  return Array.from(run.samples, (z, i) => ({ method, z, relativeWeight: Math.exp((run.logWeights[i] as number) - max) }));
+  return Array.from(run.samples, (z, i) => ({
+    method,
+    z,
+    relativeWeight: Math.exp((run.logWeights[i] as number) - max),
+  }));
 }
 
-const densityLabels = { z: 'z', density: 'density', prior: 'p(z)', proposal: 'q(z)', posterior: 'p(z|x)', priorSamples: 'from p(z)', proposalSamples: 'from q' };
+const densityLabels = {
+  z: 'z',
+  density: 'density',
+  prior: 'p(z)',
+  proposal: 'q(z)',
+  posterior: 'p(z|x)',
+  priorSamples: 'from p(z)',
+  proposalSamples: 'from q',
+};
 
 describe('densityChart(data, options)', () => {
   const drawn = [...samples('prior', 30), ...samples('proposal', 30)];
-  const svg = render(densityChart({ curves: densityCurves(model, x, q, 61), samples: drawn }, { width: 640, labels: densityLabels, ariaLabel: 'Densities', ariaDescription: 'Prior, q and posterior' }));
+  const svg = render(
+    densityChart(
+      { curves: densityCurves(model, x, q, 61), samples: drawn },
+      { width: 640, labels: densityLabels, ariaLabel: 'Densities', ariaDescription: 'Prior, q and posterior' },
+    ),
+  );
 
   test('matches its snapshot', async () => {
     await expect(stable(svg)).toMatchFileSnapshot('__snapshots__/marginal-likelihood-density.svg');
@@ -50,7 +73,10 @@ describe('densityChart(data, options)', () => {
   test('draws one tick per drawn sample (plus the zero rule), fading ticks by weight', () => {
     const lines = [...svg.querySelectorAll('g[aria-label="rule"] line')];
     expect(lines.length).toBe(drawn.length + 1);
-    const opacities = lines.map((l) => l.getAttribute('stroke-opacity')).filter((o) => o !== null).map(Number);
+    const opacities = lines
+      .map((l) => l.getAttribute('stroke-opacity'))
+      .filter((o) => o !== null)
+      .map(Number);
     expect(Math.max(...opacities)).toBeCloseTo(1, 9);
     expect(Math.min(...opacities)).toBeLessThan(0.5);
   });
@@ -67,12 +93,23 @@ describe('convergenceChart(data, options)', () => {
     const run = sampleRun(model, x, proposal, 1000, createRng(2, method === 'prior' ? 0 : 1), { checkpoints: counts });
     return run.trace.counts.map((count, i) => {
       const sd = exact * relativeStd(model, x, proposal, count);
-      return { method, count, estimate: Math.exp(run.trace.logEstimates[i] as number), lower: Math.max(0, exact - 2 * sd), upper: exact + 2 * sd };
+      return {
+        method,
+        count,
+        estimate: Math.exp(run.trace.logEstimates[i] as number),
+        lower: Math.max(0, exact - 2 * sd),
+        upper: exact + 2 * sd,
+      };
     });
   };
   const points = [...trace('prior'), ...trace('proposal')];
   const labels = { count: 'samples N', estimate: 'estimate', exact: 'exact p(x)', prior: 'prior', proposal: 'q' };
-  const svg = render(convergenceChart({ exact, points }, { width: 640, labels, ariaLabel: 'Convergence', ariaDescription: 'Running estimates' }));
+  const svg = render(
+    convergenceChart(
+      { exact, points },
+      { width: 640, labels, ariaLabel: 'Convergence', ariaDescription: 'Running estimates' },
+    ),
+  );
 
   test('matches its snapshot', async () => {
     await expect(stable(svg)).toMatchFileSnapshot('__snapshots__/marginal-likelihood-convergence.svg');
@@ -80,10 +117,14 @@ describe('convergenceChart(data, options)', () => {
   test('each line has one vertex per recorded count', () => {
     const paths = [...svg.querySelectorAll('g[aria-label="line"] path')];
     expect(paths.length).toBe(2);
-    for (const path of paths) expect((path.getAttribute('d') ?? '').split(/[ML]/).filter(Boolean).length).toBe(counts.length);
+    for (const path of paths)
+      expect((path.getAttribute('d') ?? '').split(/[ML]/).filter(Boolean).length).toBe(counts.length);
   });
   test('puts the exact value where the rule is: its y matches the y scale at p(x)', () => {
-    const plot = Plot.plot({ ...convergenceChart({ exact, points }, { width: 640, labels, ariaLabel: '', ariaDescription: '' }), document });
+    const plot = Plot.plot({
+      ...convergenceChart({ exact, points }, { width: 640, labels, ariaLabel: '', ariaDescription: '' }),
+      document,
+    });
     const rule = plot.querySelector('g[aria-label="rule"] line');
     expect(Number(rule?.getAttribute('y1'))).toBeCloseTo(plot.scale('y')!.apply(exact) as number, 6);
   });
@@ -91,10 +132,23 @@ describe('convergenceChart(data, options)', () => {
 
 describe('spreadChart(data, options)', () => {
   const rows = (['prior', 'proposal'] as const).map((method, r) => {
-    const estimates = Array.from(repeatEstimates(model, x, method === 'prior' ? STANDARD_PRIOR : q, 20, 40, createRng(3, r)), Math.exp);
+    const estimates = Array.from(
+      repeatEstimates(model, x, method === 'prior' ? STANDARD_PRIOR : q, 20, 40, createRng(3, r)),
+      Math.exp,
+    );
     return { method, label: method === 'prior' ? 'from the prior' : 'from q', estimates, ...spread(estimates) };
   });
-  const svg = render(spreadChart({ exact, rows }, { width: 640, labels: { estimate: 'estimate', exact: 'exact' }, ariaLabel: 'Spread', ariaDescription: 'Repeated estimates' }));
+  const svg = render(
+    spreadChart(
+      { exact, rows },
+      {
+        width: 640,
+        labels: { estimate: 'estimate', exact: 'exact' },
+        ariaLabel: 'Spread',
+        ariaDescription: 'Repeated estimates',
+      },
+    ),
+  );
 
   test('matches its snapshot', async () => {
     await expect(stable(svg)).toMatchFileSnapshot('__snapshots__/marginal-likelihood-spread.svg');
@@ -102,8 +156,18 @@ describe('spreadChart(data, options)', () => {
   test('puts the strip labels on the side away from the exact value', () => {
     const labelAnchor = (exactAt: number) => {
       const shifted = rows.map((r) => ({ ...r, estimates: r.estimates.map((e) => e + exactAt - exact) }));
-      const plot = render(spreadChart({ exact, rows: shifted }, { width: 640, labels: { estimate: 'estimate', exact: 'exact' }, ariaLabel: '', ariaDescription: '' }));
-      return [...plot.querySelectorAll('g[aria-label="text"] text')].find((t) => t.textContent === 'exact')?.closest('g')?.getAttribute('text-anchor') ?? 'start';
+      const plot = render(
+        spreadChart(
+          { exact, rows: shifted },
+          { width: 640, labels: { estimate: 'estimate', exact: 'exact' }, ariaLabel: '', ariaDescription: '' },
+        ),
+      );
+      return (
+        [...plot.querySelectorAll('g[aria-label="text"] text')]
+          .find((t) => t.textContent === 'exact')
+          ?.closest('g')
+          ?.getAttribute('text-anchor') ?? 'start'
+      );
     };
     // Estimates shifted right of p(x): the rule is on the left, its label reads rightwards; shifted left: the other way.
     expect(labelAnchor(exact + 0.05)).toBe('start');

@@ -15,7 +15,9 @@ export function render(options: Plot.PlotOptions): SVGSVGElement & { scale: (nam
 
 /** The SVG's markup with every decimal number rounded to one place, so float noise does not break snapshots. */
 export function stable(svg: Element): string {
-  return svg.outerHTML.replace(/-?\d+\.\d+(e-?\d+)?/g, (m) => String(Math.round(Number(m) * 10) / 10)).replace(/></g, '>\n<');
+  return svg.outerHTML
+    .replace(/-?\d+\.\d+(e-?\d+)?/g, (m) => String(Math.round(Number(m) * 10) / 10))
+    .replace(/></g, '>\n<');
 }
 
 /** The text content of every text element under marks with class `className`. */

@@ -1,8 +1,21 @@
 /** Snapshot and geometry tests for the toy-likelihood charts: rendered to SVG with jsdom, numbers rounded for stable snapshots. */
 import { describe, expect, test } from 'vitest';
 import { render, stable } from './render';
-import { curveChart, curveDomain, densityChart, pointsChart, type CurveData, type PointBar } from '../../src/charts/toy-likelihood';
-import { bestSlope, datasetLogLikelihood, logLikelihoodOverW, maximumLikelihood, pointLogLikelihoods } from '../../src/core/toys/maximum-likelihood';
+import {
+  curveChart,
+  curveDomain,
+  densityChart,
+  pointsChart,
+  type CurveData,
+  type PointBar,
+} from '../../src/charts/toy-likelihood';
+import {
+  bestSlope,
+  datasetLogLikelihood,
+  logLikelihoodOverW,
+  maximumLikelihood,
+  pointLogLikelihoods,
+} from '../../src/core/toys/maximum-likelihood';
 import { DEFAULTS, densityCurve, densityRange, formatNats } from '../../src/components/widgets/toy-likelihood-state';
 
 const DATA = [3, -1, 0, 2];
@@ -12,7 +25,11 @@ const aria = { ariaLabel: 'Chart', ariaDescription: 'What it shows' };
 
 describe('densityChart(data, options)', () => {
   const points = DATA.map((x, i) => ({ x, density: Math.exp(pointLogLikelihoods(model, DATA)[i]!) }));
-  const data = { curve: densityCurve(DEFAULTS, densityRange(DATA), 61), points, referencePeak: 1 / Math.sqrt(2 * Math.PI * 2.5) };
+  const data = {
+    curve: densityCurve(DEFAULTS, densityRange(DATA), 61),
+    points,
+    referencePeak: 1 / Math.sqrt(2 * Math.PI * 2.5),
+  };
   const svg = render(densityChart(data, { width: 640, labels: { x: 'x', density: 'p(x)', curve: 'p(x)' }, ...aria }));
 
   test('matches its snapshot', async () => {
@@ -21,7 +38,9 @@ describe('densityChart(data, options)', () => {
   test('draws one dot per data point and a line from the axis up to its density', () => {
     expect(svg.querySelectorAll('g[aria-label="dot"] circle').length).toBe(4);
     const y = svg.scale('y');
-    const lines = [...svg.querySelectorAll('g[aria-label="rule"] line')].filter((l) => l.getAttribute('x1') === l.getAttribute('x2'));
+    const lines = [...svg.querySelectorAll('g[aria-label="rule"] line')].filter(
+      (l) => l.getAttribute('x1') === l.getAttribute('x2'),
+    );
     expect(lines.length).toBe(4);
     const tops = lines.map((l) => Math.min(Number(l.getAttribute('y1')), Number(l.getAttribute('y2'))));
     points.forEach((p, i) => expect(tops[i]).toBeCloseTo(y.apply(p.density), 6));
@@ -36,7 +55,10 @@ describe('densityChart(data, options)', () => {
 });
 
 describe('pointsChart(bars, options)', () => {
-  const bars: PointBar[] = DATA.map((x, i) => ({ name: `x${i} = ${x}`, logLikelihood: pointLogLikelihoods({ ...model, w: 0.5 }, DATA)[i]! }));
+  const bars: PointBar[] = DATA.map((x, i) => ({
+    name: `x${i} = ${x}`,
+    logLikelihood: pointLogLikelihoods({ ...model, w: 0.5 }, DATA)[i]!,
+  }));
   const svg = render(pointsChart(bars, { width: 640, labels: { axis: 'log p' }, format: formatNats, ...aria }));
 
   test('matches its snapshot', async () => {
@@ -50,10 +72,23 @@ describe('pointsChart(bars, options)', () => {
       expect(Number(r.getAttribute('x'))).toBeCloseTo(x.apply(bars[i]!.logLikelihood), 6);
       expect(Number(r.getAttribute('x')) + Number(r.getAttribute('width'))).toBeCloseTo(x.apply(0), 6);
     });
-    expect([...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent)).toEqual(['\u22124.572', '\u22124.572', '\u22121.572', '\u22121.572']);
+    expect([...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent)).toEqual([
+      '\u22124.572',
+      '\u22124.572',
+      '\u22121.572',
+      '\u22121.572',
+    ]);
   });
   test('puts a positive value right of its bar, with room for it', () => {
-    const mixed = render(pointsChart([{ name: 'a', logLikelihood: -1 }, { name: 'b', logLikelihood: 0.8 }], { width: 400, labels: { axis: 'log p' }, format: formatNats, ...aria }));
+    const mixed = render(
+      pointsChart(
+        [
+          { name: 'a', logLikelihood: -1 },
+          { name: 'b', logLikelihood: 0.8 },
+        ],
+        { width: 400, labels: { axis: 'log p' }, format: formatNats, ...aria },
+      ),
+    );
     const anchors = [...mixed.querySelectorAll('g[aria-label="text"]')].map((g) => g.getAttribute('text-anchor'));
     expect(anchors).toEqual(['end', 'start']);
     expect(mixed.scale('x').domain[1] as number).toBeGreaterThan(0.8);

@@ -6,7 +6,10 @@ import type { RunKey } from '../../src/components/widgets/trick-on-real-vae-stat
 import { render, stable } from './lab/render';
 
 const labels = { step: 'training step →', nats: '↑ −ELBO', start: 'start' };
-const aria = { ariaLabel: 'Held-out −ELBO against the step', ariaDescription: 'Pathwise falls faster than the score function' };
+const aria = {
+  ariaLabel: 'Held-out −ELBO against the step',
+  ariaDescription: 'Pathwise falls faster than the score function',
+};
 
 /** A run of `steps` steps whose −ELBO decays from 640 towards `floor`, batch points every 5 steps, held-out every 25. */
 function series(key: RunKey, steps: number, floor: number, rate: number): RaceSeries {
@@ -15,8 +18,17 @@ function series(key: RunKey, steps: number, floor: number, rate: number): RaceSe
   history.pushHeldOut(heldOutPoint(0, { reconstruction: 630, kl: 10, elbo: -640 }));
   for (let step = 5; step <= steps; step += 5) {
     const wobble = 6 * Math.sin(step);
-    history.push(lossPoint(step, { reconstruction: negElbo(step) + wobble - 12, kl: 12, elbo: -(negElbo(step) + wobble), objective: negElbo(step) + wobble, beta: 1 }));
-    if (step % 25 === 0) history.pushHeldOut(heldOutPoint(step, { reconstruction: negElbo(step) - 12, kl: 12, elbo: -negElbo(step) }));
+    history.push(
+      lossPoint(step, {
+        reconstruction: negElbo(step) + wobble - 12,
+        kl: 12,
+        elbo: -(negElbo(step) + wobble),
+        objective: negElbo(step) + wobble,
+        beta: 1,
+      }),
+    );
+    if (step % 25 === 0)
+      history.pushHeldOut(heldOutPoint(step, { reconstruction: negElbo(step) - 12, kl: 12, elbo: -negElbo(step) }));
   }
   return { key, heldOut: history.heldOut(), batch: history.points() };
 }
@@ -33,7 +45,9 @@ describe('raceChart(data, options)', () => {
     expect(svg.scale('x')!.domain).toEqual([0, 600]);
   });
   test('scales y to every held-out and batch value from step 25 on, with 4 % padding', () => {
-    const values = runs.flatMap((r) => [...r.heldOut, ...r.batch].filter((p) => p.step >= ZOOM_FROM_STEP).map((p) => p.negElbo));
+    const values = runs.flatMap((r) =>
+      [...r.heldOut, ...r.batch].filter((p) => p.step >= ZOOM_FROM_STEP).map((p) => p.negElbo),
+    );
     const [lo, hi] = [Math.min(...values), Math.max(...values)];
     const [y0, y1] = svg.scale('y')!.domain as [number, number];
     expect(y0).toBeCloseTo(lo - 0.04 * (hi - lo), 9);
@@ -45,23 +59,33 @@ describe('raceChart(data, options)', () => {
     expect(svg.querySelector('g.tr-held-out-pathwise')!.parentElement!.getAttribute('clip-path')).toMatch(/^url\(#/);
   });
   test('draws one marker per held-out evaluation (step 0 and every 25 steps to 300: 13 per run)', () => {
-    for (const key of ['pathwise', 'scoreBaseline']) expect(svg.querySelectorAll(`g.tr-points-${key} :is(path, circle)`).length).toBe(13);
+    for (const key of ['pathwise', 'scoreBaseline'])
+      expect(svg.querySelectorAll(`g.tr-points-${key} :is(path, circle)`).length).toBe(13);
   });
   test('tells runs apart by dash as well as colour, and draws a thick held-out line over a thin batch line', () => {
     for (const run of runs) {
       const heldOut = svg.querySelector(`g.tr-held-out-${run.key}`)!;
       const dash = RACE_DASHES[run.key];
       expect(heldOut.getAttribute('stroke-dasharray')).toBe(dash === 'none' ? null : dash);
-      expect(Number(heldOut.getAttribute('stroke-width'))).toBeGreaterThan(Number(svg.querySelector(`g.tr-batch-${run.key}`)!.getAttribute('stroke-width')));
+      expect(Number(heldOut.getAttribute('stroke-width'))).toBeGreaterThan(
+        Number(svg.querySelector(`g.tr-batch-${run.key}`)!.getAttribute('stroke-width')),
+      );
     }
   });
   test('draws only the runs it is given (the optional third run is absent until switched on)', () => {
     expect(svg.querySelector('g.tr-held-out-score')).toBeNull();
-    const three = render(raceChart({ runs: [...runs, series('score', 100, 200, 150)], budget: 600 }, { width: 360, labels, ...aria }));
+    const three = render(
+      raceChart({ runs: [...runs, series('score', 100, 200, 150)], budget: 600 }, { width: 360, labels, ...aria }),
+    );
     expect(three.querySelectorAll('g.tr-points-score :is(path, circle)').length).toBe(5);
   });
   test('before any step (one shared starting point) the y axis still has a range', () => {
-    const start = render(raceChart({ runs: runs.map((r) => ({ ...r, heldOut: r.heldOut.slice(0, 1), batch: [] })), budget: 600 }, { width: 360, labels, ...aria }));
+    const start = render(
+      raceChart(
+        { runs: runs.map((r) => ({ ...r, heldOut: r.heldOut.slice(0, 1), batch: [] })), budget: 600 },
+        { width: 360, labels, ...aria },
+      ),
+    );
     expect(start.scale('y')!.domain).toEqual([639.5, 640.5]);
     expect(start.querySelector('g.tr-start-label')).toBeNull();
   });

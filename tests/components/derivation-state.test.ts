@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { STEP_ATTRIBUTE, applyAction, canAdvance, canRestart, counterText, countSteps, initialReveal } from '../../src/components/derivation-state';
+import {
+  STEP_ATTRIBUTE,
+  applyAction,
+  canAdvance,
+  canRestart,
+  counterText,
+  countSteps,
+  initialReveal,
+} from '../../src/components/derivation-state';
 
 describe('initialReveal(total)', () => {
   it.each([

@@ -6,7 +6,10 @@ import { enhance, enhanceAll } from '../../src/components/derivation.client';
 /** Server-rendered markup of one derivation with `whys[i]` telling whether step i has a reason. */
 function derivationHtml(whys: boolean[]): string {
   const steps = whys
-    .map((why, i) => `<li class="derivation-step" data-derivation-step><div><p>step ${i + 1}</p>${why ? `<details class="derivation-why"><summary>Why?</summary><div>reason ${i + 1}</div></details>` : ''}</div></li>`)
+    .map(
+      (why, i) =>
+        `<li class="derivation-step" data-derivation-step><div><p>step ${i + 1}</p>${why ? `<details class="derivation-why"><summary>Why?</summary><div>reason ${i + 1}</div></details>` : ''}</div></li>`,
+    )
     .join('');
   return `<figure class="derivation" data-derivation data-counter-template="Step {n} of {total}">
     <figcaption>Title</figcaption><ol>${steps}</ol>
@@ -27,7 +30,9 @@ function setup(...derivations: boolean[][]) {
     scrolls.push({ element: this, options });
   };
   let reduce = false;
-  window.matchMedia = ((query: string) => ({ matches: reduce && query.includes('reduce') })) as unknown as typeof window.matchMedia;
+  window.matchMedia = ((query: string) => ({
+    matches: reduce && query.includes('reduce'),
+  })) as unknown as typeof window.matchMedia;
   const doc = window.document;
   const figures = [...doc.querySelectorAll<HTMLElement>('figure')];
   const parts = (figure: HTMLElement) => ({

@@ -14,11 +14,14 @@ describe('chapter files', () => {
     for (const lang of LANGS) expect(bySlug(lang).size, lang).toBeGreaterThan(0);
   });
 
-  it.each(files.map((f) => [`${f.lang}/${f.slug}`, f] as const))('%s has valid frontmatter whose lang matches its folder', (_, f) => {
-    const parsed = chapterFrontmatter.safeParse(f.frontmatter);
-    expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
-    expect(f.frontmatter['lang']).toBe(f.lang);
-  });
+  it.each(files.map((f) => [`${f.lang}/${f.slug}`, f] as const))(
+    '%s has valid frontmatter whose lang matches its folder',
+    (_, f) => {
+      const parsed = chapterFrontmatter.safeParse(f.frontmatter);
+      expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+      expect(f.frontmatter['lang']).toBe(f.lang);
+    },
+  );
 
   it('have unique order numbers within a language', () => {
     for (const lang of LANGS) {
@@ -34,30 +37,41 @@ describe('language parity', () => {
   it('every chapter exists in both languages', () => {
     expect([...zh.keys()].sort()).toEqual([...en.keys()].sort());
   });
-  it.each([...en.keys()].filter((s) => zh.has(s)))('%s has the same order, sections, formulas, widgets and number of key terms in zh and en', (slug) => {
-    const a = en.get(slug)!;
-    const b = zh.get(slug)!;
-    expect(b.frontmatter['order']).toBe(a.frontmatter['order']);
-    expect(headingOutline(b.body)).toEqual(headingOutline(a.body));
-    expect(formulas(b.body).display.length).toBe(formulas(a.body).display.length);
-    expect(widgets(b.body)).toEqual(widgets(a.body));
-    expect(((b.frontmatter['keyTerms'] as unknown[] | undefined) ?? []).length).toBe(((a.frontmatter['keyTerms'] as unknown[] | undefined) ?? []).length);
-  });
+  it.each([...en.keys()].filter((s) => zh.has(s)))(
+    '%s has the same order, sections, formulas, widgets and number of key terms in zh and en',
+    (slug) => {
+      const a = en.get(slug)!;
+      const b = zh.get(slug)!;
+      expect(b.frontmatter['order']).toBe(a.frontmatter['order']);
+      expect(headingOutline(b.body)).toEqual(headingOutline(a.body));
+      expect(formulas(b.body).display.length).toBe(formulas(a.body).display.length);
+      expect(widgets(b.body)).toEqual(widgets(a.body));
+      expect(((b.frontmatter['keyTerms'] as unknown[] | undefined) ?? []).length).toBe(
+        ((a.frontmatter['keyTerms'] as unknown[] | undefined) ?? []).length,
+      );
+    },
+  );
 });
 
 describe('math', () => {
   // The build fails on a TeX error too (tests/site); this names the formula without a build. The build's options:
   // strict, except \htmlData{term=…} for the terms <SourceCode> binds to code.
-  it.each(published.map((f) => [`${f.lang}/${f.slug}`, f] as const))('every formula in %s typesets under strict KaTeX', (_, f) => {
-    const { display, inline } = formulas(f.body);
-    const broken: string[] = [];
-    for (const [tex, displayMode] of [...display.map((t) => [t, true] as const), ...inline.map((t) => [t, false] as const)]) {
-      try {
-        katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode, throwOnError: true });
-      } catch (error) {
-        broken.push(`${tex}: ${(error as Error).message}`);
+  it.each(published.map((f) => [`${f.lang}/${f.slug}`, f] as const))(
+    'every formula in %s typesets under strict KaTeX',
+    (_, f) => {
+      const { display, inline } = formulas(f.body);
+      const broken: string[] = [];
+      for (const [tex, displayMode] of [
+        ...display.map((t) => [t, true] as const),
+        ...inline.map((t) => [t, false] as const),
+      ]) {
+        try {
+          katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode, throwOnError: true });
+        } catch (error) {
+          broken.push(`${tex}: ${(error as Error).message}`);
+        }
       }
-    }
-    expect(broken).toEqual([]);
-  });
+      expect(broken).toEqual([]);
+    },
+  );
 });

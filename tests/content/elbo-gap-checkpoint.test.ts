@@ -33,13 +33,16 @@ describe('evidence-lower-bound: the pretrained model’s gap, on one set of imag
       expect(report.final.importanceWeighted.images).toBe(IW_IMAGES);
       // The same call the checkpoint script makes for its L_500, so both numbers see the same black-and-white images.
       const pixels = binarizeCopy(test.images, IW_IMAGES * inputSize, seed);
-      const draws = Array.from({ length: ELBO_DRAWS }, (_, i) => mean(importanceWeightedBound(model, pixels, IW_IMAGES, 1, new Rng(seed, 100 + i))));
+      const draws = Array.from({ length: ELBO_DRAWS }, (_, i) =>
+        mean(importanceWeightedBound(model, pixels, IW_IMAGES, 1, new Rng(seed, 100 + i))),
+      );
       const elbo = mean(draws);
       const bound = report.final.importanceWeighted.bound;
       const gap = bound - elbo;
       expect(gap).toBeGreaterThan(0);
       for (const chapter of readChapterFiles().filter((f) => f.slug === 'evidence-lower-bound')) {
-        for (const value of [bound, elbo, report.final.testElbo]) expect(chapter.body, chapter.lang).toContain(quoted(value));
+        for (const value of [bound, elbo, report.final.testElbo])
+          expect(chapter.body, chapter.lang).toContain(quoted(value));
         expect(chapter.body, chapter.lang).toMatch(new RegExp(`${Math.round(gap)} (nats|奈特)`));
       }
     } finally {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const versionFrom = (fromDir: string) => (require(require.resolve('katex/package.json', { paths: [fromDir] })) as { version: string }).version;
+const versionFrom = (fromDir: string) =>
+  (require(require.resolve('katex/package.json', { paths: [fromDir] })) as { version: string }).version;
 
 describe('KaTeX', () => {
   // The markup comes from rehype-katex's katex and the CSS from ours: different versions misplace superscripts.

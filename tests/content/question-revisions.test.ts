@@ -26,7 +26,9 @@ const questions = readdirSync(DIR)
 
 describe('question revisions', () => {
   it('every question matches its locked revision and answer hash (edit the lock consciously, see the comment above)', async () => {
-    const actual = Object.fromEntries(questions.map(([id, q]) => [id, { revision: q.revision, hash: answerHash(q) }]).sort());
+    const actual = Object.fromEntries(
+      questions.map(([id, q]) => [id, { revision: q.revision, hash: answerHash(q) }]).sort(),
+    );
     await expect(`${JSON.stringify(actual, null, 2)}\n`).toMatchFileSnapshot('question-revisions.json');
   });
 });

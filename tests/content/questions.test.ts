@@ -23,10 +23,13 @@ function headingIds(lang: string, slug: string): Map<string, string> {
 }
 
 describe('question bank files', () => {
-  it.each(raw)('%s satisfies the schema (one key per single-choice question, keys name real options, both languages)', (_, data) => {
-    const parsed = questionSetSchema.safeParse(data);
-    expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
-  });
+  it.each(raw)(
+    '%s satisfies the schema (one key per single-choice question, keys name real options, both languages)',
+    (_, data) => {
+      const parsed = questionSetSchema.safeParse(data);
+      expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+    },
+  );
 
   const sets = raw.map(([f, data]) => [f, questionSetSchema.parse(data)] as const);
   const slugs = new Set(chapters.map((c) => c.slug));
@@ -36,15 +39,19 @@ describe('question bank files', () => {
     expect(set.set === 'final' || slugs.has(set.set)).toBe(true);
   });
 
-  it.each(sets)('every section link in %s points to a heading that exists, in both languages, without math in it', (_, set: QuestionSet) => {
-    const broken: string[] = [];
-    for (const q of set.questions)
-      for (const lang of LANGS) {
-        const heading = headingIds(lang, q.section.chapter).get(q.section.anchor[lang]);
-        if (heading === undefined || heading.includes('$')) broken.push(`${q.id} → ${lang}/${q.section.chapter}#${q.section.anchor[lang]}`);
-      }
-    expect(broken).toEqual([]);
-  });
+  it.each(sets)(
+    'every section link in %s points to a heading that exists, in both languages, without math in it',
+    (_, set: QuestionSet) => {
+      const broken: string[] = [];
+      for (const q of set.questions)
+        for (const lang of LANGS) {
+          const heading = headingIds(lang, q.section.chapter).get(q.section.anchor[lang]);
+          if (heading === undefined || heading.includes('$'))
+            broken.push(`${q.id} → ${lang}/${q.section.chapter}#${q.section.anchor[lang]}`);
+        }
+      expect(broken).toEqual([]);
+    },
+  );
 
   it.each(sets)('every lab link in %s names a lab that its chapter embeds in both languages', (_, set: QuestionSet) => {
     const broken: string[] = [];
@@ -85,7 +92,10 @@ describe('the final quiz', () => {
   it('corrects the source key: generation, not classification; cross-entropy or squared error by decoder, not always MSE', () => {
     const byId = new Map(final.questions.map((q) => [q.id, q]));
     expect(byId.get('main-use')).toMatchObject({ kind: 'single', answer: ['generation'] });
-    expect(byId.get('reconstruction-loss')).toMatchObject({ kind: 'multiple', answer: ['bernoulli-bce', 'gaussian-squared'] });
+    expect(byId.get('reconstruction-loss')).toMatchObject({
+      kind: 'multiple',
+      answer: ['bernoulli-bce', 'gaussian-squared'],
+    });
   });
 });
 

@@ -22,19 +22,43 @@ const opsFused =
     const c = { ...constants, ...tweak };
     const m = tf.add(first, tf.mul(1 - c.beta1, tf.sub(gradient, first)));
     const v = tf.add(second, tf.mul(1 - c.beta2, tf.sub(tf.square(gradient), second)));
-    return { weights: tf.sub(weights, tf.div(tf.mul(c.alpha, m), tf.add(tf.sqrt(v), c.epsilonHat))), first: m, second: v };
+    return {
+      weights: tf.sub(weights, tf.div(tf.mul(c.alpha, m), tf.add(tf.sqrt(v), c.epsilonHat))),
+      first: m,
+      second: v,
+    };
   };
 
 describe('adamReference(w, g, m, v, constants)', () => {
   test('matches adamUpdate (the tfjs-ops update the book shows) element by element', () => {
     const c = { alpha: 0.01, epsilonHat: 1e-6, beta1: 0.9, beta2: 0.999 };
-    const [w, g, m, v] = [[0.3, -1.2, 2], [0.5, -0.25, 0], [0.01, 0.2, -0.1], [0.001, 0.04, 0.3]];
+    const [w, g, m, v] = [
+      [0.3, -1.2, 2],
+      [0.5, -0.25, 0],
+      [0.01, 0.2, -0.1],
+      [0.001, 0.04, 0.3],
+    ];
     const moments = { first: tf.variable(tf.tensor1d(m!)), second: tf.variable(tf.tensor1d(v!)) };
     const step = adamUpdate(moments, tf.tensor1d(g!), c.beta1, c.beta2, c.alpha, c.epsilonHat);
     const expected = w!.map((wi, i) => adamReference(wi, g![i]!, m![i]!, v![i]!, c));
-    assertAllClose(tf.sub(tf.tensor1d(w!), step).dataSync(), expected.map((e) => e[0]), 1e-7, 'weights');
-    assertAllClose(moments.first.dataSync(), expected.map((e) => e[1]), 1e-7, 'first moment');
-    assertAllClose(moments.second.dataSync(), expected.map((e) => e[2]), 1e-7, 'second moment');
+    assertAllClose(
+      tf.sub(tf.tensor1d(w!), step).dataSync(),
+      expected.map((e) => e[0]),
+      1e-7,
+      'weights',
+    );
+    assertAllClose(
+      moments.first.dataSync(),
+      expected.map((e) => e[1]),
+      1e-7,
+      'first moment',
+    );
+    assertAllClose(
+      moments.second.dataSync(),
+      expected.map((e) => e[2]),
+      1e-7,
+      'second moment',
+    );
     tf.dispose([moments.first, moments.second, step]);
   });
 });
@@ -54,7 +78,11 @@ describe('fusedAdamPassesCheck(fused)', () => {
   });
 
   test('rejects kernels that return zeros (what a lost WebGPU device reads back) or the wrong size, or that throw', async () => {
-    const zeros: FusedAdam = ({ weights }) => ({ weights: tf.zerosLike(weights), first: tf.zerosLike(weights), second: tf.zerosLike(weights) });
+    const zeros: FusedAdam = ({ weights }) => ({
+      weights: tf.zerosLike(weights),
+      first: tf.zerosLike(weights),
+      second: tf.zerosLike(weights),
+    });
     const short: FusedAdam = (operands, c) => {
       const out = opsFused()(operands, c);
       return { ...out, second: tf.slice(tf.reshape(out.second, [-1]), 0, 2) };
@@ -78,8 +106,18 @@ describe('prepareFusedAdam() on a backend without custom kernels', () => {
 describe('the kernel programs', () => {
   test('WebGL: packed, reading only the operands each output needs, with the step constants as uniforms', () => {
     const weights = webglAdamProgram('weights', [3, 5]);
-    expect(weights).toMatchObject({ variableNames: ['W', 'G', 'M', 'V'], outputShape: [3, 5], packedInputs: true, packedOutput: true });
-    expect(weights.customUniforms.map((u) => u.name)).toEqual(['alpha', 'epsilonHat', 'oneMinusBeta1', 'oneMinusBeta2']);
+    expect(weights).toMatchObject({
+      variableNames: ['W', 'G', 'M', 'V'],
+      outputShape: [3, 5],
+      packedInputs: true,
+      packedOutput: true,
+    });
+    expect(weights.customUniforms.map((u) => u.name)).toEqual([
+      'alpha',
+      'epsilonHat',
+      'oneMinusBeta1',
+      'oneMinusBeta2',
+    ]);
     expect(weights.userCode).toContain('sqrt(v + oneMinusBeta2 * (g * g - v))');
     expect(webglAdamProgram('first', [7]).variableNames).toEqual(['G', 'M']);
     expect(webglAdamProgram('second', [7]).variableNames).toEqual(['G', 'V']);

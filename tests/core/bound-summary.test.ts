@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bitsPerDimension, differenceEstimate, meanEstimate, nonDecreasingWithin, powerOfTen, type MeanEstimate } from '../../src/core/bound-summary';
+import {
+  bitsPerDimension,
+  differenceEstimate,
+  meanEstimate,
+  nonDecreasingWithin,
+  powerOfTen,
+  type MeanEstimate,
+} from '../../src/core/bound-summary';
 import { importanceWeightedBound } from '../../src/core/estimators';
 import { Trainer } from '../../src/core/trainer';
 import { Rng } from '../../src/core/random';
@@ -68,7 +75,11 @@ describe('on a real importance-weighted ladder', () => {
   let trainer: Trainer;
   beforeAll(async () => {
     await useBackend('cpu');
-    trainer = new Trainer({ inputSize: SIDE * SIDE, hiddenSizes: [32], latentSize: 3, batchSize: 16, learningRate: 3e-3, seed: 7 }, makeStrokes(256, SIDE, 1), testSet);
+    trainer = new Trainer(
+      { inputSize: SIDE * SIDE, hiddenSizes: [32], latentSize: 3, batchSize: 16, learningRate: 3e-3, seed: 7 },
+      makeStrokes(256, SIDE, 1),
+      testSet,
+    );
     for (let i = 0; i < 100; i++) trainer.step();
   });
   afterAll(() => trainer.dispose());
@@ -77,7 +88,12 @@ describe('on a real importance-weighted ladder', () => {
     const image = testSet.images.slice(3 * SIDE * SIDE, 4 * SIDE * SIDE);
     const repeats: Record<number, number> = { 1: 200, 5: 60, 50: 20 };
     const ladder = [1, 5, 50].map((k) =>
-      meanEstimate(Array.from({ length: repeats[k]! }, (_, seed) => importanceWeightedBound(trainer.model, image, 1, k, new Rng(seed, k))[0]!)),
+      meanEstimate(
+        Array.from(
+          { length: repeats[k]! },
+          (_, seed) => importanceWeightedBound(trainer.model, image, 1, k, new Rng(seed, k))[0]!,
+        ),
+      ),
     );
     expect(nonDecreasingWithin(ladder)).toBe(true);
     const gap = differenceEstimate(ladder[2]!, ladder[0]!);

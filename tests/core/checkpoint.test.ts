@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { CHECKPOINT_MAGIC, fnv1a32, modelFromCheckpoint, parseCheckpoint, serializeCheckpoint } from '../../src/core/checkpoint';
+import {
+  CHECKPOINT_MAGIC,
+  fnv1a32,
+  modelFromCheckpoint,
+  parseCheckpoint,
+  serializeCheckpoint,
+} from '../../src/core/checkpoint';
 import { CheckpointError } from '../../src/core/errors';
 import { VaeModel } from '../../src/core/model';
 import { resolveConfig } from '../../src/core/config';
@@ -61,15 +67,26 @@ describe('serializeCheckpoint / parseCheckpoint', () => {
     ['a flipped weight byte', (b) => Uint8Array.from(b, (v, i) => (i === b.length - 5 ? v ^ 0x40 : v)), /checksum/],
     ['a broken header', (b) => Uint8Array.from(b, (v, i) => (i === 12 ? 0x7b + 1 : v)), /not valid JSON/],
     ['a newer version', (b) => rewriteHeader(b, (h) => ({ ...h, version: 2 })), /format version 2/],
-    ['an invalid config', (b) => rewriteHeader(b, (h) => ({ ...h, config: { ...(h.config as object), latentSize: 0 } })), /latentSize/],
-    ['weights that do not fit the config', (b) => rewriteHeader(b, (h) => ({ ...h, config: { ...(h.config as object), hiddenSizes: [5] } })), /shape/],
+    [
+      'an invalid config',
+      (b) => rewriteHeader(b, (h) => ({ ...h, config: { ...(h.config as object), latentSize: 0 } })),
+      /latentSize/,
+    ],
+    [
+      'weights that do not fit the config',
+      (b) => rewriteHeader(b, (h) => ({ ...h, config: { ...(h.config as object), hiddenSizes: [5] } })),
+      /shape/,
+    ],
   ];
 
-  test.each(corruptions)('parseCheckpoint rejects %s with a CheckpointError that says why', (_label, corrupt, message) => {
-    const load = () => modelFromCheckpoint(parseCheckpoint(corrupt(saved())));
-    expect(load).toThrow(CheckpointError);
-    expect(load).toThrow(message);
-  });
+  test.each(corruptions)(
+    'parseCheckpoint rejects %s with a CheckpointError that says why',
+    (_label, corrupt, message) => {
+      const load = () => modelFromCheckpoint(parseCheckpoint(corrupt(saved())));
+      expect(load).toThrow(CheckpointError);
+      expect(load).toThrow(message);
+    },
+  );
 
   test('fnv1a32 gives the published FNV-1a test vectors', () => {
     expect(fnv1a32(new Uint8Array(0))).toBe(0x811c9dc5);
@@ -80,7 +97,10 @@ describe('serializeCheckpoint / parseCheckpoint', () => {
 });
 
 /** Re-encodes the JSON header (keeping the payload), to build files that are well-formed but wrong. */
-function rewriteHeader(bytes: Uint8Array, edit: (header: Record<string, unknown>) => Record<string, unknown>): Uint8Array {
+function rewriteHeader(
+  bytes: Uint8Array,
+  edit: (header: Record<string, unknown>) => Record<string, unknown>,
+): Uint8Array {
   const start = payloadStart(bytes);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, start))) as Record<string, unknown>;
   const json = new TextEncoder().encode(JSON.stringify(edit(header)));

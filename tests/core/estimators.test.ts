@@ -20,7 +20,11 @@ let trainer: Trainer;
 beforeAll(async () => {
   await useBackend('cpu');
   // A partly trained model: its q is decent but not the true posterior, so the bounds differ visibly.
-  trainer = new Trainer({ inputSize: SIDE * SIDE, hiddenSizes: [32], latentSize: 3, batchSize: 16, learningRate: 3e-3, seed: 7 }, data, test_);
+  trainer = new Trainer(
+    { inputSize: SIDE * SIDE, hiddenSizes: [32], latentSize: 3, batchSize: 16, learningRate: 3e-3, seed: 7 },
+    data,
+    test_,
+  );
   for (let i = 0; i < 150; i++) trainer.step();
 });
 afterAll(() => trainer.dispose());
@@ -72,7 +76,8 @@ describe('importanceWeightedBound', () => {
     const repeats = 40;
     const rng = createRng(6);
     const samples: number[] = [];
-    for (let r = 0; r < repeats; r++) samples.push(mean(importanceWeightedBound(trainer.model, test_.images, count, 1, rng)));
+    for (let r = 0; r < repeats; r++)
+      samples.push(mean(importanceWeightedBound(trainer.model, test_.images, count, 1, rng)));
     const elbo = trainer.evaluate(test_, count).elbo;
     // evaluate() itself uses one z per image, so its own noise adds to the spread; compare with a tolerance of
     // 4 SE of the repeated K = 1 means plus 4 SE of one more such mean.
@@ -88,7 +93,10 @@ describe('importanceWeightedBound', () => {
     const rng = createRng(99);
     const averaged = (k: number, draws: number) => {
       const sum = new Float64Array(count);
-      for (let r = 0; r < draws; r++) importanceWeightedBound(trainer.model, test_.images, count, k, rng).forEach((v, i) => (sum[i] = sum[i]! + v / draws));
+      for (let r = 0; r < draws; r++)
+        importanceWeightedBound(trainer.model, test_.images, count, k, rng).forEach(
+          (v, i) => (sum[i] = sum[i]! + v / draws),
+        );
       return sum;
     };
     const bounds = [averaged(1, 20), averaged(5, 8), averaged(50, 2)];
@@ -102,7 +110,12 @@ describe('importanceWeightedBound', () => {
 describe('active units and per-dimension KL', () => {
   test('activeUnits(means, count, latent) computes Cov_x(E_q[z_u]) and applies the 10⁻² threshold', () => {
     // dim 0 varies (variance 1), dim 1 is constant, dim 2 varies just below the threshold
-    const rows = [[1, 5, 0.05], [-1, 5, -0.05], [1, 5, 0.05], [-1, 5, -0.05]];
+    const rows = [
+      [1, 5, 0.05],
+      [-1, 5, -0.05],
+      [1, 5, 0.05],
+      [-1, 5, -0.05],
+    ];
     const result = activeUnits(Float32Array.from(rows.flat()), 4, 3);
     assertAllClose(result.variances, [4 / 3, 0, (4 * 0.0025) / 3], 1e-7);
     expect(result.active).toEqual([true, false, false]);
@@ -122,7 +135,11 @@ describe('active units and per-dimension KL', () => {
   });
 
   test('logImportanceWeights(model, x, eps) returns one finite weight per row', () => {
-    const w = logImportanceWeights(trainer.model, tf.tensor2d(test_.images.subarray(0, 5 * 64), [5, 64]), tf.randomNormal([5, 3]) as tf.Tensor2D);
+    const w = logImportanceWeights(
+      trainer.model,
+      tf.tensor2d(test_.images.subarray(0, 5 * 64), [5, 64]),
+      tf.randomNormal([5, 3]) as tf.Tensor2D,
+    );
     expect(w.shape).toEqual([5]);
     expect(Array.from(w.dataSync()).every(Number.isFinite)).toBe(true);
   });

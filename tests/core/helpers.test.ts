@@ -11,5 +11,7 @@ it('useBackend(name) returns the name when the backend starts', async () => {
 it('useBackend(wasm) throws, naming what it got, when wasm cannot start (here: not registered)', async () => {
   await useBackend('cpu');
   tf.removeBackend('wasm');
-  await expect(useBackend('wasm')).rejects.toThrow(/asked for the wasm backend but got cpu \(.*'wasm' not found in registry/);
+  await expect(useBackend('wasm')).rejects.toThrow(
+    /asked for the wasm backend but got cpu \(.*'wasm' not found in registry/,
+  );
 });

@@ -9,11 +9,18 @@ import type { ImageSet } from '../../src/core/trainer';
 /** Asserts |actual − expected| ≤ tol (absolute), with a message naming both numbers. */
 export function assertClose(actual: number, expected: number, tol: number, what = 'value'): void {
   const ok = Math.abs(actual - expected) <= tol;
-  expect(ok, `${what}: ${actual} is not within ${tol} of ${expected} (off by ${Math.abs(actual - expected)})`).toBe(true);
+  expect(ok, `${what}: ${actual} is not within ${tol} of ${expected} (off by ${Math.abs(actual - expected)})`).toBe(
+    true,
+  );
 }
 
 /** Asserts every element of `actual` is within tol of `expected`. */
-export function assertAllClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, what = 'array'): void {
+export function assertAllClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tol: number,
+  what = 'array',
+): void {
   expect(actual.length, `${what} length`).toBe(expected.length);
   for (let i = 0; i < actual.length; i++) assertClose(actual[i] as number, expected[i] as number, tol, `${what}[${i}]`);
 }
@@ -29,7 +36,9 @@ export async function useBackend(name: 'cpu' | 'wasm'): Promise<string> {
   );
   await tf.ready();
   if (failure !== null || tf.getBackend() !== name) {
-    throw new Error(`The test asked for the ${name} backend but got ${tf.getBackend() ?? 'none'}${failure ? ` (${failure})` : ''}.`);
+    throw new Error(
+      `The test asked for the ${name} backend but got ${tf.getBackend() ?? 'none'}${failure ? ` (${failure})` : ''}.`,
+    );
   }
   return name;
 }

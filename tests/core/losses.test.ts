@@ -57,8 +57,14 @@ describe('gaussianKlPerDim', () => {
 
 describe('bernoulliReconstruction', () => {
   test('bernoulliReconstruction(logits, x) equals −Σ x log σ(l) + (1 − x) log(1 − σ(l)) by hand', () => {
-    const logits = [[-2, 0, 1.5, 3], [0.2, -0.7, 4, -5]];
-    const x = [[0, 0.5, 1, 0.25], [1, 0, 0.9, 0.1]];
+    const logits = [
+      [-2, 0, 1.5, 3],
+      [0.2, -0.7, 4, -5],
+    ];
+    const x = [
+      [0, 0.5, 1, 0.25],
+      [1, 0, 0.9, 0.1],
+    ];
     const expected = logits.map((row, r) =>
       row.reduce((s, l, i) => {
         const xi = x[r]![i]!;
@@ -79,21 +85,47 @@ describe('bernoulliReconstruction', () => {
     const x = [0.1, 0.5, 0.73, 0.999, 0.02];
     const logits = x.map((p) => Math.log(p / (1 - p)));
     const floor = crossEntropyFloor(x);
-    assertClose(floor, x.reduce((s, p) => s + binaryEntropy(p), 0), 1e-12, 'floor');
-    assertClose(read(bernoulliReconstruction(tf.tensor2d([logits]), tf.tensor2d([x])))[0]!, floor, 1e-5, 'reconstruction');
+    assertClose(
+      floor,
+      x.reduce((s, p) => s + binaryEntropy(p), 0),
+      1e-12,
+      'floor',
+    );
+    assertClose(
+      read(bernoulliReconstruction(tf.tensor2d([logits]), tf.tensor2d([x])))[0]!,
+      floor,
+      1e-5,
+      'reconstruction',
+    );
     // Any other decoder output does worse on the same grey pixels.
     const off = read(bernoulliReconstruction(tf.tensor2d([logits.map((l) => l + 0.3)]), tf.tensor2d([x])))[0]!;
     expect(off).toBeGreaterThan(floor);
   });
 
   test('tf.grad of bernoulliReconstruction(logits, x) is σ(l) − x, and −l with respect to x', () => {
-    const logits = tf.tensor2d([[-3, 0.5, 40], [2, -0.1, -40]]);
-    const x = tf.tensor2d([[0, 0.3, 1], [1, 0.9, 0]]);
-    const [dLogits, dX] = tf.grads((l: tf.Tensor, p: tf.Tensor) => tf.sum(bernoulliReconstruction(l as tf.Tensor2D, p as tf.Tensor2D)))([logits, x]);
+    const logits = tf.tensor2d([
+      [-3, 0.5, 40],
+      [2, -0.1, -40],
+    ]);
+    const x = tf.tensor2d([
+      [0, 0.3, 1],
+      [1, 0.9, 0],
+    ]);
+    const [dLogits, dX] = tf.grads((l: tf.Tensor, p: tf.Tensor) =>
+      tf.sum(bernoulliReconstruction(l as tf.Tensor2D, p as tf.Tensor2D)),
+    )([logits, x]);
     const l = logits.arraySync().flat();
     const p = x.arraySync().flat();
-    assertAllClose(read(dLogits!), l.map((v, i) => sigmoid(v) - p[i]!), 1e-6);
-    assertAllClose(read(dX!), l.map((v) => -v), 1e-6);
+    assertAllClose(
+      read(dLogits!),
+      l.map((v, i) => sigmoid(v) - p[i]!),
+      1e-6,
+    );
+    assertAllClose(
+      read(dX!),
+      l.map((v) => -v),
+      1e-6,
+    );
   });
 
   test('crossEntropyFloor(pixels) is 0 for binary pixels and D·log 2 for all-grey pixels', () => {
@@ -107,7 +139,8 @@ describe('gaussianReconstruction', () => {
     const std = 0.1;
     const x = [0.2, 0.8, 0.5];
     const mean = [0.25, 0.6, 0.5];
-    const expected = x.reduce((s, xi, i) => s + (xi - mean[i]!) ** 2 / (2 * std * std), 0) + 1.5 * Math.log(2 * Math.PI * std * std);
+    const expected =
+      x.reduce((s, xi, i) => s + (xi - mean[i]!) ** 2 / (2 * std * std), 0) + 1.5 * Math.log(2 * Math.PI * std * std);
     assertAllClose(read(gaussianReconstruction(tf.tensor2d([mean]), tf.tensor2d([x]), std)), [expected], 1e-5);
   });
 });
@@ -122,10 +155,17 @@ describe('objective and ELBO', () => {
   });
 
   test('diagonalGaussianLogDensity(z, 0, 0) equals standardNormalLogDensity(z) equals Σ log N(zᵢ; 0, 1)', () => {
-    const z = [[0.3, -1.2], [2, 0]];
+    const z = [
+      [0.3, -1.2],
+      [2, 0],
+    ];
     const expected = z.map((row) => row.reduce((s, v) => s - 0.5 * (Math.log(2 * Math.PI) + v * v), 0));
     assertAllClose(read(standardNormalLogDensity(tf.tensor2d(z))), expected, 1e-5);
-    assertAllClose(read(diagonalGaussianLogDensity(tf.tensor2d(z), tf.zeros([2, 2]), tf.zeros([2, 2]))), expected, 1e-5);
+    assertAllClose(
+      read(diagonalGaussianLogDensity(tf.tensor2d(z), tf.zeros([2, 2]), tf.zeros([2, 2]))),
+      expected,
+      1e-5,
+    );
   });
 });
 

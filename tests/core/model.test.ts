@@ -102,7 +102,13 @@ describe.each(['cpu', 'wasm'] as const)('gradients of the objective on %s', (bac
     ['bernoulli', 'sigmoid', 1],
     // ReLU has a kink; with these seeds no pre-activation lies within h of 0, so differences stay valid.
     ['gaussian', 'relu', 2],
-  ] as const)('tf.variableGrads(computeTerms(%s, %s, β=%d).loss) matches central finite differences', (likelihood, activation, beta) => {
-    checkGradients(tiny({ likelihood, activation, decoderStd: 1, inputSize: 5, hiddenSizes: [4], latentSize: 2 }), beta);
-  });
+  ] as const)(
+    'tf.variableGrads(computeTerms(%s, %s, β=%d).loss) matches central finite differences',
+    (likelihood, activation, beta) => {
+      checkGradients(
+        tiny({ likelihood, activation, decoderStd: 1, inputSize: 5, hiddenSizes: [4], latentSize: 2 }),
+        beta,
+      );
+    },
+  );
 });

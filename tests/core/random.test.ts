@@ -82,7 +82,9 @@ describe('STREAMS', () => {
         .map((file) => join(dir, file)),
     );
     const calls = files.flatMap((file) =>
-      [...readFileSync(join(root, file), 'utf8').matchAll(/(?:new Rng|createRng)\(([^()]*(?:\([^()]*\))?[^()]*)\)/g)].map((m) => `${file}: ${m[1]}`),
+      [
+        ...readFileSync(join(root, file), 'utf8').matchAll(/(?:new Rng|createRng)\(([^()]*(?:\([^()]*\))?[^()]*)\)/g),
+      ].map((m) => `${file}: ${m[1]}`),
     );
     expect(calls.length).toBeGreaterThanOrEqual(7);
     expect(calls.filter((call) => !/,\s*STREAMS\.\w+$/.test(call))).toEqual([]);

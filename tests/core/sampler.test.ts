@@ -14,7 +14,11 @@ describe('reparameterize', () => {
 
   test('reparameterize(mu, logVar, standardNormal(rng)) has mean μ and variance σ² (within 4 standard errors)', () => {
     const n = 100_000;
-    const z = reparameterize(tf.fill([n, 1], 0.8) as tf.Tensor2D, tf.fill([n, 1], Math.log(0.25)) as tf.Tensor2D, standardNormal(createRng(9), n, 1));
+    const z = reparameterize(
+      tf.fill([n, 1], 0.8) as tf.Tensor2D,
+      tf.fill([n, 1], Math.log(0.25)) as tf.Tensor2D,
+      standardNormal(createRng(9), n, 1),
+    );
     const values = Array.from(z.dataSync());
     const mean = values.reduce((s, v) => s + v, 0) / n;
     const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
@@ -24,10 +28,9 @@ describe('reparameterize', () => {
 
   test('reparameterize passes gradients to μ and log σ²: ∂z/∂μ = 1, ∂z/∂logσ² = ½σε', () => {
     const eps = tf.tensor2d([[0.6]]);
-    const grads = tf.grads((mu: tf.Tensor, logVar: tf.Tensor) => reparameterize(mu as tf.Tensor2D, logVar as tf.Tensor2D, eps))([
-      tf.tensor2d([[0.1]]),
-      tf.tensor2d([[Math.log(9)]]),
-    ]);
+    const grads = tf.grads((mu: tf.Tensor, logVar: tf.Tensor) =>
+      reparameterize(mu as tf.Tensor2D, logVar as tf.Tensor2D, eps),
+    )([tf.tensor2d([[0.1]]), tf.tensor2d([[Math.log(9)]])]);
     assertClose(grads[0]!.dataSync()[0]!, 1, 1e-6, '∂z/∂μ');
     assertClose(grads[1]!.dataSync()[0]!, 0.5 * 3 * 0.6, 1e-6, '∂z/∂logσ²');
   });

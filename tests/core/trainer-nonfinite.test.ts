@@ -8,7 +8,14 @@ import { makeStrokes, useBackend } from './helpers';
 
 const SIDE = 8;
 const data = makeStrokes(96, SIDE, 1);
-const tiny: Partial<VaeConfig> = { inputSize: SIDE * SIDE, hiddenSizes: [16], latentSize: 3, batchSize: 16, learningRate: 3e-3, seed: 7 };
+const tiny: Partial<VaeConfig> = {
+  inputSize: SIDE * SIDE,
+  hiddenSizes: [16],
+  latentSize: 3,
+  batchSize: 16,
+  learningRate: 3e-3,
+  seed: 7,
+};
 /** Adam moves every weight by about the learning rate in its first steps: at 10³⁰ the next forward pass overflows. */
 const DIVERGES = 1e30;
 const SOUND_STEPS = 5;
@@ -74,7 +81,9 @@ describe.each(['cpu', 'wasm'] as const)('on %s', (backend) => {
     expect(error).toBeInstanceOf(NonFiniteLossError);
     expect(error).toMatchObject({ step: 31, quantity: 'objective', restoredStep: 29 });
     // Step t's loss is computed before its update, so it vouches for nothing after step t − 2: step t − 1 is undone too.
-    expect(error.message).toMatch(/at step 31\. Try a smaller learning rate \(now 0\.003\): the model is back as it was after step 29/);
+    expect(error.message).toMatch(
+      /at step 31\. Try a smaller learning rate \(now 0\.003\): the model is back as it was after step 29/,
+    );
     expect(trainer.stepCount).toBe(29);
     expect(tf.memory().numTensors).toBe(tensorsBefore.get(31));
     // Weights, Adam's t and both moments, the random streams, the batch order and cursor, the baseline.
@@ -97,7 +106,11 @@ describe.each(['cpu', 'wasm'] as const)('on %s', (backend) => {
     expect(error.step).toBeGreaterThan(SOUND_STEPS + 1);
     // The raise came after step 5, whose own update no loss has vouched for yet: back to after step 4.
     expect(error.restoredStep).toBe(SOUND_STEPS - 1);
-    expect(error.message).toMatch(new RegExp(`at step ${error.step}\\. Try a smaller learning rate \\(now 1e\\+30\\): the model is back as it was after step ${SOUND_STEPS - 1}`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `at step ${error.step}\\. Try a smaller learning rate \\(now 1e\\+30\\): the model is back as it was after step ${SOUND_STEPS - 1}`,
+      ),
+    );
     expect(trainer.snapshot()).toEqual(stateAfter(SOUND_STEPS - 1));
     expect(tf.memory().numTensors).toBe(tensorsBefore.get(error.step));
   });
@@ -131,7 +144,10 @@ describe.each(['cpu', 'wasm'] as const)('on %s', (backend) => {
     await trainer.stepAsync(); // step 6 at 10³⁰: its own loss is finite, the weights it leaves are not usable
     const before = tf.memory().numTensors;
     const [first, second] = await Promise.allSettled([trainer.stepAsync(), trainer.stepAsync()]);
-    expect(first).toMatchObject({ status: 'rejected', reason: { name: 'NonFiniteLossError', step: SOUND_STEPS + 2, restoredStep: SOUND_STEPS - 1 } });
+    expect(first).toMatchObject({
+      status: 'rejected',
+      reason: { name: 'NonFiniteLossError', step: SOUND_STEPS + 2, restoredStep: SOUND_STEPS - 1 },
+    });
     expect(second.status === 'rejected' && second.reason).toBe(first.status === 'rejected' && first.reason);
     expect(trainer.stepCount).toBe(SOUND_STEPS - 1);
     expect(tf.memory().numTensors).toBe(before);

@@ -10,7 +10,14 @@ import { assertAllClose, makeStrokes, useBackend } from './helpers';
 
 const SIDE = 8;
 const data = makeStrokes(96, SIDE, 1);
-const tiny: Partial<VaeConfig> = { inputSize: SIDE * SIDE, hiddenSizes: [16], latentSize: 3, batchSize: 16, learningRate: 3e-3, seed: 7 };
+const tiny: Partial<VaeConfig> = {
+  inputSize: SIDE * SIDE,
+  hiddenSizes: [16],
+  latentSize: 3,
+  batchSize: 16,
+  learningRate: 3e-3,
+  seed: 7,
+};
 const live: Trainer[] = [];
 const make = (objective: PerExampleObjective | null = null) => {
   const trainer = new Trainer(tiny, data);
@@ -35,7 +42,13 @@ const averaged: PerExampleObjective = ({ logits, x, mu, logVar, beta }: Objectiv
 
 describe.each([
   // the reader's code throws
-  ['a throw', 'threw', () => { throw new Error('boom'); }],
+  [
+    'a throw',
+    'threw',
+    () => {
+      throw new Error('boom');
+    },
+  ],
   // a [batch, 1] column instead of [batch]
   ['a column', 'shape', ({ logits, x }: ObjectiveInputs) => tf.expandDims(bernoulliReconstruction(logits, x), 1)],
   // the batch mean, a scalar
@@ -79,7 +92,12 @@ describe.each(['cpu', 'wasm'] as const)('on %s', (backend) => {
     const reader = make(book);
     for (let i = 0; i < 4; i++) {
       const [a, b] = [reference.step(), reader.step()];
-      assertAllClose([b.reconstruction, b.kl, b.objective], [a.reconstruction, a.kl, a.objective], 1e-4, `step ${i + 1}`);
+      assertAllClose(
+        [b.reconstruction, b.kl, b.objective],
+        [a.reconstruction, a.kl, a.objective],
+        1e-4,
+        `step ${i + 1}`,
+      );
     }
     stateOf(reader).weights.forEach((w, i) => assertAllClose(w, stateOf(reference).weights[i]!, 1e-4, `weight ${i}`));
   });

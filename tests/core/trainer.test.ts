@@ -10,7 +10,14 @@ const SIDE = 8;
 const data = makeStrokes(256, SIDE, 1);
 const heldOut = makeStrokes(64, SIDE, 2);
 /** A tiny model, so hundreds of steps take a second or two. */
-const tiny: Partial<VaeConfig> = { inputSize: SIDE * SIDE, hiddenSizes: [32], latentSize: 3, batchSize: 16, learningRate: 3e-3, seed: 7 };
+const tiny: Partial<VaeConfig> = {
+  inputSize: SIDE * SIDE,
+  hiddenSizes: [32],
+  latentSize: 3,
+  batchSize: 16,
+  learningRate: 3e-3,
+  seed: 7,
+};
 const live: Trainer[] = [];
 const make = (config: Partial<VaeConfig> = {}, train = data) => {
   const trainer = new Trainer({ ...tiny, ...config }, train, heldOut);
@@ -83,7 +90,12 @@ describe('Trainer.step', () => {
     // float32 batch means of numbers of order 10–40
     assertClose(metrics.elbo, -(metrics.reconstruction + metrics.kl), 1e-9, 'elbo');
     assertClose(metrics.objective, metrics.reconstruction + 2.5 * metrics.kl, 1e-3, 'objective');
-    assertClose(metrics.klPerDim.reduce((a, b) => a + b, 0), metrics.kl, 1e-4, 'Σ klPerDim');
+    assertClose(
+      metrics.klPerDim.reduce((a, b) => a + b, 0),
+      metrics.kl,
+      1e-4,
+      'Σ klPerDim',
+    );
     expect(metrics.beta).toBe(2.5);
     expect(metrics.msPerStep).toBeGreaterThan(0);
     expect(metrics.heldOut).toBeNull();
@@ -152,7 +164,9 @@ describe('Trainer.step', () => {
     trainer.step();
     const after = trainer.model.getWeights();
     let largest = 0;
-    before.forEach((w, i) => w.values.forEach((v, j) => (largest = Math.max(largest, Math.abs(v - after[i]!.values[j]!)))));
+    before.forEach((w, i) =>
+      w.values.forEach((v, j) => (largest = Math.max(largest, Math.abs(v - after[i]!.values[j]!)))),
+    );
     // Adam's step is about lr per weight.
     expect(largest).toBeLessThan(1e-9);
     expect(trainer.config.learningRate).toBe(1e-12);
@@ -161,7 +175,18 @@ describe('Trainer.step', () => {
   test('evalEvery = 5 attaches held-out metrics to steps 5 and 10 only', () => {
     const trainer = make({ evalEvery: 5, evalSize: 32 });
     const metrics = run(trainer, 10);
-    expect(metrics.map((m) => m.heldOut !== null)).toEqual([false, false, false, false, true, false, false, false, false, true]);
+    expect(metrics.map((m) => m.heldOut !== null)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
     expect(metrics[4]!.heldOut!.count).toBe(32);
   });
 
@@ -222,17 +247,20 @@ describe('Trainer.snapshot', () => {
 });
 
 describe('memory', () => {
-  test.each(['pathwise', 'score-baseline'] as const)('200 steps (%s) leave tf.memory().numTensors unchanged; dispose() frees everything', (gradientEstimator) => {
-    const before = tf.memory().numTensors;
-    const trainer = new Trainer({ ...tiny, hiddenSizes: [8], gradientEstimator, evalEvery: 50 }, data, heldOut);
-    // Adam creates its moment variables on the first step.
-    trainer.step();
-    const during = tf.memory().numTensors;
-    run(trainer, 200);
-    expect(tf.memory().numTensors).toBe(during);
-    trainer.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  test.each(['pathwise', 'score-baseline'] as const)(
+    '200 steps (%s) leave tf.memory().numTensors unchanged; dispose() frees everything',
+    (gradientEstimator) => {
+      const before = tf.memory().numTensors;
+      const trainer = new Trainer({ ...tiny, hiddenSizes: [8], gradientEstimator, evalEvery: 50 }, data, heldOut);
+      // Adam creates its moment variables on the first step.
+      trainer.step();
+      const during = tf.memory().numTensors;
+      run(trainer, 200);
+      expect(tf.memory().numTensors).toBe(during);
+      trainer.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 });
 
 describe('Trainer.stepAsync', () => {

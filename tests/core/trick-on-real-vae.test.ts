@@ -9,7 +9,13 @@ import { generateDatasets } from '../../scripts/datasets/build.mjs';
 import { datasetPath, loadDatasetFile } from '../../src/core/data/node';
 import { getSplit, type DatasetSplit } from '../../src/core/data';
 import { Trainer } from '../../src/core/trainer';
-import { CLAIM_MARGIN, MEASURED, RACE_CONFIG, raceConfig, type RunKey } from '../../src/components/widgets/trick-on-real-vae-state';
+import {
+  CLAIM_MARGIN,
+  MEASURED,
+  RACE_CONFIG,
+  raceConfig,
+  type RunKey,
+} from '../../src/components/widgets/trick-on-real-vae-state';
 import { assertClose, useBackend } from './helpers';
 
 let train: DatasetSplit;
@@ -25,7 +31,11 @@ beforeAll(async () => {
 afterAll(() => useBackend('cpu'));
 
 /** Held-out −ELBO (the widget's evaluation: first `evalSize` test images) before training and after `steps` steps. */
-function race(key: RunKey, steps: number, seed: number = RACE_CONFIG.seed): { start: number; end: number; atEval: number } {
+function race(
+  key: RunKey,
+  steps: number,
+  seed: number = RACE_CONFIG.seed,
+): { start: number; end: number; atEval: number } {
   const trainer = new Trainer({ ...raceConfig(key), seed }, train, heldOut);
   try {
     const start = -trainer.evaluate(heldOut, RACE_CONFIG.evalSize).elbo;

@@ -17,19 +17,32 @@ export interface SeriousViolation {
  * violations. `stripOtherHeavyContent` first removes the page's other formulas, code and figures: axe's colour checks
  * take seconds on a chapter, and a widget's own check need not pay for the text around it.
  */
-export async function seriousViolations(page: Page, selector?: string, { stripOtherHeavyContent = false } = {}): Promise<SeriousViolation[]> {
+export async function seriousViolations(
+  page: Page,
+  selector?: string,
+  { stripOtherHeavyContent = false } = {},
+): Promise<SeriousViolation[]> {
   if (stripOtherHeavyContent && selector) {
     await page.evaluate((sel) => {
       const widget = document.querySelector(sel);
-      for (const heavy of document.querySelectorAll('.katex, .katex-display, pre, figure')) if (!heavy.contains(widget) && !widget?.contains(heavy)) heavy.remove();
+      for (const heavy of document.querySelectorAll('.katex, .katex-display, pre, figure'))
+        if (!heavy.contains(widget) && !widget?.contains(heavy)) heavy.remove();
     }, selector);
   }
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const found = await page.evaluate(async (sel) => {
     type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: Element | Document, options: object) => Promise<Result> } }).axe;
-    const { violations } = await axe.run(sel ? document.querySelector(sel)! : document, { resultTypes: ['violations'] });
-    return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    const axe = (
+      window as unknown as { axe: { run: (context: Element | Document, options: object) => Promise<Result> } }
+    ).axe;
+    const { violations } = await axe.run(sel ? document.querySelector(sel)! : document, {
+      resultTypes: ['violations'],
+    });
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   }, selector ?? null);
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -24,7 +24,11 @@ describe.skipIf(!hasBrowser)('the lab after its WebGL context is lost', () => {
     let lost = false;
     for (const worker of workers) {
       lost ||= await worker.evaluate(() => {
-        const engine = (globalThis as unknown as { _tfengine?: { backendName?: string; backend?: { gpgpu?: { gl?: WebGL2RenderingContext } } } })._tfengine;
+        const engine = (
+          globalThis as unknown as {
+            _tfengine?: { backendName?: string; backend?: { gpgpu?: { gl?: WebGL2RenderingContext } } };
+          }
+        )._tfengine;
         const gl = engine?.backendName === 'webgl' ? engine.backend?.gpgpu?.gl : undefined;
         const extension = gl?.getExtension('WEBGL_lose_context');
         extension?.loseContext();
@@ -33,7 +37,11 @@ describe.skipIf(!hasBrowser)('the lab after its WebGL context is lost', () => {
     }
     expect(lost).toBe(true);
 
-    await lab.page.waitForFunction((selector) => document.querySelector<HTMLElement>(selector)?.dataset['backend'] !== 'webgl', 'figure[data-widget="vae-lab"]', { timeout: 60_000 });
+    await lab.page.waitForFunction(
+      (selector) => document.querySelector<HTMLElement>(selector)?.dataset['backend'] !== 'webgl',
+      'figure[data-widget="vae-lab"]',
+      { timeout: 60_000 },
+    );
     const warning = (await lab.lab.locator('[data-lab="warning"]').textContent()) ?? '';
     expect(warning).toContain(says);
     const resumedAt = Number(warning.match(/\d+/)?.[0]);

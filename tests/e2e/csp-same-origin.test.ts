@@ -45,7 +45,11 @@ beforeAll(async () => {
   await context.exposeBinding('__reportCspViolation', (_source, text: string) => visit.violations.push(text));
   await context.addInitScript(() => {
     const report = (window as unknown as { __reportCspViolation: (t: string) => void }).__reportCspViolation;
-    document.addEventListener('securitypolicyviolation', (e) => report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      report(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`,
+      ),
+    );
   });
   page = await context.newPage();
   page.on('console', (msg) => {
@@ -66,8 +70,13 @@ async function runWidgets(): Promise<string[]> {
     const widget = widgets.nth(i);
     await widget.scrollIntoViewIfNeeded();
     const handle = await widget.elementHandle();
-    await page.waitForFunction(([el, waiting]) => !waiting.includes((el as HTMLElement).dataset['state'] ?? ''), [handle, NOT_STARTED] as const, { timeout: 60_000 });
-    if ((await widget.getAttribute('data-state')) === 'failed') failed.push(`${await widget.getAttribute('data-widget')}#${await widget.getAttribute('data-id')}`);
+    await page.waitForFunction(
+      ([el, waiting]) => !waiting.includes((el as HTMLElement).dataset['state'] ?? ''),
+      [handle, NOT_STARTED] as const,
+      { timeout: 60_000 },
+    );
+    if ((await widget.getAttribute('data-state')) === 'failed')
+      failed.push(`${await widget.getAttribute('data-widget')}#${await widget.getAttribute('data-id')}`);
   }
   return failed;
 }
@@ -75,12 +84,24 @@ async function runWidgets(): Promise<string[]> {
 /** Trains the chapter-6 lab a few steps on WASM, pauses, and exports the model as a .vaelab file (a blob: download). */
 async function trainLab(): Promise<string> {
   const lab = page.locator(labSelector());
-  await page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset['state'] === 'ready', labSelector(), { timeout: 90_000 });
+  await page.waitForFunction(
+    (s) => document.querySelector<HTMLElement>(s)?.dataset['state'] === 'ready',
+    labSelector(),
+    { timeout: 90_000 },
+  );
   expect(await lab.getAttribute('data-backend')).toBe('wasm');
   await lab.locator('[data-lab="train"]').click();
-  await page.waitForFunction((s) => Number(document.querySelector(`${s} [data-metric="step"] dd`)?.textContent) >= 5, labSelector(), { timeout: 90_000 });
+  await page.waitForFunction(
+    (s) => Number(document.querySelector(`${s} [data-metric="step"] dd`)?.textContent) >= 5,
+    labSelector(),
+    { timeout: 90_000 },
+  );
   await lab.locator('[data-lab="train"]').click();
-  await page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset['state'] === 'paused', labSelector(), { timeout: 30_000 });
+  await page.waitForFunction(
+    (s) => document.querySelector<HTMLElement>(s)?.dataset['state'] === 'paused',
+    labSelector(),
+    { timeout: 30_000 },
+  );
   const download = page.waitForEvent('download');
   await lab.locator('[data-lab="export"]').click();
   return (await download).suggestedFilename();
@@ -109,7 +130,17 @@ async function search(term: string): Promise<number> {
 
 describe.skipIf(!hasBrowser)('every page under the CSP, talking only to its own origin', () => {
   it('covers both languages, the lab, the quiz and a 404 page', () => {
-    for (const path of ['', 'en/', 'zh/', LAB_PAGE, 'zh/training-a-vae/', ...QUIZ_PAGES, ...Object.keys(SEARCH_TERM), '404.html']) expect(PAGES).toContain(path);
+    for (const path of [
+      '',
+      'en/',
+      'zh/',
+      LAB_PAGE,
+      'zh/training-a-vae/',
+      ...QUIZ_PAGES,
+      ...Object.keys(SEARCH_TERM),
+      '404.html',
+    ])
+      expect(PAGES).toContain(path);
   });
 
   it.each(PAGES)('/%s: no CSP violation, no console error, every request same-origin', async (path) => {
@@ -127,8 +158,16 @@ describe.skipIf(!hasBrowser)('every page under the CSP, talking only to its own 
     if (term) expect(await search(term)).toBeGreaterThan(0);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
 
-    if (lab) expect(visit.requests.some((u) => u.endsWith('/data/mnist.bin')), 'the worker’s dataset fetch was recorded').toBe(true);
-    if (term) expect(visit.requests.some((u) => u.includes('/pagefind/')), 'Pagefind loaded').toBe(true);
+    if (lab)
+      expect(
+        visit.requests.some((u) => u.endsWith('/data/mnist.bin')),
+        'the worker’s dataset fetch was recorded',
+      ).toBe(true);
+    if (term)
+      expect(
+        visit.requests.some((u) => u.includes('/pagefind/')),
+        'Pagefind loaded',
+      ).toBe(true);
     expect(visit.violations).toEqual([]);
     expect(visit.consoleErrors).toEqual([]);
     expect(visit.requests.filter((u) => !sameOrigin(u))).toEqual([]);
@@ -138,7 +177,11 @@ describe.skipIf(!hasBrowser)('every page under the CSP, talking only to its own 
   });
 
   it('ran the lab, quiz and search checks on every page meant to have them', () => {
-    const expected = [`${LAB_PAGE} lab`, ...QUIZ_PAGES.map((p) => `${p} quiz`), ...Object.keys(SEARCH_TERM).map((p) => `${p} search`)];
+    const expected = [
+      `${LAB_PAGE} lab`,
+      ...QUIZ_PAGES.map((p) => `${p} quiz`),
+      ...Object.keys(SEARCH_TERM).map((p) => `${p} search`),
+    ];
     expect([...ran].sort()).toEqual(expected.sort());
   });
 

@@ -11,12 +11,25 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const browser = useBrowser();
 const CHAPTER_3 = 'evidence-lower-bound';
 const STRINGS = {
-  en: { why: 'Why?', next: 'Next step', all: 'Show all', restart: 'Start over', counter: (n: number, total: number) => `Step ${n} of ${total}` },
-  zh: { why: '为什么？', next: '下一步', all: '全部显示', restart: '重新开始', counter: (n: number, total: number) => `第 ${n} 步，共 ${total} 步` },
+  en: {
+    why: 'Why?',
+    next: 'Next step',
+    all: 'Show all',
+    restart: 'Start over',
+    counter: (n: number, total: number) => `Step ${n} of ${total}`,
+  },
+  zh: {
+    why: '为什么？',
+    next: '下一步',
+    all: '全部显示',
+    restart: '重新开始',
+    counter: (n: number, total: number) => `第 ${n} 步，共 ${total} 步`,
+  },
 } as const;
 type Lang = keyof typeof STRINGS;
 
-const hasDerivation = (path: string) => readFileSync(join(SITE_DIR, path, 'index.html'), 'utf8').includes('data-derivation-step');
+const hasDerivation = (path: string) =>
+  readFileSync(join(SITE_DIR, path, 'index.html'), 'utf8').includes('data-derivation-step');
 
 /**
  * The page under test: chapter 3, which must use the stepper once it is built; until then the first chapter page with
@@ -53,7 +66,10 @@ async function openDerivation(lang: Lang, options: OpenOptions = {}) {
   page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   await page.goto(new URL(derivationPage(lang), siteUrl).href, { waitUntil: 'load' });
-  const figure = page.locator('figure[data-derivation]').filter({ has: page.locator('li[data-derivation-step] ~ li[data-derivation-step]') }).first();
+  const figure = page
+    .locator('figure[data-derivation]')
+    .filter({ has: page.locator('li[data-derivation-step] ~ li[data-derivation-step]') })
+    .first();
   await figure.scrollIntoViewIfNeeded();
   const steps = figure.locator('li[data-derivation-step]');
   return { page, figure, steps, total: await steps.count(), consoleErrors, close: () => context.close() };
@@ -76,7 +92,9 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the derivation stepper
     expect(await visibility(allSteps)).toEqual(Array(await allSteps.count()).fill(true));
     // Steps are an ordered list, numbered by a CSS counter: the second step's badge says 2.
     expect(await allSteps.first().evaluate((li) => li.parentElement?.tagName)).toBe('OL');
-    expect(await allSteps.first().evaluate((li) => getComputedStyle(li, '::before').content)).toContain('counter(derivation-step)');
+    expect(await allSteps.first().evaluate((li) => getComputedStyle(li, '::before').content)).toContain(
+      'counter(derivation-step)',
+    );
     const whys = page.locator('figure[data-derivation] details.derivation-why');
     expect(await whys.count()).toBeGreaterThan(0);
     for (const why of await whys.all()) {
@@ -87,7 +105,9 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the derivation stepper
     }
     expect(await page.locator('[data-derivation-controls]').first().isHidden()).toBe(true);
     // Search indexes the steps: nothing above them opts out of Pagefind.
-    expect(await allSteps.evaluateAll((lis) => lis.filter((li) => li.closest('[data-pagefind-ignore]')).length)).toBe(0);
+    expect(await allSteps.evaluateAll((lis) => lis.filter((li) => li.closest('[data-pagefind-ignore]')).length)).toBe(
+      0,
+    );
     const why = figure.locator('details.derivation-why').first();
     await why.locator('summary').click();
     expect(await why.getAttribute('open')).toBe('');
@@ -162,7 +182,10 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the derivation stepper
   });
 
   it('animates a revealed step, except for readers who prefer reduced motion', async () => {
-    for (const [reducedMotion, expected] of [['no-preference', 'derivation-reveal'], ['reduce', 'none']] as const) {
+    for (const [reducedMotion, expected] of [
+      ['no-preference', 'derivation-reveal'],
+      ['reduce', 'none'],
+    ] as const) {
       const { figure, steps, close } = await openDerivation(lang, { reducedMotion });
       await button(figure, s.next).click();
       expect(await steps.nth(1).evaluate((li) => getComputedStyle(li).animationName), reducedMotion).toBe(expected);
@@ -183,11 +206,16 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the derivation stepper
     const { page, figure, steps, total, consoleErrors, close } = await openDerivation(lang, { width: 360 });
     await button(figure, s.all).click();
     expect(await visibility(steps)).toEqual(Array(total).fill(true));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     const displays = page.locator('figure[data-derivation] .katex-display');
     for (const display of await displays.all()) {
-      const { right, overflowX } = await display.evaluate((el) => ({ right: el.getBoundingClientRect().right, overflowX: getComputedStyle(el).overflowX }));
+      const { right, overflowX } = await display.evaluate((el) => ({
+        right: el.getBoundingClientRect().right,
+        overflowX: getComputedStyle(el).overflowX,
+      }));
       expect(right).toBeLessThanOrEqual(360);
       expect(overflowX).toBe('auto');
     }
@@ -195,17 +223,33 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the derivation stepper
     await close();
   });
 
-  it.each(['light', 'dark'] as const)('has no serious or critical axe violations (%s theme, a "why" open)', async (colorScheme) => {
-    const { page, figure, close } = await openDerivation(lang, { colorScheme });
-    await button(figure, s.next).click();
-    await figure.locator('details.derivation-why summary').first().click();
-    await page.evaluate(axeSource);
-    const violations = await figure.evaluate(async (element) => {
-      const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(element, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-    await close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'has no serious or critical axe violations (%s theme, a "why" open)',
+    async (colorScheme) => {
+      const { page, figure, close } = await openDerivation(lang, { colorScheme });
+      await button(figure, s.next).click();
+      await figure.locator('details.derivation-why summary').first().click();
+      await page.evaluate(axeSource);
+      const violations = await figure.evaluate(async (element) => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                ctx: Element,
+                opts: object,
+              ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(element, { resultTypes: ['violations'] });
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        }));
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      await close();
+    },
+  );
 });

@@ -26,25 +26,28 @@ describe.skipIf(!hasBrowser)('lab fallbacks in Chromium with WebGL disabled', ()
   it.each([
     ['en', 'it is cut short', 'Reload the page'],
     ['zh', '文件不完整', '请刷新页面'],
-  ] as const)('%s: a truncated dataset file stops the lab with a clear message and keeps the reader’s settings', async (lang, cause, advice) => {
-    const lab = await openLab(browser(), `${lang}/training-a-vae/?lab.beta=3&lab.start=scratch`, { ready: false });
-    await lab.page.context().route('**/data/mnist.bin', async (route) => {
-      const response = await route.fetch();
-      const body = await response.body();
-      await route.fulfill({ response, body: body.subarray(0, Math.floor(body.length / 2)) });
-    });
-    await lab.page.reload();
-    await lab.lab.scrollIntoViewIfNeeded();
-    await lab.waitState('failed', 'ready');
-    expect(await lab.lab.getAttribute('data-state')).toBe('failed');
-    const warning = (await lab.lab.locator('[data-lab="warning"]').textContent()) ?? '';
-    expect(warning).toContain(cause);
-    expect(warning).toContain(advice);
-    expect(await lab.lab.locator('[data-setting="beta"] input[type="text"]').inputValue()).toBe('3');
-    expect(lab.page.url()).toContain('lab.beta=3');
-    expect(lab.problems.consoleErrors.filter((e) => !/mnist\.bin/.test(e))).toEqual([]);
-    await lab.close();
-  });
+  ] as const)(
+    '%s: a truncated dataset file stops the lab with a clear message and keeps the reader’s settings',
+    async (lang, cause, advice) => {
+      const lab = await openLab(browser(), `${lang}/training-a-vae/?lab.beta=3&lab.start=scratch`, { ready: false });
+      await lab.page.context().route('**/data/mnist.bin', async (route) => {
+        const response = await route.fetch();
+        const body = await response.body();
+        await route.fulfill({ response, body: body.subarray(0, Math.floor(body.length / 2)) });
+      });
+      await lab.page.reload();
+      await lab.lab.scrollIntoViewIfNeeded();
+      await lab.waitState('failed', 'ready');
+      expect(await lab.lab.getAttribute('data-state')).toBe('failed');
+      const warning = (await lab.lab.locator('[data-lab="warning"]').textContent()) ?? '';
+      expect(warning).toContain(cause);
+      expect(warning).toContain(advice);
+      expect(await lab.lab.locator('[data-setting="beta"] input[type="text"]').inputValue()).toBe('3');
+      expect(lab.page.url()).toContain('lab.beta=3');
+      expect(lab.problems.consoleErrors.filter((e) => !/mnist\.bin/.test(e))).toEqual([]);
+      await lab.close();
+    },
+  );
 });
 
 describe.skipIf(!hasBrowser)('lab fallbacks in Chromium with a WebGPU software adapter', () => {

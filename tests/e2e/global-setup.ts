@@ -15,10 +15,12 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(SITE_DIR)) throw new Error(`No test build at ${SITE_DIR}. Run \`npm test\` (it builds the site first).`);
+  if (!existsSync(SITE_DIR))
+    throw new Error(`No test build at ${SITE_DIR}. Run \`npm test\` (it builds the site first).`);
   const browserPath = findChromium();
   if (!browserPath) {
-    if (process.env['CI'] === 'true') throw new Error(`CI=true and no browser: failing instead of skipping.\n${NO_BROWSER_HELP}`);
+    if (process.env['CI'] === 'true')
+      throw new Error(`CI=true and no browser: failing instead of skipping.\n${NO_BROWSER_HELP}`);
     console.warn(`\n${NO_BROWSER_HELP}\nSkipping the end-to-end tests.\n`);
   }
   const server = await serveSite(SITE_DIR, TEST_BASE);

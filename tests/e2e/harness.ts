@@ -13,7 +13,12 @@ const browserEndpoint = inject('browserEndpoint');
 
 /** Site-relative paths of every built page, e.g. "", "en/", "zh/generative-model/". */
 export const pagePaths = htmlFiles(SITE_DIR)
-  .map((f) => relative(SITE_DIR, f).split('\\').join('/').replace(/index\.html$/, ''))
+  .map((f) =>
+    relative(SITE_DIR, f)
+      .split('\\')
+      .join('/')
+      .replace(/index\.html$/, ''),
+  )
   .filter((p) => p !== '404.html')
   .sort();
 export const chapterPaths = pagePaths.filter((p) => /^(zh|en)\/[^/]+\/$/.test(p));
@@ -55,7 +60,9 @@ export function recordProblems(page: Page): PageProblems {
     const url = new URL(req.url());
     if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) problems.foreignRequests.push(req.url());
   });
-  page.on('requestfailed', (req) => problems.failedRequests.push(`${req.url()} (${req.failure()?.errorText ?? 'failed'})`));
+  page.on('requestfailed', (req) =>
+    problems.failedRequests.push(`${req.url()} (${req.failure()?.errorText ?? 'failed'})`),
+  );
   page.on('response', (res) => {
     if (res.status() >= 400) problems.failedRequests.push(`${res.url()} (${res.status()})`);
   });
@@ -63,7 +70,11 @@ export function recordProblems(page: Page): PageProblems {
 }
 
 /** Opens a page in a new context (service workers blocked, see browser.ts) that records problems as recordProblems does. */
-export async function openPage(browser: Browser, path: string, options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}) {
+export async function openPage(
+  browser: Browser,
+  path: string,
+  options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {},
+) {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',

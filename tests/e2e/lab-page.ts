@@ -30,13 +30,20 @@ export interface LabPage {
 }
 
 /** Opens `path` (with query), records long main-thread tasks from the start, scrolls to the lab and waits for it. */
-export async function openLab(browser: Browser, path: string, options: { id?: string; width?: number; ready?: boolean } = {}): Promise<LabPage> {
+export async function openLab(
+  browser: Browser,
+  path: string,
+  options: { id?: string; width?: number; ready?: boolean } = {},
+): Promise<LabPage> {
   const opened = await openPage(browser, path, options.width ? { width: options.width } : {});
   const { page } = opened;
   await page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
   });
   const lab = page.locator(labSelector(options.id));
   await lab.scrollIntoViewIfNeeded();
@@ -45,13 +52,21 @@ export async function openLab(browser: Browser, path: string, options: { id?: st
     lab,
     metric: async (metric) => shownNumber(await lab.locator(`[data-metric="${metric}"] dd`).textContent()),
     waitState: async (...states) => {
-      await page.waitForFunction(([selector, wanted]) => wanted.includes(document.querySelector<HTMLElement>(selector)?.dataset['state'] ?? ''), [labSelector(options.id), states] as const, { timeout: 90_000 });
+      await page.waitForFunction(
+        ([selector, wanted]) => wanted.includes(document.querySelector<HTMLElement>(selector)?.dataset['state'] ?? ''),
+        [labSelector(options.id), states] as const,
+        { timeout: 90_000 },
+      );
     },
     waitStep: async (step, timeout = 90_000) => {
-      await page.waitForFunction(([selector, wanted]) => {
-        const text = document.querySelector(`${selector} [data-metric="step"] dd`)?.textContent ?? '';
-        return Number(text) >= wanted;
-      }, [labSelector(options.id), step] as const, { timeout });
+      await page.waitForFunction(
+        ([selector, wanted]) => {
+          const text = document.querySelector(`${selector} [data-metric="step"] dd`)?.textContent ?? '';
+          return Number(text) >= wanted;
+        },
+        [labSelector(options.id), step] as const,
+        { timeout },
+      );
     },
     enter: async (fieldId, value) => {
       const field = lab.locator(`#${fieldId}`);
@@ -70,7 +85,12 @@ export async function longTasks(page: Page): Promise<{ longest: number; count: n
 }
 
 /** Reads the readout `count` times, each once the shown step has moved `everySteps` past the last reading; each (step, value). */
-export async function sampleReadout(lab: LabPage, metric: string, count: number, everySteps = 5): Promise<{ step: number; value: number }[]> {
+export async function sampleReadout(
+  lab: LabPage,
+  metric: string,
+  count: number,
+  everySteps = 5,
+): Promise<{ step: number; value: number }[]> {
   const seen: { step: number; value: number }[] = [];
   while (seen.length < count) {
     const last = seen.at(-1)?.step;
@@ -87,7 +107,12 @@ export async function sampleReadout(lab: LabPage, metric: string, count: number,
  * Asserts that `read` gives the same value for `ms`, checking every 100 ms and failing at the first change. A claim that
  * something does not happen has no event to wait for; the window is named here, once, with its reason at the call.
  */
-export async function expectUnchanged(page: Page, read: () => Promise<number>, ms: number, what: string): Promise<void> {
+export async function expectUnchanged(
+  page: Page,
+  read: () => Promise<number>,
+  ms: number,
+  what: string,
+): Promise<void> {
   const first = await read();
   const end = Date.now() + ms;
   while (Date.now() < end) {

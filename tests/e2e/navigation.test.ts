@@ -29,35 +29,45 @@ describe.skipIf(!hasBrowser)('navigation', () => {
     await close();
   });
 
-  it.each(enChapters)('/%s marks itself in the sidebar and its previous/next links follow the sidebar order', async (path) => {
-    const { page, close } = await openPage(browser(), path);
-    const sidebar = page.getByRole('navigation', { name: 'Chapters' });
-    const hrefs = await sidebar.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    const current = await sidebar.locator('a[aria-current="page"]').evaluate((a) => (a as HTMLAnchorElement).href);
-    expect(current).toBe(new URL(path, siteUrl).href);
-    const i = hrefs.indexOf(current);
-    const next = await page.locator('.prev-next a[rel="next"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    const prev = await page.locator('.prev-next a[rel="prev"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(next).toEqual(hrefs[i + 1] ? [hrefs[i + 1]] : []);
-    expect(prev).toEqual(i > 0 ? [hrefs[i - 1]] : []);
-    await close();
-  });
+  it.each(enChapters)(
+    '/%s marks itself in the sidebar and its previous/next links follow the sidebar order',
+    async (path) => {
+      const { page, close } = await openPage(browser(), path);
+      const sidebar = page.getByRole('navigation', { name: 'Chapters' });
+      const hrefs = await sidebar.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const current = await sidebar.locator('a[aria-current="page"]').evaluate((a) => (a as HTMLAnchorElement).href);
+      expect(current).toBe(new URL(path, siteUrl).href);
+      const i = hrefs.indexOf(current);
+      const next = await page
+        .locator('.prev-next a[rel="next"]')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const prev = await page
+        .locator('.prev-next a[rel="prev"]')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      expect(next).toEqual(hrefs[i + 1] ? [hrefs[i + 1]] : []);
+      expect(prev).toEqual(i > 0 ? [hrefs[i - 1]] : []);
+      await close();
+    },
+  );
 
-  it.each(enChaptersWithSections)('/%s lists its headings under "On this page", and the links jump to them', async (path) => {
-    const { page, close } = await openPage(browser(), path, { width: 1400 });
-    const toc = page.getByRole('navigation', { name: 'On this page' });
-    await expect(toc.isVisible()).resolves.toBe(true);
-    const links = toc.getByRole('link');
-    const n = await links.count();
-    expect(n).toBeGreaterThan(0);
-    const last = links.nth(n - 1);
-    const target = (await last.getAttribute('href'))!;
-    await last.click();
-    await page.waitForFunction((id) => location.hash === id, target);
-    const top = await page.locator(target).evaluate((el) => el.getBoundingClientRect().top);
-    expect(top).toBeLessThan(900);
-    await close();
-  });
+  it.each(enChaptersWithSections)(
+    '/%s lists its headings under "On this page", and the links jump to them',
+    async (path) => {
+      const { page, close } = await openPage(browser(), path, { width: 1400 });
+      const toc = page.getByRole('navigation', { name: 'On this page' });
+      await expect(toc.isVisible()).resolves.toBe(true);
+      const links = toc.getByRole('link');
+      const n = await links.count();
+      expect(n).toBeGreaterThan(0);
+      const last = links.nth(n - 1);
+      const target = (await last.getAttribute('href'))!;
+      await last.click();
+      await page.waitForFunction((id) => location.hash === id, target);
+      const top = await page.locator(target).evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeLessThan(900);
+      await close();
+    },
+  );
 });
 
 describe.skipIf(!hasBrowser)('colour theme', () => {
@@ -83,13 +93,16 @@ describe.skipIf(!hasBrowser)('colour theme', () => {
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (document.body) {
-          (window as unknown as { themeAtBody: string | undefined }).themeAtBody = document.documentElement.dataset['theme'];
+          (window as unknown as { themeAtBody: string | undefined }).themeAtBody =
+            document.documentElement.dataset['theme'];
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
     });
     await page.reload();
-    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | undefined }).themeAtBody)).toBe('dark');
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | undefined }).themeAtBody)).toBe(
+      'dark',
+    );
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(22, 24, 29)');
     await close();

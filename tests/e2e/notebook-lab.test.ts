@@ -32,7 +32,12 @@ async function nats(lab: LabPage, metric: string): Promise<number> {
 }
 
 /** Waits until `read` satisfies `ok`, reading every 250 ms; fails with the last value after `ms`. */
-async function eventually(read: () => Promise<number>, ok: (v: number) => boolean, ms: number, what: string): Promise<number> {
+async function eventually(
+  read: () => Promise<number>,
+  ok: (v: number) => boolean,
+  ms: number,
+  what: string,
+): Promise<number> {
   const start = Date.now();
   let value = await read();
   while (!ok(value)) {
@@ -49,22 +54,53 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('chapter 6 loss cell tr
 
   it('averaging the reconstruction over pixels collapses the posterior; Back to the book’s loss trains with the book’s loss again', async () => {
     const lab = await openLab(browser(), path);
-    await trainWith(lab, (code) => code.replace('bernoulliReconstruction(logits, x); // [batch]', 'bernoulliReconstruction(logits, x).div(784); // [batch]'), 'scratch');
-    await lab.page.waitForFunction((text) => document.querySelector('[data-reader-loss-status]')?.textContent === text, s.usingScratch, { timeout: 60_000 });
+    await trainWith(
+      lab,
+      (code) =>
+        code.replace(
+          'bernoulliReconstruction(logits, x); // [batch]',
+          'bernoulliReconstruction(logits, x).div(784); // [batch]',
+        ),
+      'scratch',
+    );
+    await lab.page.waitForFunction(
+      (text) => document.querySelector('[data-reader-loss-status]')?.textContent === text,
+      s.usingScratch,
+      { timeout: 60_000 },
+    );
     await lab.waitState('training');
     // Measured in Node with these settings: KL below 0.1 nat and no active unit by step 50.
     await lab.waitStep(150, 180_000);
-    await eventually(() => nats(lab, 'kl'), (kl) => kl < 1, 60_000, 'the KL');
-    await eventually(() => lab.metric('active'), (active) => active <= 1, 60_000, 'the active units');
+    await eventually(
+      () => nats(lab, 'kl'),
+      (kl) => kl < 1,
+      60_000,
+      'the KL',
+    );
+    await eventually(
+      () => lab.metric('active'),
+      (active) => active <= 1,
+      60_000,
+      'the active units',
+    );
     // The lab's loss readout is the reader's: reconstruction / 784 + KL, far below −ELBO.
     expect(await nats(lab, 'objective')).toBeLessThan((await nats(lab, 'negElbo')) / 10);
 
     await lab.page.locator('[data-reader-loss-book]').click();
-    await lab.page.waitForFunction((text) => document.querySelector('[data-reader-loss-status]')?.textContent === text, s.book, { timeout: 60_000 });
+    await lab.page.waitForFunction(
+      (text) => document.querySelector('[data-reader-loss-status]')?.textContent === text,
+      s.book,
+      { timeout: 60_000 },
+    );
     const back = await lab.metric('step');
     // Measured in Node: 50 steps after going back the KL is near 8 nats again, every dimension active.
     await lab.waitStep(back + 50, 180_000);
-    await eventually(() => nats(lab, 'kl'), (kl) => kl > 2, 60_000, 'the KL after going back');
+    await eventually(
+      () => nats(lab, 'kl'),
+      (kl) => kl > 2,
+      60_000,
+      'the KL after going back',
+    );
     // At β = 1 the book's loss is −ELBO again.
     const [objective, negElbo] = [await nats(lab, 'objective'), await nats(lab, 'negElbo')];
     expect(Math.abs(objective - negElbo)).toBeLessThan(0.2);
@@ -75,9 +111,16 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('chapter 6 loss cell tr
   it('a loss that throws stops training with the reader’s message, and the model stays where it was', async () => {
     const lab = await openLab(browser(), path);
     // Without the cell's check on blank images, which would throw already when the lab loads the cell.
-    const throwing = (code: string) => code.replace('return reconstruction.add(kl.mul(beta));', "throw new Error('reader boom');").replace(/\nloss\(\{[^\n]*$/, '');
+    const throwing = (code: string) =>
+      code
+        .replace('return reconstruction.add(kl.mul(beta));', "throw new Error('reader boom');")
+        .replace(/\nloss\(\{[^\n]*$/, '');
     await trainWith(lab, throwing, 'current');
-    await lab.page.waitForFunction(() => document.querySelector('[data-reader-loss-status]')?.hasAttribute('data-failed'), null, { timeout: 60_000 });
+    await lab.page.waitForFunction(
+      () => document.querySelector('[data-reader-loss-status]')?.hasAttribute('data-failed'),
+      null,
+      { timeout: 60_000 },
+    );
     const text = (await statusText(lab.page)) ?? '';
     expect(text).toContain('reader boom');
     expect(text).toBe(s.threw.replace('{step}', '1').replace('{detail}', 'reader boom'));

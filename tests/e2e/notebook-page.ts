@@ -5,7 +5,12 @@ import type { Locator, Page } from 'playwright-core';
 export const cellOf = (page: Page, name: string): Locator => page.locator(`figure[data-cell-name="${name}"]`);
 
 /** Waits until the cell's state is one of `states`. */
-export async function waitState(page: Page, name: string, states: readonly string[], timeout = 30_000): Promise<string> {
+export async function waitState(
+  page: Page,
+  name: string,
+  states: readonly string[],
+  timeout = 30_000,
+): Promise<string> {
   const handle = await page.waitForFunction(
     ({ n, s }) => {
       const state = document.querySelector<HTMLElement>(`figure[data-cell-name="${n}"]`)?.dataset['state'];
@@ -30,13 +35,21 @@ export async function typeCode(page: Page, name: string, code: string): Promise<
 
 /** The text of the editor (CodeMirror lines joined). */
 export async function editorText(page: Page, name: string): Promise<string> {
-  return cellOf(page, name).locator('.cm-content').evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+  return cellOf(page, name)
+    .locator('.cm-content')
+    .evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
 }
 
 /** Runs a cell with its Run button and waits for it (and the run's downstream cells) to finish. */
 export async function runCell(page: Page, name: string): Promise<string> {
   await cellOf(page, name).locator('[data-cell-run]').click();
-  await page.waitForFunction((n) => document.querySelector<HTMLElement>(`figure[data-cell-name="${n}"]`)?.dataset['state'] === 'running', name, { timeout: 30_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      (n) => document.querySelector<HTMLElement>(`figure[data-cell-name="${n}"]`)?.dataset['state'] === 'running',
+      name,
+      { timeout: 30_000 },
+    )
+    .catch(() => undefined);
   return waitState(page, name, ['done', 'error'], 60_000);
 }
 

@@ -48,10 +48,14 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('notebook cells in chapter 4 (%s
     await slider.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => {
-      const n = document.querySelector('figure[data-cell-name="kl-monte-carlo"] [data-cell-output] .cell-number');
-      return n && Math.abs(Number(n.textContent) - 0.5 * (1.2 * 1.2 + 0.25 - 1 - Math.log(0.25))) < 1e-5;
-    }, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const n = document.querySelector('figure[data-cell-name="kl-monte-carlo"] [data-cell-output] .cell-number');
+        return n && Math.abs(Number(n.textContent) - 0.5 * (1.2 * 1.2 + 0.25 - 1 - Math.log(0.25))) < 1e-5;
+      },
+      null,
+      { timeout: 60_000 },
+    );
     expect(await waitState(page, 'kl-monte-carlo', ['done'])).toBe('done');
     expect((await numbersIn(page, 'kl-closed-form'))[0]).toBeCloseTo(kl(1.2, 0.5), 5);
     expect(await slider.inputValue()).toBe('1.2');
@@ -144,18 +148,23 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('notebook cells in chapter 4 (%s
     await context.close();
   });
 
-  it.each(['light', 'dark'] as const)('has no serious axe violations with the editor mounted (%s), and fits 360 px', async (colorScheme) => {
-    const { page, close } = await openPage(browser(), path, { colorScheme, width: 360 });
-    await cellOf(page, 'kl-closed-form').locator('[data-cell-code]').click();
-    await cellOf(page, 'kl-closed-form').locator('.cm-content').waitFor();
-    expect(await seriousViolations(page, 'figure[data-cell-name="kl-closed-form"]')).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    // Escape, then Tab, leaves the editor (CodeMirror's documented way out when Tab indents).
-    await cellOf(page, 'kl-closed-form').locator('.cm-content').focus();
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-cell-run'))).toBe(true);
-    await close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'has no serious axe violations with the editor mounted (%s), and fits 360 px',
+    async (colorScheme) => {
+      const { page, close } = await openPage(browser(), path, { colorScheme, width: 360 });
+      await cellOf(page, 'kl-closed-form').locator('[data-cell-code]').click();
+      await cellOf(page, 'kl-closed-form').locator('.cm-content').waitFor();
+      expect(await seriousViolations(page, 'figure[data-cell-name="kl-closed-form"]')).toEqual([]);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      // Escape, then Tab, leaves the editor (CodeMirror's documented way out when Tab indents).
+      await cellOf(page, 'kl-closed-form').locator('.cm-content').focus();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-cell-run'))).toBe(true);
+      await close();
+    },
+  );
 });

@@ -8,33 +8,40 @@ const teachesWithMath = new Set(chapterPaths.filter((p) => !p.endsWith('/quiz/')
 
 // One load per page, on a phone-sized screen (desktop widths are covered by the axe and navigation tests).
 describe.skipIf(!hasBrowser)('every page in Chromium at 360 px', () => {
-  it.each(pagePaths)('/%s loads cleanly (lang, title, description, no errors or foreign requests), fits the screen, and typesets its math', async (path) => {
-    const { page, problems, close } = await openPage(browser(), path, { width: 360, height: 740 });
-    expect(await page.getAttribute('html', 'lang')).toBe(expectedLang(path));
-    expect(await page.title()).not.toBe('');
-    expect(await page.getAttribute('meta[name="description"]', 'content')).toBeTruthy();
+  it.each(pagePaths)(
+    '/%s loads cleanly (lang, title, description, no errors or foreign requests), fits the screen, and typesets its math',
+    async (path) => {
+      const { page, problems, close } = await openPage(browser(), path, { width: 360, height: 740 });
+      expect(await page.getAttribute('html', 'lang')).toBe(expectedLang(path));
+      expect(await page.title()).not.toBe('');
+      expect(await page.getAttribute('meta[name="description"]', 'content')).toBeTruthy();
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, 'sideways scrolling at 360 px').toBeLessThanOrEqual(0);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, 'sideways scrolling at 360 px').toBeLessThanOrEqual(0);
 
-    if (teachesWithMath.has(path)) {
-      const math = await page.evaluate(async () => {
-        await document.fonts.ready;
-        return {
-          katex: document.querySelectorAll('.katex').length,
-          mathml: document.querySelectorAll('.katex-mathml math').length,
-          errors: document.querySelectorAll('.katex-error').length,
-          mainFont: document.fonts.check('16px KaTeX_Main'),
-          mathFontLoaded: [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'KaTeX_Math' && f.status === 'loaded'),
-        };
-      });
-      expect(math.katex).toBeGreaterThan(0);
-      expect(math.mathml).toBe(math.katex);
-      expect(math.errors).toBe(0);
-      expect(math.mainFont).toBe(true);
-      expect(math.mathFontLoaded).toBe(true);
-    }
-    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
-    await close();
-  });
+      if (teachesWithMath.has(path)) {
+        const math = await page.evaluate(async () => {
+          await document.fonts.ready;
+          return {
+            katex: document.querySelectorAll('.katex').length,
+            mathml: document.querySelectorAll('.katex-mathml math').length,
+            errors: document.querySelectorAll('.katex-error').length,
+            mainFont: document.fonts.check('16px KaTeX_Main'),
+            mathFontLoaded: [...document.fonts].some(
+              (f) => f.family.replace(/"/g, '') === 'KaTeX_Math' && f.status === 'loaded',
+            ),
+          };
+        });
+        expect(math.katex).toBeGreaterThan(0);
+        expect(math.mathml).toBe(math.katex);
+        expect(math.errors).toBe(0);
+        expect(math.mainFont).toBe(true);
+        expect(math.mathFontLoaded).toBe(true);
+      }
+      expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+      await close();
+    },
+  );
 });

@@ -9,14 +9,17 @@ export function parseEstimate(text: string | null): { mean: number; se: number }
 }
 
 /** The estimate in the stats table's row `row` of `figure`. */
-export const estimate = async (figure: Locator, row: string) => parseEstimate(await figure.locator(`tr[data-stat="${row}"] td[data-col="estimate"]`).textContent());
+export const estimate = async (figure: Locator, row: string) =>
+  parseEstimate(await figure.locator(`tr[data-stat="${row}"] td[data-col="estimate"]`).textContent());
 
 /** Waits until the widget `figureSelector` has finished test image `image` (its stats table is `data-part="stats"`). */
 export async function waitImage(page: Page, figureSelector: string, image: number): Promise<void> {
   await page.waitForFunction(
     ([selector, stats, wanted]) => {
       const figure = document.querySelector<HTMLElement>(selector);
-      return figure?.dataset['state'] === 'ready' && figure.querySelector<HTMLElement>(stats)?.dataset['image'] === wanted;
+      return (
+        figure?.dataset['state'] === 'ready' && figure.querySelector<HTMLElement>(stats)?.dataset['image'] === wanted
+      );
     },
     [figureSelector, '[data-part="stats"]', String(image)] as const,
     { timeout: 60_000 },

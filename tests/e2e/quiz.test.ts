@@ -17,7 +17,10 @@ interface Key {
 
 /** Opens the quiz page in a fresh context; `init` runs before any page script (to plant storage values). */
 async function openQuiz(lang: string, init?: string, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const context = await browser().newContext({
+    viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -34,16 +37,26 @@ async function ready(page: Page) {
 }
 
 async function keys(page: Page): Promise<[string, Key][]> {
-  return page.$$eval(`${ROOT} form[data-question]`, (forms) => forms.map((f) => [(f as HTMLElement).dataset['question']!, JSON.parse((f as HTMLElement).dataset['key']!)]));
+  return page.$$eval(`${ROOT} form[data-question]`, (forms) =>
+    forms.map((f) => [(f as HTMLElement).dataset['question']!, JSON.parse((f as HTMLElement).dataset['key']!)]),
+  );
 }
 
 /** Answers one question: the key's options (or its number), or `wrong` = the first option that is not in the key. */
 async function answer(page: Page, id: string, key: Key, wrong = false) {
   const form = page.locator(`${ROOT} form[data-question="${id}"]`);
-  if (key.kind === 'numeric') await form.locator('input[name="value"]').fill(String(wrong ? (key.answer as number) + 10 : key.answer));
+  if (key.kind === 'numeric')
+    await form.locator('input[name="value"]').fill(String(wrong ? (key.answer as number) + 10 : key.answer));
   else {
     const ids = wrong
-      ? [(await form.locator('.quiz-option').evaluateAll((ls, k) => ls.map((l) => (l as HTMLElement).dataset['option']!).find((o) => !k.includes(o)), key.answer as string[]))!]
+      ? [
+          (await form
+            .locator('.quiz-option')
+            .evaluateAll(
+              (ls, k) => ls.map((l) => (l as HTMLElement).dataset['option']!).find((o) => !k.includes(o)),
+              key.answer as string[],
+            ))!,
+        ]
       : (key.answer as string[]);
     for (const option of ids) await form.locator(`.quiz-option[data-option="${option}"] input`).check();
   }
@@ -65,7 +78,9 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the final quiz on /%s/quiz/', (
     for (const [id, key] of all) await answer(page, id, key);
     expect(await scoreOf(page)).toEqual({ correct: '10', answered: '10', total: '10' });
     expect(await page.locator(`${ROOT} [data-quiz="score"]`).textContent()).toMatch(/10/);
-    expect(await page.locator(`${ROOT} form[data-verdict="correct"] .quiz-verdict`).first().textContent()).toContain('✓');
+    expect(await page.locator(`${ROOT} form[data-verdict="correct"] .quiz-verdict`).first().textContent()).toContain(
+      '✓',
+    );
     await page.reload({ waitUntil: 'load' });
     await ready(page);
     expect(await scoreOf(page)).toEqual({ correct: '10', answered: '10', total: '10' });
@@ -83,12 +98,24 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the final quiz on /%s/quiz/', (
     expect(await feedback.locator('.quiz-verdict').textContent()).toContain('✗');
     expect(await feedback.textContent()).toMatch(lang === 'en' ? /never sees labels/ : /从来不看标签/);
     expect(await feedback.locator('a').first().getAttribute('href')).toMatch(new RegExp(`/${lang}/how-to-use/#`));
-    expect(await page.locator(`${ROOT} form[data-question="${id}"] .quiz-option[data-mark="key"] [data-quiz="mark"]`).textContent()).not.toBe('');
+    expect(
+      await page
+        .locator(`${ROOT} form[data-question="${id}"] .quiz-option[data-mark="key"] [data-quiz="mark"]`)
+        .textContent(),
+    ).not.toBe('');
     expect(await scoreOf(page)).toEqual({ correct: '0', answered: '1', total: '10' });
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async (selector) => {
-      const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
-      return (await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] })).violations.map((v) => `${v.id} (${v.impact})`);
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }>;
+          };
+        }
+      ).axe;
+      return (await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] })).violations.map(
+        (v) => `${v.id} (${v.impact})`,
+      );
     }, ROOT);
     expect(violations.filter((v) => /serious|critical/.test(v))).toEqual([]);
     await page.locator(`${ROOT} [data-quiz="retry"]`).click();
@@ -100,7 +127,10 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the final quiz on /%s/quiz/', (
 
 describe.skipIf(!hasBrowser)('the quiz with broken or missing storage, and without JavaScript', () => {
   it('resets a corrupt stored value with a notice, keeps working, and saves a valid record', async () => {
-    const { page, errors, context } = await openQuiz('en', `localStorage.setItem(${JSON.stringify(PROGRESS_KEY)}, '{"version":2,"seed":0,"answers":{"x":')`);
+    const { page, errors, context } = await openQuiz(
+      'en',
+      `localStorage.setItem(${JSON.stringify(PROGRESS_KEY)}, '{"version":2,"seed":0,"answers":{"x":')`,
+    );
     expect(await page.locator(`${ROOT} [data-quiz="notice"]`).textContent()).toMatch(/could not be read/);
     const [id, key] = (await keys(page))[1]!;
     await answer(page, id, key);
@@ -112,11 +142,23 @@ describe.skipIf(!hasBrowser)('the quiz with broken or missing storage, and witho
   });
 
   it('clears an answer saved for an earlier revision of a question (final Q5), keeps the others, and says so', async () => {
-    const old = { version: 2, seed: 0, answers: { 'final:objective-terms': { given: ['exact-posterior'], correct: false }, 'final:parts': { given: ['encoder-decoder'], correct: true } } };
-    const { page, errors, context } = await openQuiz('en', `localStorage.setItem(${JSON.stringify(PROGRESS_KEY)}, ${JSON.stringify(JSON.stringify(old))})`);
+    const old = {
+      version: 2,
+      seed: 0,
+      answers: {
+        'final:objective-terms': { given: ['exact-posterior'], correct: false },
+        'final:parts': { given: ['encoder-decoder'], correct: true },
+      },
+    };
+    const { page, errors, context } = await openQuiz(
+      'en',
+      `localStorage.setItem(${JSON.stringify(PROGRESS_KEY)}, ${JSON.stringify(JSON.stringify(old))})`,
+    );
     expect(await page.locator(`${ROOT} [data-quiz="notice"]`).textContent()).toMatch(/questions have changed/);
     expect(await scoreOf(page)).toEqual({ correct: '1', answered: '1', total: '10' });
-    expect(await page.locator(`${ROOT} form[data-question="final:objective-terms"]`).getAttribute('data-verdict')).toBeNull();
+    expect(
+      await page.locator(`${ROOT} form[data-question="final:objective-terms"]`).getAttribute('data-verdict'),
+    ).toBeNull();
     const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY))!);
     expect(Object.keys(stored.answers)).toEqual(['final:parts']);
     expect(errors).toEqual([]);
@@ -147,7 +189,6 @@ describe.skipIf(!hasBrowser)('the quiz with broken or missing storage, and witho
   });
 });
 
-
 describe.skipIf(!hasBrowser)('checkpoint questions in the chapters', () => {
   it('grade a numeric answer (decimal comma accepted), link a "predict, then run" item to the preset lab, and count in the overall score', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
@@ -167,13 +208,20 @@ describe.skipIf(!hasBrowser)('checkpoint questions in the chapters', () => {
     await page.waitForSelector('form[data-question="two-terms:kl-one-dimension"][data-verdict="correct"]');
 
     await page.goto(new URL('zh/beta-rate-distortion/', siteUrl).href, { waitUntil: 'load' });
-    const href = await page.locator('form[data-question="beta-rate-distortion:predict-beta-four"] details a').last().getAttribute('href');
+    const href = await page
+      .locator('form[data-question="beta-rate-distortion:predict-beta-four"] details a')
+      .last()
+      .getAttribute('href');
     expect(href).toMatch(/\/zh\/beta-rate-distortion\/\?beta-lab\.beta=4#beta-lab-title$/);
 
     await page.goto(new URL('en/quiz/', siteUrl).href, { waitUntil: 'load' });
     await ready(page);
-    expect(await page.locator(`${ROOT} [data-quiz="by-chapter"] tr[data-set="two-terms"] td`).textContent()).toBe('1 / 3');
-    expect(await page.locator(`${ROOT} [data-quiz="overall"]`).textContent()).toMatch(/^All quizzes together: 1 of \d+ \(1 answered\)$/);
+    expect(await page.locator(`${ROOT} [data-quiz="by-chapter"] tr[data-set="two-terms"] td`).textContent()).toBe(
+      '1 / 3',
+    );
+    expect(await page.locator(`${ROOT} [data-quiz="overall"]`).textContent()).toMatch(
+      /^All quizzes together: 1 of \d+ \(1 answered\)$/,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -7,10 +7,16 @@ const browser = useBrowser();
 async function search(path: string, term: string) {
   const { page, problems, close } = await openPage(browser(), path);
   await page.getByRole('button', { name: /Search the book|搜索全书/ }).click();
-  const input = page.getByRole('dialog').getByRole('searchbox').or(page.getByRole('dialog').locator('input[type="text"]')).first();
+  const input = page
+    .getByRole('dialog')
+    .getByRole('searchbox')
+    .or(page.getByRole('dialog').locator('input[type="text"]'))
+    .first();
   await input.fill(term);
   await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-  const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  const hrefs = await page
+    .locator('.pagefind-ui__result-link')
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
   return { page, problems, hrefs, close };
 }
 
@@ -23,7 +29,10 @@ describe.skipIf(!hasBrowser)('search (Pagefind)', () => {
     expect(hrefs.length).toBeGreaterThan(0);
     // The teaching chapter must be among the first three hits (chapter 6 uses the word often enough to compete in zh).
     const pages = [...new Set(hrefs)];
-    expect(pages.slice(0, 3).some((h) => expected.test(h)), pages.slice(0, 3).join(', ')).toBe(true);
+    expect(
+      pages.slice(0, 3).some((h) => expected.test(h)),
+      pages.slice(0, 3).join(', '),
+    ).toBe(true);
     expect(hrefs.every((h) => h.startsWith(`/vae-book/${path}`))).toBe(true);
     expect(problems.failedRequests).toEqual([]);
     await close();

@@ -16,8 +16,18 @@ const browser = useBrowser();
 const CHAPTER = 'beta-rate-distortion';
 const FILE = 'src/core/losses.ts';
 const STRINGS = {
-  en: { caption: /^Source src\/core\/losses\.ts, lines (\d+)–(\d+)$/, group: 'Terms of the formula', kl: 'KL to the prior', beta: 'weight β' },
-  zh: { caption: /^源码 src\/core\/losses\.ts，第 (\d+)–(\d+) 行$/, group: '公式中的各项', kl: '到先验的 KL', beta: '权重 β' },
+  en: {
+    caption: /^Source src\/core\/losses\.ts, lines (\d+)–(\d+)$/,
+    group: 'Terms of the formula',
+    kl: 'KL to the prior',
+    beta: 'weight β',
+  },
+  zh: {
+    caption: /^源码 src\/core\/losses\.ts，第 (\d+)–(\d+) 行$/,
+    group: '公式中的各项',
+    kl: '到先验的 KL',
+    beta: '权重 β',
+  },
 } as const;
 type Lang = keyof typeof STRINGS;
 
@@ -75,8 +85,12 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the formula ↔ source
     const [, from, to] = s.caption.exec(caption) ?? [];
     expect(from, caption).toBeDefined();
     const file = readFileSync(join(ROOT, FILE), 'utf8').split('\n');
-    const lines = await figure.locator('.line').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-line')), e.textContent]));
-    expect(lines.map(([n]) => n)).toEqual(Array.from({ length: Number(to) - Number(from) + 1 }, (_, i) => Number(from) + i));
+    const lines = await figure
+      .locator('.line')
+      .evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-line')), e.textContent]));
+    expect(lines.map(([n]) => n)).toEqual(
+      Array.from({ length: Number(to) - Number(from) + 1 }, (_, i) => Number(from) + i),
+    );
     for (const [n, text] of lines) expect(text, `line ${n}`).toBe(file[(n as number) - 1]);
     expect(lines.some(([, text]) => String(text).startsWith('export function betaObjective('))).toBe(true);
     expect(await figure.locator('.source-formula .katex-display').isVisible()).toBe(true);
@@ -144,7 +158,9 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the formula ↔ source
     const beta = figure.locator('.source-formula [data-term="beta"]');
     await beta.tap();
     expect((await lit(figure)).tokens).toEqual(['beta']);
-    expect(await figure.getByRole('button', { name: new RegExp(`^${s.beta}`) }).getAttribute('aria-pressed')).toBe('true');
+    expect(await figure.getByRole('button', { name: new RegExp(`^${s.beta}`) }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     // The code box scrolled sideways to show the lit token, which lies past its right edge at 360 px.
     const shown = await figure.evaluate((f) => {
       const token = f.querySelector('pre .source-token.term-active')!;
@@ -155,10 +171,19 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the formula ↔ source
     expect(shown).toEqual({ inside: true, scrolled: true });
     await beta.tap();
     expect((await lit(figure)).tokens).toEqual([]);
-    expect(await termEvents(page)).toEqual([{ term: 'beta', active: true }, { term: 'beta', active: false }]);
+    expect(await termEvents(page)).toEqual([
+      { term: 'beta', active: true },
+      { term: 'beta', active: false },
+    ]);
     // The page does not scroll sideways at 360 px; the code scrolls inside its box.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    expect(await figure.locator('pre').evaluate((pre) => pre.scrollWidth > pre.clientWidth && getComputedStyle(pre).overflowX === 'auto')).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    expect(
+      await figure
+        .locator('pre')
+        .evaluate((pre) => pre.scrollWidth > pre.clientWidth && getComputedStyle(pre).overflowX === 'auto'),
+    ).toBe(true);
     expect(consoleErrors).toEqual([]);
     await close();
   });
@@ -167,13 +192,19 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the formula ↔ source
     const { page, figure, consoleErrors, close } = await openBinding(lang);
     const value = (term: string) => page.locator(`[data-live-term="${term}"]`).first();
     await page.evaluate(() =>
-      document.dispatchEvent(new CustomEvent('vae:metrics', { detail: { step: 120, reconstruction: 123.456, kl: 4.5678, elbo: -128.02, objective: 128.02, beta: 1 } })),
+      document.dispatchEvent(
+        new CustomEvent('vae:metrics', {
+          detail: { step: 120, reconstruction: 123.456, kl: 4.5678, elbo: -128.02, objective: 128.02, beta: 1 },
+        }),
+      ),
     );
     expect(await value('objective').textContent()).toBe('128.0');
     expect(await value('reconstruction').textContent()).toBe('123.5');
     expect(await value('kl').textContent()).toBe('4.57');
     expect(await value('beta').textContent()).toBe('1');
-    await page.evaluate(() => document.dispatchEvent(new CustomEvent('vae:metrics', { detail: { step: 121, kl: 3.25, beta: 4 } })));
+    await page.evaluate(() =>
+      document.dispatchEvent(new CustomEvent('vae:metrics', { detail: { step: 121, kl: 3.25, beta: 4 } })),
+    );
     expect(await value('kl').textContent()).toBe('3.25');
     expect(await value('beta').textContent()).toBe('4');
     expect(await value('objective').textContent()).toBe('128.0');
@@ -184,19 +215,40 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the formula ↔ source
     await close();
   });
 
-  it.each(['light', 'dark'] as const)('has no serious or critical axe violations with a term lit (%s theme)', async (colorScheme) => {
-    const { page, figure, close } = await openBinding(lang, { colorScheme });
-    await figure.getByRole('button', { name: new RegExp(`^${s.kl}`) }).click();
-    await page.evaluate(() => document.dispatchEvent(new CustomEvent('vae:metrics', { detail: { step: 1, reconstruction: 200, kl: 12.3, elbo: -212.3, objective: 212.3, beta: 1 } })));
-    expect((await lit(figure)).tokens).toEqual(['kl']);
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      type Axe = { run: (ctx: unknown, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
-      const axe = (window as unknown as { axe: Axe }).axe;
-      const result = await axe.run({ include: [['figure.formula-binding'], ['.live-value']] }, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-    await close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'has no serious or critical axe violations with a term lit (%s theme)',
+    async (colorScheme) => {
+      const { page, figure, close } = await openBinding(lang, { colorScheme });
+      await figure.getByRole('button', { name: new RegExp(`^${s.kl}`) }).click();
+      await page.evaluate(() =>
+        document.dispatchEvent(
+          new CustomEvent('vae:metrics', {
+            detail: { step: 1, reconstruction: 200, kl: 12.3, elbo: -212.3, objective: 212.3, beta: 1 },
+          }),
+        ),
+      );
+      expect((await lit(figure)).tokens).toEqual(['kl']);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        type Axe = {
+          run: (
+            ctx: unknown,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+        };
+        const axe = (window as unknown as { axe: Axe }).axe;
+        const result = await axe.run(
+          { include: [['figure.formula-binding'], ['.live-value']] },
+          { resultTypes: ['violations'] },
+        );
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        }));
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      await close();
+    },
+  );
 });

@@ -28,29 +28,32 @@ describe.skipIf(!hasBrowser)('the "new version" note', () => {
   it.each([
     ['en', 'A new version of the book has been published', 'Reload'],
     ['zh', '本书已发布新版本', '刷新'],
-  ] as const)('%s: appears when a changed service worker takes over, not on the first visit; its button reloads', async (lang, text, button) => {
-    const context = await browser().newContext({ serviceWorkers: 'allow', viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    const problems = recordProblems(page);
-    await page.goto(`${server!.url}${lang}/generative-model/`, { waitUntil: 'load' });
-    await page.locator('[data-offline-note]').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    expect(await page.locator('[data-update-note]').count()).toBe(0);
+  ] as const)(
+    '%s: appears when a changed service worker takes over, not on the first visit; its button reloads',
+    async (lang, text, button) => {
+      const context = await browser().newContext({ serviceWorkers: 'allow', viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      const problems = recordProblems(page);
+      await page.goto(`${server!.url}${lang}/generative-model/`, { waitUntil: 'load' });
+      await page.locator('[data-offline-note]').waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      expect(await page.locator('[data-update-note]').count()).toBe(0);
 
-    // The next deploy: the same site with a service worker that differs by one line.
-    appendFileSync(join(copy, 'sw.js'), `\n// the next version (${lang})\n`);
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    const note = page.locator('[data-update-note]');
-    await note.waitFor({ timeout: 60_000 });
-    expect(await note.textContent()).toContain(text);
-    const box = (await note.boundingBox())!;
-    expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: `.cache/update-note-${lang}.png` });
+      // The next deploy: the same site with a service worker that differs by one line.
+      appendFileSync(join(copy, 'sw.js'), `\n// the next version (${lang})\n`);
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      const note = page.locator('[data-update-note]');
+      await note.waitFor({ timeout: 60_000 });
+      expect(await note.textContent()).toContain(text);
+      const box = (await note.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+      await page.screenshot({ path: `.cache/update-note-${lang}.png` });
 
-    await Promise.all([page.waitForEvent('load'), note.getByRole('button', { name: button }).click()]);
-    expect(await page.locator('[data-update-note]').count()).toBe(0);
-    expect(problems.consoleErrors).toEqual([]);
-    await context.close();
-  });
+      await Promise.all([page.waitForEvent('load'), note.getByRole('button', { name: button }).click()]);
+      expect(await page.locator('[data-update-note]').count()).toBe(0);
+      expect(problems.consoleErrors).toEqual([]);
+      await context.close();
+    },
+  );
 });

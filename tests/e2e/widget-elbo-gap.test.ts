@@ -16,7 +16,10 @@ async function readAndCheck(figure: Locator) {
   const gap = await estimate(figure, 'gap');
   for (const value of [elbo, ...ladder, gap]) expect(Number.isFinite(value.mean) && value.se > 0).toBe(true);
   // 𝓛_K does not decrease with K, up to Monte Carlo noise: 3 combined standard errors.
-  for (let i = 1; i < ladder.length; i++) expect(ladder[i]!.mean).toBeGreaterThanOrEqual(ladder[i - 1]!.mean - 3 * Math.hypot(ladder[i]!.se, ladder[i - 1]!.se));
+  for (let i = 1; i < ladder.length; i++)
+    expect(ladder[i]!.mean).toBeGreaterThanOrEqual(
+      ladder[i - 1]!.mean - 3 * Math.hypot(ladder[i]!.se, ladder[i - 1]!.se),
+    );
   expect(await figure.locator('[data-part="climbs"]').getAttribute('data-climbs')).toBe('true');
   // 𝓛₁ is the ELBO in expectation; the two rows use independent draws.
   expect(Math.abs(ladder[0]!.mean - elbo.mean)).toBeLessThanOrEqual(4 * Math.hypot(ladder[0]!.se, elbo.se) + 0.1);
@@ -91,9 +94,13 @@ describe.skipIf(!hasBrowser).each([
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const rows = figure.locator('[data-part="table"] table tbody tr');
     expect(await rows.count()).toBe(5);
-    expect((await rows.last().locator('td').first().textContent())?.replace(/\u2212/g, '-')).toBe(String(second.ladder[3]!.mean));
+    expect((await rows.last().locator('td').first().textContent())?.replace(/\u2212/g, '-')).toBe(
+      String(second.ladder[3]!.mean),
+    );
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page, FIGURE, { stripOtherHeavyContent: true })).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });

@@ -21,11 +21,15 @@ const ESTIMATORS: Estimator[] = ['pathwise', 'score', 'scoreBaseline'];
 const REPEATS = 2000;
 // The chapter's table at μ = 1, σ = ½: 4σ², μ⁴/σ² + 14μ² + 15σ², 8μ² + 10σ².
 const ANALYTIC_DEFAULT: Record<Estimator, number> = { pathwise: 1, score: 21.75, scoreBaseline: 10.5 };
-const tolerance = (fn: typeof square, e: Estimator, mu: number, sigma: number, n: number) => 4 * empiricalVarianceRelativeSd(fn, e, mu, sigma, n, REPEATS);
+const tolerance = (fn: typeof square, e: Estimator, mu: number, sigma: number, n: number) =>
+  4 * empiricalVarianceRelativeSd(fn, e, mu, sigma, n, REPEATS);
 
 /** Reads a number as the widget prints it: "1.008", "−0.4", "21.75", "2,000". */
 function parseShown(text: string | null): number {
-  const t = (text ?? '').trim().replace(/\u2212/g, '-').replace(/,/g, '');
+  const t = (text ?? '')
+    .trim()
+    .replace(/\u2212/g, '-')
+    .replace(/,/g, '');
   const plain = t.match(/^-?[\d.]+(e-?\d+)?/);
   if (!plain) throw new Error(`not a number on the page: "${text}"`);
   return Number(plain[0]);
@@ -73,8 +77,12 @@ describe.skipIf(!hasBrowser).each([
     const graphs = figure.locator('.gr-graph svg[role="img"]');
     expect(await graphs.count()).toBe(2);
     for (const svg of await graphs.all()) {
-      expect((await page.locator(`#${await svg.getAttribute('aria-labelledby')}`).textContent())?.length).toBeGreaterThan(5);
-      expect((await page.locator(`#${await svg.getAttribute('aria-describedby')}`).textContent())?.length).toBeGreaterThan(60);
+      expect(
+        (await page.locator(`#${await svg.getAttribute('aria-labelledby')}`).textContent())?.length,
+      ).toBeGreaterThan(5);
+      expect(
+        (await page.locator(`#${await svg.getAttribute('aria-describedby')}`).textContent())?.length,
+      ).toBeGreaterThan(60);
     }
     expect(await figure.locator('[data-graph="before"] .gr-cross').count()).toBe(1);
     expect(await figure.locator('[data-graph="after"] .gr-cross').count()).toBe(0);
@@ -83,7 +91,9 @@ describe.skipIf(!hasBrowser).each([
     expect(await charts.count()).toBe(3);
     for (const svg of await charts.all()) {
       expect(await svg.locator('g[data-mark="rect"] rect').count()).toBe(48);
-      expect((await page.locator(`#${await svg.getAttribute('aria-describedby')}`).textContent())?.length).toBeGreaterThan(60);
+      expect(
+        (await page.locator(`#${await svg.getAttribute('aria-describedby')}`).textContent())?.length,
+      ).toBeGreaterThan(60);
     }
 
     // Defaults: z², μ = 1, σ = ½, N = 1.
@@ -92,7 +102,9 @@ describe.skipIf(!hasBrowser).each([
       expect(await cell(figure, e, 'analytic')).toBeCloseTo(ANALYTIC_DEFAULT[e], 9);
       atN1[e] = await cell(figure, e, 'empirical');
       expect(Math.abs(atN1[e] / ANALYTIC_DEFAULT[e] - 1), e).toBeLessThan(tolerance(square, e, 1, 0.5, 1));
-      expect(Math.abs((await cell(figure, e, 'mean')) - 2), e).toBeLessThan(4 * Math.sqrt(ANALYTIC_DEFAULT[e] / REPEATS));
+      expect(Math.abs((await cell(figure, e, 'mean')) - 2), e).toBeLessThan(
+        4 * Math.sqrt(ANALYTIC_DEFAULT[e] / REPEATS),
+      );
     }
     // 21.75 / 1 analytically; with both tolerances against it the shown ratio is still above 10.
     expect(atN1.score! / atN1.pathwise!).toBeGreaterThan(10);
@@ -103,9 +115,13 @@ describe.skipIf(!hasBrowser).each([
     for (const e of ESTIMATORS) {
       expect(await cell(figure, e, 'analytic')).toBeCloseTo(ANALYTIC_DEFAULT[e] / 100, 9);
       const ratio = ((await cell(figure, e, 'empirical')) / atN1[e]!) * 100;
-      expect(Math.abs(ratio - 1), e).toBeLessThan(Math.hypot(tolerance(square, e, 1, 0.5, 1), tolerance(square, e, 1, 0.5, 100)));
+      expect(Math.abs(ratio - 1), e).toBeLessThan(
+        Math.hypot(tolerance(square, e, 1, 0.5, 1), tolerance(square, e, 1, 0.5, 100)),
+      );
     }
-    expect(await figure.locator('[data-setting="n"] input[type="range"]').getAttribute('aria-valuetext')).toBe('N = 100');
+    expect(await figure.locator('[data-setting="n"] input[type="range"]').getAttribute('aria-valuetext')).toBe(
+      'N = 100',
+    );
 
     // sin z at μ = 2, σ = 1.2 (N = 1), where the pathwise estimator is the noisier one.
     await figure.locator('select[data-part="fn"]').selectOption('sine');
@@ -115,9 +131,15 @@ describe.skipIf(!hasBrowser).each([
     await waitReady(page);
     expect(await figure.locator('.widget-exact').textContent()).toContain('sin z');
     for (const e of ESTIMATORS) {
-      const analytic = { pathwise: sine.variance.pathwiseMu, score: sine.variance.scoreMu, scoreBaseline: sine.variance.scoreBaselineMu }[e](2, 1.2);
+      const analytic = {
+        pathwise: sine.variance.pathwiseMu,
+        score: sine.variance.scoreMu,
+        scoreBaseline: sine.variance.scoreBaselineMu,
+      }[e](2, 1.2);
       expect(Math.abs((await cell(figure, e, 'analytic')) / analytic - 1)).toBeLessThan(1e-3);
-      expect(Math.abs((await cell(figure, e, 'empirical')) / analytic - 1), e).toBeLessThan(tolerance(sine, e, 2, 1.2, 1));
+      expect(Math.abs((await cell(figure, e, 'empirical')) / analytic - 1), e).toBeLessThan(
+        tolerance(sine, e, 2, 1.2, 1),
+      );
     }
     expect(await cell(figure, 'pathwise', 'analytic')).toBeGreaterThan(await cell(figure, 'score', 'analytic'));
     // "New draws" changes the draws, not the formulas.
@@ -178,8 +200,11 @@ describe.skipIf(!hasBrowser).each([
     await page.keyboard.press('ArrowRight');
     await waitReady(page);
     expect(parseShown(await figure.locator('[data-setting="n"] input[type="text"]').inputValue())).toBe(2);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    for (const svg of await figure.locator('svg[role="img"]').all()) expect(await svg.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(360);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    for (const svg of await figure.locator('svg[role="img"]').all())
+      expect(await svg.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page, FIGURE)).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
     await close();

@@ -7,13 +7,17 @@ import { seriousViolations } from './axe-helper';
 const browser = useBrowser();
 const FIGURE = 'figure[data-widget="marginal-likelihood"]';
 // Chapter 1's toy at x = 3: p(3) = N(3; 1, 4.25); at x = 5, N(5; 1, 4.25).
-const normal = (x: number, mean: number, variance: number) => Math.exp(-((x - mean) ** 2) / (2 * variance)) / Math.sqrt(2 * Math.PI * variance);
+const normal = (x: number, mean: number, variance: number) =>
+  Math.exp(-((x - mean) ** 2) / (2 * variance)) / Math.sqrt(2 * Math.PI * variance);
 const EXACT_3 = normal(3, 1, 4.25);
 const EXACT_5 = normal(5, 1, 4.25);
 
 /** Reads a number as the widget prints it: "0.1209", "−2.113", "2.78 × 10⁻¹⁷", "100,000", "∞ (…)". */
 function parseShown(text: string | null): number {
-  const t = (text ?? '').trim().replace(/\u2212/g, '-').replace(/,/g, '');
+  const t = (text ?? '')
+    .trim()
+    .replace(/\u2212/g, '-')
+    .replace(/,/g, '');
   if (t.startsWith('∞')) return Infinity;
   const sci = t.match(/^(-?[\d.]+) × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)/);
   if (sci) {
@@ -88,7 +92,9 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
     expect(Math.abs(sd10 / theory10 - 1)).toBeLessThan(0.3);
     expect(Math.abs((await stat(figure, 'mean', 'prior')) / EXACT_3 - 1)).toBeLessThan(0.02);
     // The slider follows the typed value, and screen readers hear it.
-    expect(await figure.locator('[data-setting="n"] input[type="range"]').getAttribute('aria-valuetext')).toBe('N = 1,000');
+    expect(await figure.locator('[data-setting="n"] input[type="range"]').getAttribute('aria-valuetext')).toBe(
+      'N = 1,000',
+    );
     expect(problems.consoleErrors).toEqual([]);
     await close();
   });
@@ -111,7 +117,9 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
     expect(await stat(figure, 'run', 'proposal')).toBeCloseTo(EXACT_5, 4);
     expect(await stat(figure, 'sd', 'proposal')).toBeLessThan(1e-12);
     // The live region announces the result once the reader pauses, with the new exact value in it.
-    await expect.poll(() => figure.locator('[data-part="announce"]').textContent(), { timeout: 5000 }).toContain(EXACT_5.toPrecision(4));
+    await expect
+      .poll(() => figure.locator('[data-part="announce"]').textContent(), { timeout: 5000 })
+      .toContain(EXACT_5.toPrecision(4));
     expect(problems.consoleErrors).toEqual([]);
     await close();
   });
@@ -165,9 +173,13 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
     await page.keyboard.press('ArrowRight');
     await waitReady(page);
     expect(parseShown(await figure.locator('[data-setting="n"] input[type="text"]').inputValue())).toBe(200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
-    const plotWidth = await figure.locator('[data-chart="density"] svg').evaluate((svg) => svg.getBoundingClientRect().width);
+    const plotWidth = await figure
+      .locator('[data-chart="density"] svg')
+      .evaluate((svg) => svg.getBoundingClientRect().width);
     expect(plotWidth).toBeLessThanOrEqual(360);
     expect(problems.consoleErrors).toEqual([]);
     await close();
@@ -175,7 +187,10 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
 
   it('re-renders its plots at the new width when the window narrows', async () => {
     const { page, figure, problems, close } = await openWidget(lang);
-    const widths = () => figure.locator('[data-part="canvas"] svg').evaluateAll((svgs) => svgs.map((svg) => Number(svg.getAttribute('width'))));
+    const widths = () =>
+      figure
+        .locator('[data-part="canvas"] svg')
+        .evaluateAll((svgs) => svgs.map((svg) => Number(svg.getAttribute('width'))));
     const wide = await widths();
     await page.setViewportSize({ width: 360, height: 800 });
     await expect.poll(async () => Math.max(...(await widths())), { timeout: 5000 }).toBeLessThanOrEqual(340);
@@ -205,10 +220,13 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the marginal-likelihood widget 
     await close();
   });
 
-  it.each(['light', 'dark'] as const)('has no serious or critical axe violations once interactive (%s theme)', async (colorScheme) => {
-    const { page, close } = await openWidget(lang, { colorScheme });
-    for (const toggle of await page.locator(`${FIGURE} [data-part="table-toggle"]`).all()) await toggle.click();
-    expect(await seriousViolations(page, FIGURE)).toEqual([]);
-    await close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'has no serious or critical axe violations once interactive (%s theme)',
+    async (colorScheme) => {
+      const { page, close } = await openWidget(lang, { colorScheme });
+      for (const toggle of await page.locator(`${FIGURE} [data-part="table-toggle"]`).all()) await toggle.click();
+      expect(await seriousViolations(page, FIGURE)).toEqual([]);
+      await close();
+    },
+  );
 });

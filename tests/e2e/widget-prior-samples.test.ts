@@ -100,7 +100,9 @@ describe.skipIf(!hasBrowser).each([
       expect(second.bound.mean).not.toBe(first.bound.mean);
       expect(second.elbo.mean).not.toBe(first.elbo.mean);
     }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page, FIGURE, { stripOtherHeavyContent: true })).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });

@@ -9,13 +9,19 @@ const FIGURE = 'figure[data-widget="toy-likelihood"]';
 
 // ℓ(w, b, s) = Σ log N(x; b, w² + s²), written out here independently of src/core.
 const ell = (w: number, b: number, s: number, data: number[]) =>
-  data.reduce((sum, x) => sum - 0.5 * Math.log(2 * Math.PI * (w * w + s * s)) - (x - b) ** 2 / (2 * (w * w + s * s)), 0);
+  data.reduce(
+    (sum, x) => sum - 0.5 * Math.log(2 * Math.PI * (w * w + s * s)) - (x - b) ** 2 / (2 * (w * w + s * s)),
+    0,
+  );
 const DATA = [3, -1, 0, 2];
 const shown3 = (value: number) => value.toFixed(3).replace('-', '\u2212');
 
 /** Reads a number as the widget prints it: "−7.746", "1.5". */
 function parseShown(text: string | null): number {
-  const plain = (text ?? '').trim().replace(/\u2212/g, '-').match(/^-?[\d.]+/);
+  const plain = (text ?? '')
+    .trim()
+    .replace(/\u2212/g, '-')
+    .match(/^-?[\d.]+/);
   if (!plain) throw new Error(`not a number on the page: "${text}"`);
   return Number(plain[0]);
 }
@@ -42,14 +48,20 @@ const total = async (figure: Locator) => parseShown(await figure.locator('[data-
 const field = (figure: Locator, setting: string) => figure.locator(`[data-setting="${setting}"] input[type="text"]`);
 
 describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%s/maximum-likelihood/', (lang) => {
-  const button = (figure: Locator, en: string, zh: string) => figure.getByRole('button', { name: lang === 'en' ? en : zh, exact: true });
+  const button = (figure: Locator, en: string, zh: string) =>
+    figure.getByRole('button', { name: lang === 'en' ? en : zh, exact: true });
 
   it('is server-rendered with the chapter’s column for w = 2, loads its client near the viewport, and draws three plots', async () => {
     const { page, figure, stateAtLoad, totalAtLoad, clientRequests, problems, close } = await openWidget(lang);
     expect(stateAtLoad).toBe('static');
     expect(totalAtLoad).toBe('\u22127.746');
     expect(clientRequests.length).toBe(1);
-    expect(await figure.locator('[data-part="readout-body"] td').allTextContents()).toEqual(['\u22122.113', '\u22122.113', '\u22121.760', '\u22121.760']);
+    expect(await figure.locator('[data-part="readout-body"] td').allTextContents()).toEqual([
+      '\u22122.113',
+      '\u22122.113',
+      '\u22121.760',
+      '\u22121.760',
+    ]);
     expect(await figure.locator('[data-part="maximum"]').textContent()).toContain('\u22127.508');
     expect(await figure.locator('[data-part="canvas"] svg').count()).toBe(3);
     for (const svg of await figure.locator('[data-part="canvas"] svg').all()) {
@@ -77,9 +89,16 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%
     await waitReady(page);
     expect(await figure.locator('[data-part="total"]').textContent()).toBe('\u221212.289');
     // One badly explained point: 3 and −1 each cost 4.572 nats at w = 0.5.
-    expect(await figure.locator('[data-part="readout-body"] td').allTextContents()).toEqual(['\u22124.572', '\u22124.572', '\u22121.572', '\u22121.572']);
+    expect(await figure.locator('[data-part="readout-body"] td').allTextContents()).toEqual([
+      '\u22124.572',
+      '\u22124.572',
+      '\u22121.572',
+      '\u22121.572',
+    ]);
     // The live region says it once the reader pauses.
-    await expect.poll(() => figure.locator('[data-part="announce"]').textContent(), { timeout: 5000 }).toContain('\u221212.289');
+    await expect
+      .poll(() => figure.locator('[data-part="announce"]').textContent(), { timeout: 5000 })
+      .toContain('\u221212.289');
     expect(problems.consoleErrors).toEqual([]);
     await close();
   });
@@ -98,7 +117,9 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%
     await page.waitForSelector(`${FIGURE}[data-state="ready"]`, { timeout: 10_000 });
     await waitReady(page);
     expect(await figure.locator('[data-part="total"]').textContent()).toBe('\u22127.508');
-    const [w, b, s] = await Promise.all(['w', 'b', 's'].map(async (k) => Number((await field(figure, k).inputValue()).replace('\u2212', '-'))));
+    const [w, b, s] = await Promise.all(
+      ['w', 'b', 's'].map(async (k) => Number((await field(figure, k).inputValue()).replace('\u2212', '-'))),
+    );
     expect(b).toBeCloseTo(1, 5);
     expect(w! * w! + s! * s!).toBeCloseTo(2.5, 4);
     expect(await figure.locator('[data-part="status"]').textContent()).toContain('\u22127.508');
@@ -133,7 +154,9 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%
     expect(await figure.locator('[data-chart="points"] svg g[data-mark="bar"] rect').count()).toBe(5);
     expect(await total(figure)).toBeCloseTo(ell(2, 1, 0.5, [1, 2, 3, 4, 5]), 3);
     // Mean 3, variance 2: the maximum is −(5/2)(log(4π) + 1).
-    expect(await figure.locator('[data-part="maximum"]').textContent()).toContain(shown3(-2.5 * (Math.log(4 * Math.PI) + 1)));
+    expect(await figure.locator('[data-part="maximum"]').textContent()).toContain(
+      shown3(-2.5 * (Math.log(4 * Math.PI) + 1)),
+    );
     expect(problems.consoleErrors).toEqual([]);
     await close();
   });
@@ -150,17 +173,23 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the toy-likelihood widget on /%
     expect(await figure.locator('[data-part="table"] table').count()).toBe(3);
     const pointsRows = await figure.locator('[data-chart="points"] [data-part="table"] tbody tr').allTextContents();
     expect(pointsRows.at(-1)).toContain('\u22127.746');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
-    for (const svg of await figure.locator('[data-part="canvas"] svg').all()) expect(await svg.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(360);
+    for (const svg of await figure.locator('[data-part="canvas"] svg').all())
+      expect(await svg.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(360);
     expect(problems.consoleErrors).toEqual([]);
     await close();
   });
 
-  it.each(['light', 'dark'] as const)('has no serious or critical axe violations once interactive (%s theme)', async (colorScheme) => {
-    const { page, close } = await openWidget(lang, { colorScheme });
-    for (const toggle of await page.locator(`${FIGURE} [data-part="table-toggle"]`).all()) await toggle.click();
-    expect(await seriousViolations(page, FIGURE)).toEqual([]);
-    await close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'has no serious or critical axe violations once interactive (%s theme)',
+    async (colorScheme) => {
+      const { page, close } = await openWidget(lang, { colorScheme });
+      for (const toggle of await page.locator(`${FIGURE} [data-part="table-toggle"]`).all()) await toggle.click();
+      expect(await seriousViolations(page, FIGURE)).toEqual([]);
+      await close();
+    },
+  );
 });

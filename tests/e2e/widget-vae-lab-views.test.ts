@@ -21,9 +21,18 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 /** A lab file whose weights are the 2-D checkpoint's with the first layer set to NaN: training diverges at once. */
 function divergedModelFile(): Buffer {
   const checkpoint = parseCheckpoint(readFileSync(join(ROOT, 'public/checkpoints/mnist-z2.bin')));
-  const weights = checkpoint.weights.map((w, i) => (i === 0 ? { ...w, values: new Float32Array(w.values.length).fill(Number.NaN) } : w));
+  const weights = checkpoint.weights.map((w, i) =>
+    i === 0 ? { ...w, values: new Float32Array(w.values.length).fill(Number.NaN) } : w,
+  );
   const bytes = serializeCheckpoint(checkpoint.config, weights, checkpoint.meta);
-  return Buffer.from(encodeModelFile({ checkpoint: bytes, settings: { ...DEFAULT_LAB_SETTINGS, latentSize: 2 }, step: 7, savedAt: Date.now() }));
+  return Buffer.from(
+    encodeModelFile({
+      checkpoint: bytes,
+      settings: { ...DEFAULT_LAB_SETTINGS, latentSize: 2 },
+      step: 7,
+      savedAt: Date.now(),
+    }),
+  );
 }
 
 describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, β sweep', () => {
@@ -32,32 +41,43 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     const map = lab.lab.locator('[data-chart="latent"] [data-lab="canvas"]');
     await map.scrollIntoViewIfNeeded();
     await expect.poll(() => map.locator('.lab-latent-point circle').count(), { timeout: 30_000 }).toBe(1000);
-    await expect.poll(() => lab.lab.locator('[data-lab="grid"]').evaluate((c: HTMLCanvasElement) => c.width), { timeout: 30_000 }).toBeGreaterThan(15 * 28);
+    await expect
+      .poll(() => lab.lab.locator('[data-lab="grid"]').evaluate((c: HTMLCanvasElement) => c.width), { timeout: 30_000 })
+      .toBeGreaterThan(15 * 28);
     expect(await lab.lab.locator('[data-lab="latent-dims"]').textContent()).toBe('The two latent dimensions.');
 
     await map.scrollIntoViewIfNeeded();
     const box = (await map.locator('svg').boundingBox())!;
     await lab.page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.3);
-    await expect.poll(() => lab.lab.locator('[data-lab="decoded-caption"]').textContent(), { timeout: 30_000 }).toMatch(/Decoded at z1 = [\d.]+, z2 = [\d.]+/);
+    await expect
+      .poll(() => lab.lab.locator('[data-lab="decoded-caption"]').textContent(), { timeout: 30_000 })
+      .toMatch(/Decoded at z1 = [\d.]+, z2 = [\d.]+/);
     await map.focus();
     await lab.page.keyboard.press('ArrowLeft');
     const caption = await lab.lab.locator('[data-lab="decoded-caption"]').textContent();
     await lab.page.keyboard.press('ArrowLeft');
-    await expect.poll(() => lab.lab.locator('[data-lab="decoded-caption"]').textContent(), { timeout: 30_000 }).not.toBe(caption);
+    await expect
+      .poll(() => lab.lab.locator('[data-lab="decoded-caption"]').textContent(), { timeout: 30_000 })
+      .not.toBe(caption);
 
     await lab.lab.locator('[data-lab="draw-pad"]').scrollIntoViewIfNeeded();
     const pad = (await lab.lab.locator('[data-lab="draw-pad"]').boundingBox())!;
     await lab.page.mouse.move(pad.x + pad.width * 0.5, pad.y + pad.height * 0.15);
     await lab.page.mouse.down();
-    for (let i = 1; i <= 10; i++) await lab.page.mouse.move(pad.x + pad.width * 0.5, pad.y + pad.height * (0.15 + 0.07 * i));
+    for (let i = 1; i <= 10; i++)
+      await lab.page.mouse.move(pad.x + pad.width * 0.5, pad.y + pad.height * (0.15 + 0.07 * i));
     await lab.page.mouse.up();
-    await expect.poll(() => lab.lab.locator('[data-lab="draw-encoding"]').textContent(), { timeout: 30_000 }).toContain('q(z|x): mean (');
+    await expect
+      .poll(() => lab.lab.locator('[data-lab="draw-encoding"]').textContent(), { timeout: 30_000 })
+      .toContain('q(z|x): mean (');
     await map.scrollIntoViewIfNeeded();
     await expect.poll(() => map.locator('.lab-probe').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const drawn = await lab.lab.locator('[data-lab="draw-encoding"]').textContent();
     await lab.enter('lab-pick', '7');
     await lab.lab.locator('[data-lab="pick-use"]').click();
-    await expect.poll(() => lab.lab.locator('[data-lab="draw-encoding"]').textContent(), { timeout: 30_000 }).not.toBe(drawn);
+    await expect
+      .poll(() => lab.lab.locator('[data-lab="draw-encoding"]').textContent(), { timeout: 30_000 })
+      .not.toBe(drawn);
     await lab.enter('lab-pick', '-1');
     await lab.lab.locator('[data-lab="pick-use"]').click();
     expect(await lab.lab.locator('#lab-pick-message').textContent()).toContain('whole number');
@@ -67,12 +87,18 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
 
   it('a diverging model stops with an explanation, and Reset keeps the settings and trains again', async () => {
     const lab = await openLab(browser(), 'en/training-a-vae/?backend=wasm');
-    await lab.lab.locator('[data-lab="import"]').setInputFiles({ name: 'diverged.vaelab', mimeType: 'application/octet-stream', buffer: divergedModelFile() });
-    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 }).toContain('Imported a model at step 7');
+    await lab.lab
+      .locator('[data-lab="import"]')
+      .setInputFiles({ name: 'diverged.vaelab', mimeType: 'application/octet-stream', buffer: divergedModelFile() });
+    await expect
+      .poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 })
+      .toContain('Imported a model at step 7');
     await lab.waitState('ready');
     expect(lab.page.url()).toContain('lab.z=2');
     await lab.lab.locator('[data-lab="train"]').click();
-    await expect.poll(() => lab.lab.locator('[data-lab="warning"]').textContent(), { timeout: 30_000 }).toContain('NaN or infinite');
+    await expect
+      .poll(() => lab.lab.locator('[data-lab="warning"]').textContent(), { timeout: 30_000 })
+      .toContain('NaN or infinite');
     await lab.waitState('paused');
     await lab.lab.locator('[data-lab="reset"]').click();
     await lab.waitState('ready');
@@ -88,7 +114,9 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     await lab.lab.locator('[data-lab="step"]').click();
     await lab.waitStep(1);
     await lab.lab.locator('[data-lab="save"]').click();
-    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 }).toContain('Saved in this browser at step 1');
+    await expect
+      .poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 })
+      .toContain('Saved in this browser at step 1');
     const download = lab.page.waitForEvent('download');
     await lab.lab.locator('[data-lab="export"]').click();
     const file = await download;
@@ -104,10 +132,16 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     await expect.poll(() => lab.lab.locator('[data-lab="restore"]').isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await lab.lab.locator('[data-lab="restore-note"]').textContent()).toContain('(step 1)');
     await lab.lab.locator('[data-lab="restore"]').click();
-    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 }).toContain('Restored your model from step 1');
+    await expect
+      .poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 })
+      .toContain('Restored your model from step 1');
     await lab.waitState('ready');
-    await lab.lab.locator('[data-lab="import"]').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/octet-stream', buffer: exported });
-    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 }).toContain('Imported a model at step 1');
+    await lab.lab
+      .locator('[data-lab="import"]')
+      .setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/octet-stream', buffer: exported });
+    await expect
+      .poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 })
+      .toContain('Imported a model at step 1');
     await lab.waitState('ready');
     expect(lab.problems.consoleErrors).toEqual([]);
     await lab.close();
@@ -116,18 +150,25 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
   it('zh, chapter 7: the β sweep plots its points in the rate–distortion plane and can be stopped', async () => {
     const lab = await openLab(browser(), 'zh/beta-rate-distortion/?backend=wasm', { id: 'beta-lab' });
     // If the lab failed to start, its status line says why: put that in the failure instead of a bare timeout.
-    expect(await lab.lab.getAttribute('data-state'), (await lab.lab.locator('[data-lab="status"]').textContent()) ?? '').toBe('ready');
+    expect(
+      await lab.lab.getAttribute('data-state'),
+      (await lab.lab.locator('[data-lab="status"]').textContent()) ?? '',
+    ).toBe('ready');
     await lab.lab.locator('[data-lab="sweep"]').click();
     // Polled rather than awaited, so a failure names the state the lab was in instead of a bare timeout.
     await expect.poll(() => lab.lab.getAttribute('data-state'), { timeout: 90_000 }).toBe('sweeping');
     await lab.lab.locator('[data-chart="rd"]').scrollIntoViewIfNeeded();
-    const points = lab.lab.locator('[data-chart="rd"] .lab-sweep-point path, [data-chart="rd"] .lab-sweep-point circle');
+    const points = lab.lab.locator(
+      '[data-chart="rd"] .lab-sweep-point path, [data-chart="rd"] .lab-sweep-point circle',
+    );
     await expect.poll(() => points.count(), { timeout: 90_000, interval: 1000 }).toBeGreaterThanOrEqual(2);
     await lab.lab.locator('[data-lab="sweep"]').click();
     await lab.waitState('ready', 'paused');
     expect(await lab.lab.locator('[data-lab="status"]').textContent()).toContain('β 扫描在');
     await lab.lab.locator('[data-chart="rd"] [data-lab="table-toggle"]').click();
-    const rows = await lab.lab.locator('[data-chart="rd"] table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    const rows = await lab.lab
+      .locator('[data-chart="rd"] table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
     expect(rows[0]?.[0]).toBe('β = 0.25');
     expect(rows[1]?.[0]).toBe('β = 0.5');
     // Rate (second column) falls as β grows: the first two sweep points in β order.
@@ -143,7 +184,16 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
     await lab.lab.locator('[data-chart="loss"] [data-lab="table-toggle"]').click();
     await lab.page.evaluate(axeSource);
     const violations = await lab.page.evaluate(async (selector) => {
-      const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Element,
+              opts: object,
+            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });
       return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }, labSelector());

@@ -10,44 +10,51 @@ const browser = useBrowser();
 const BACKEND_TITLE = { wasm: 'WebAssembly', webgl: 'WebGL' } as const;
 
 describe.skipIf(!hasBrowser)('the VAE lab in chapter 6', () => {
-  it.each(['en', 'zh'] as const)('%s: trains from scratch with falling, finite losses; Reset starts over with the same settings; the backend shown is the one that ran', async (lang) => {
-    const lab = await openLab(browser(), `${lang}/training-a-vae/?backend=wasm&lab.start=scratch&lab.seed=3`);
-    expect(await lab.lab.getAttribute('data-state')).toBe('ready');
-    expect(await lab.lab.getAttribute('data-backend')).toBe('wasm');
-    expect(await lab.lab.locator('[data-lab="backend"]').textContent()).toContain(BACKEND_TITLE.wasm);
-    expect(await lab.lab.locator('[data-metric="step"] dd').textContent()).toBe('—');
+  it.each(['en', 'zh'] as const)(
+    '%s: trains from scratch with falling, finite losses; Reset starts over with the same settings; the backend shown is the one that ran',
+    async (lang) => {
+      const lab = await openLab(browser(), `${lang}/training-a-vae/?backend=wasm&lab.start=scratch&lab.seed=3`);
+      expect(await lab.lab.getAttribute('data-state')).toBe('ready');
+      expect(await lab.lab.getAttribute('data-backend')).toBe('wasm');
+      expect(await lab.lab.locator('[data-lab="backend"]').textContent()).toContain(BACKEND_TITLE.wasm);
+      expect(await lab.lab.locator('[data-metric="step"] dd').textContent()).toBe('—');
 
-    // One step first, so the comparison is between steps, not between however fast this machine samples the readout.
-    await lab.lab.locator('[data-lab="step"]').click();
-    await lab.waitStep(1);
-    const first = await lab.metric('negElbo');
-    await lab.lab.locator('[data-lab="train"]').click();
-    await lab.waitState('training');
-    const readings = await sampleReadout(lab, 'negElbo', 4);
-    await lab.waitStep(200);
-    await lab.lab.locator('[data-lab="train"]').click();
-    await lab.waitState('paused');
-    const values = [first, ...readings.map((r) => r.value), await lab.metric('negElbo')];
-    for (const v of values) expect(Number.isFinite(v)).toBe(true);
-    // From random weights −ELBO starts near 540 nats per image; 200 Adam steps take off well over 100.
-    expect(values.at(-1)!).toBeLessThan(first - 100);
-    await lab.lab.locator('[data-chart="loss"]').scrollIntoViewIfNeeded();
-    await expect.poll(() => lab.lab.locator('[data-chart="loss"] svg').count(), { timeout: 30_000 }).toBe(1);
-    expect(await lab.lab.locator('[data-lab="reconstructions"]').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(100);
+      // One step first, so the comparison is between steps, not between however fast this machine samples the readout.
+      await lab.lab.locator('[data-lab="step"]').click();
+      await lab.waitStep(1);
+      const first = await lab.metric('negElbo');
+      await lab.lab.locator('[data-lab="train"]').click();
+      await lab.waitState('training');
+      const readings = await sampleReadout(lab, 'negElbo', 4);
+      await lab.waitStep(200);
+      await lab.lab.locator('[data-lab="train"]').click();
+      await lab.waitState('paused');
+      const values = [first, ...readings.map((r) => r.value), await lab.metric('negElbo')];
+      for (const v of values) expect(Number.isFinite(v)).toBe(true);
+      // From random weights −ELBO starts near 540 nats per image; 200 Adam steps take off well over 100.
+      expect(values.at(-1)!).toBeLessThan(first - 100);
+      await lab.lab.locator('[data-chart="loss"]').scrollIntoViewIfNeeded();
+      await expect.poll(() => lab.lab.locator('[data-chart="loss"] svg').count(), { timeout: 30_000 }).toBe(1);
+      expect(
+        await lab.lab.locator('[data-lab="reconstructions"]').evaluate((c: HTMLCanvasElement) => c.width),
+      ).toBeGreaterThan(100);
 
-    const { longest, count } = await longTasks(lab.page);
-    console.info(`lab (${lang}, wasm): readings ${JSON.stringify(readings)}; longest main-thread task ${longest.toFixed(0)} ms (${count} over 50 ms)`);
+      const { longest, count } = await longTasks(lab.page);
+      console.info(
+        `lab (${lang}, wasm): readings ${JSON.stringify(readings)}; longest main-thread task ${longest.toFixed(0)} ms (${count} over 50 ms)`,
+      );
 
-    await lab.lab.locator('[data-lab="reset"]').click();
-    await lab.waitState('ready');
-    expect(await lab.lab.locator('[data-metric="step"] dd').textContent()).toBe('—');
-    expect(lab.page.url()).toContain('lab.seed=3');
-    expect(await lab.lab.locator(`#lab-seed`).inputValue()).toBe('3');
-    await lab.lab.locator('[data-lab="step"]').click();
-    await lab.waitStep(1);
-    expect(lab.problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
-    await lab.close();
-  });
+      await lab.lab.locator('[data-lab="reset"]').click();
+      await lab.waitState('ready');
+      expect(await lab.lab.locator('[data-metric="step"] dd').textContent()).toBe('—');
+      expect(lab.page.url()).toContain('lab.seed=3');
+      expect(await lab.lab.locator(`#lab-seed`).inputValue()).toBe('3');
+      await lab.lab.locator('[data-lab="step"]').click();
+      await lab.waitStep(1);
+      expect(lab.problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+      await lab.close();
+    },
+  );
 
   it('β from 1 to 4: the KL shown falls by more than a quarter within 300 steps, and the change is marked on the chart', async () => {
     const lab = await openLab(browser(), 'en/training-a-vae/?backend=wasm');
@@ -62,10 +69,14 @@ describe.skipIf(!hasBrowser)('the VAE lab in chapter 6', () => {
     await lab.lab.locator('[data-lab="train"]').click();
     await lab.waitState('paused');
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    console.info(`β 1→4 at step ${changeStep}: KL ${mean(before).toFixed(1)} → ${mean(after).toFixed(1)} nats within 300 steps`);
+    console.info(
+      `β 1→4 at step ${changeStep}: KL ${mean(before).toFixed(1)} → ${mean(after).toFixed(1)} nats within 300 steps`,
+    );
     expect(mean(after)).toBeLessThan(0.75 * mean(before));
     await lab.lab.locator('[data-chart="loss"]').scrollIntoViewIfNeeded();
-    await expect.poll(() => lab.lab.locator('[data-chart="loss"] [data-lab="description"]').textContent(), { timeout: 30_000 }).toContain('β changes: 1');
+    await expect
+      .poll(() => lab.lab.locator('[data-chart="loss"] [data-lab="description"]').textContent(), { timeout: 30_000 })
+      .toContain('β changes: 1');
     await lab.lab.locator('[data-chart="loss"] [data-lab="table-toggle"]').click();
     expect(await lab.lab.locator('[data-chart="loss"] table').textContent()).toContain('4');
     await lab.close();
@@ -82,8 +93,16 @@ describe.skipIf(!hasBrowser)('the VAE lab in chapter 6', () => {
     expect(lab.page.url()).not.toContain('beta=four');
     await lab.enter('lab-beta-field', '11');
     expect(await lab.lab.locator('#lab-beta-message').textContent()).toContain('from 0 to 10');
-    await lab.lab.locator('[data-lab="import"]').setInputFiles({ name: 'digit.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
-    await expect.poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 }).toContain('not a model exported from this book');
+    await lab.lab
+      .locator('[data-lab="import"]')
+      .setInputFiles({
+        name: 'digit.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      });
+    await expect
+      .poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 })
+      .toContain('not a model exported from this book');
     expect(await lab.lab.getAttribute('data-state')).toBe('ready');
     expect(lab.problems.consoleErrors).toEqual([]);
     await lab.close();

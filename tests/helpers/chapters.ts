@@ -50,5 +50,7 @@ export function formulas(body: string): { display: string[]; inline: string[] } 
 /** Embedded widgets: capitalised JSX components and `{/* widget: name … *\/}` placeholders, in order. */
 export function widgets(body: string): string[] {
   const text = withoutCode(body);
-  return [...text.matchAll(/<([A-Z][A-Za-z0-9]*)\b|\{\/\*\s*widget:\s*([\w-]+)/g)].map((m) => m[1] ?? `placeholder:${m[2]}`);
+  return [...text.matchAll(/<([A-Z][A-Za-z0-9]*)\b|\{\/\*\s*widget:\s*([\w-]+)/g)].map(
+    (m) => m[1] ?? `placeholder:${m[2]}`,
+  );
 }

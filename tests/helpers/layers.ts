@@ -52,7 +52,8 @@ export function breaksRule(from: string, target: string, typeOnly: boolean, exte
   }
   const to = layerOf(target) ?? target;
   if (rule.value.includes(to)) return null;
-  if (rule.typeOnly?.includes(to)) return typeOnly ? null : `src/${from} may import only types from src/${to} (use \`import type\`)`;
+  if (rule.typeOnly?.includes(to))
+    return typeOnly ? null : `src/${from} may import only types from src/${to} (use \`import type\`)`;
   return `src/${from} must not import from src/${to}`;
 }
 
@@ -79,8 +80,13 @@ export function importsOf(code: string): ImportRef[] {
       found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly, line: lineOf(source, node) });
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [arg] = node.arguments;
-      if (arg && ts.isStringLiteralLike(arg)) found.push({ specifier: arg.text, typeOnly: false, line: lineOf(source, node) });
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      if (arg && ts.isStringLiteralLike(arg))
+        found.push({ specifier: arg.text, typeOnly: false, line: lineOf(source, node) });
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       found.push({ specifier: node.argument.literal.text, typeOnly: true, line: lineOf(source, node) });
     }
     ts.forEachChild(node, visit);
@@ -105,7 +111,11 @@ export function layerViolations(srcDir: string): string[] {
     if (from === null) continue;
     for (const ref of importsOf(scriptParts(file, readFileSync(file, 'utf8')))) {
       const external = !ref.specifier.startsWith('.');
-      const target = external ? ref.specifier : relative(srcDir, join(dirname(file), ref.specifier)).split(sep).join('/');
+      const target = external
+        ? ref.specifier
+        : relative(srcDir, join(dirname(file), ref.specifier))
+            .split(sep)
+            .join('/');
       const reason = external || !target.startsWith('..') ? breaksRule(from, target, ref.typeOnly, external) : null;
       const where = posix.join('src', relative(srcDir, file).split(sep).join('/'));
       if (reason) violations.push(`${where}:${ref.line} → ${ref.specifier}: ${reason}`);

@@ -8,7 +8,9 @@ describe('notebook strings', () => {
       expect(Object.keys(NOTEBOOK_STRINGS[lang]).sort()).toEqual(Object.keys(NOTEBOOK_STRINGS.en).sort());
       for (const [key, value] of Object.entries(NOTEBOOK_STRINGS[lang])) {
         expect(value.trim(), `${lang}.${key}`).not.toBe('');
-        expect(placeholders(value), `${lang}.${key}`).toEqual(placeholders(NOTEBOOK_STRINGS.en[key as keyof typeof NOTEBOOK_STRINGS.en]));
+        expect(placeholders(value), `${lang}.${key}`).toEqual(
+          placeholders(NOTEBOOK_STRINGS.en[key as keyof typeof NOTEBOOK_STRINGS.en]),
+        );
       }
     }
   });

@@ -10,13 +10,16 @@ describe('quiz strings', () => {
     }
   });
   it('use the same {placeholders} in every language', () => {
-    for (const [key, value] of Object.entries(STRINGS.en)) expect(placeholders(STRINGS.zh[key as keyof typeof STRINGS.en]), key).toEqual(placeholders(value));
+    for (const [key, value] of Object.entries(STRINGS.en))
+      expect(placeholders(STRINGS.zh[key as keyof typeof STRINGS.en]), key).toEqual(placeholders(value));
   });
   it('say right and wrong with a symbol and words, not only colour', () => {
     for (const lang of LANGS) {
       expect(STRINGS[lang].correct).toMatch(/^✓ \S/);
       expect(STRINGS[lang].incorrect).toMatch(/^✗ \S/);
     }
-    expect(fill(STRINGS.zh.scoreSet, { correct: 7, total: 10, answered: 9 })).toBe('得分：10 题中答对 7 题（已答 9 题）');
+    expect(fill(STRINGS.zh.scoreSet, { correct: 7, total: 10, answered: 9 })).toBe(
+      '得分：10 题中答对 7 题（已答 9 题）',
+    );
   });
 });

@@ -8,14 +8,20 @@ describe('formula-binding strings', () => {
       expect(Object.keys(SOURCE_STRINGS[lang]).sort()).toEqual(Object.keys(SOURCE_STRINGS.en).sort());
       for (const [key, value] of Object.entries(SOURCE_STRINGS[lang])) {
         expect(value.trim(), `${lang}.${key}`).not.toBe('');
-        expect(placeholders(value), `${lang}.${key}`).toEqual(placeholders(SOURCE_STRINGS.en[key as keyof typeof SOURCE_STRINGS.en]));
+        expect(placeholders(value), `${lang}.${key}`).toEqual(
+          placeholders(SOURCE_STRINGS.en[key as keyof typeof SOURCE_STRINGS.en]),
+        );
       }
     }
   });
 
   it('write the caption with the file and its line range', () => {
-    expect(fill(SOURCE_STRINGS.en.caption, { file: 'src/core/losses.ts', from: 40, to: 52 })).toBe('src/core/losses.ts, lines 40–52');
-    expect(fill(SOURCE_STRINGS.zh.caption, { file: 'src/core/losses.ts', from: 40, to: 52 })).toBe('src/core/losses.ts，第 40–52 行');
+    expect(fill(SOURCE_STRINGS.en.caption, { file: 'src/core/losses.ts', from: 40, to: 52 })).toBe(
+      'src/core/losses.ts, lines 40–52',
+    );
+    expect(fill(SOURCE_STRINGS.zh.caption, { file: 'src/core/losses.ts', from: 40, to: 52 })).toBe(
+      'src/core/losses.ts，第 40–52 行',
+    );
     expect(fill(SOURCE_STRINGS.zh.captionOne, { file: 'a.ts', line: 7 })).toBe('a.ts，第 7 行');
   });
 });

@@ -8,7 +8,8 @@ describe('UI strings', () => {
     for (const lang of LANGS) expect(keys(lang)).toEqual(keys('en'));
   });
   it('are never empty', () => {
-    for (const lang of LANGS) for (const [key, value] of Object.entries(UI[lang])) expect(value.trim(), `${lang}.${key}`).not.toBe('');
+    for (const lang of LANGS)
+      for (const [key, value] of Object.entries(UI[lang])) expect(value.trim(), `${lang}.${key}`).not.toBe('');
   });
   it('are really translated: the Chinese strings contain Chinese', () => {
     const untranslated = Object.entries(UI.zh).filter(([, v]) => !/[\u4e00-\u9fff]/.test(v));

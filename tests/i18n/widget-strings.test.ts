@@ -20,7 +20,22 @@ const TABLES: [string, Table, string[], boolean][] = [
   ['pretrained', PRETRAINED_STRINGS, PRETRAINED_SYMBOLS, false],
   ['elbo-gap', ELBO_GAP_STRINGS, PRETRAINED_SYMBOLS, false],
   ['prior-samples', PRIOR_SAMPLES_STRINGS, PRETRAINED_SYMBOLS, false],
-  ['exact-decomposition', EXACT_DECOMPOSITION_STRINGS, ['barsRule', 'segEvidence', 'rowKlPrior', 'legendKlPrior', 'densityPrior', 'densityPosterior', 'densityQ', 'densityAxisZ', 'tableZ'], true],
+  [
+    'exact-decomposition',
+    EXACT_DECOMPOSITION_STRINGS,
+    [
+      'barsRule',
+      'segEvidence',
+      'rowKlPrior',
+      'legendKlPrior',
+      'densityPrior',
+      'densityPosterior',
+      'densityQ',
+      'densityAxisZ',
+      'tableZ',
+    ],
+    true,
+  ],
   ['gradient-race', GRADIENT_RACE_STRINGS, ['fnSine'], true],
   ['marginal-likelihood', MARGINAL_LIKELIHOOD_STRINGS, [], true],
   ['toy-likelihood', TOY_LIKELIHOOD_STRINGS, [], true],
@@ -33,13 +48,17 @@ describe.each(TABLES)('%s widget strings', (_, strings, symbolsOnly, symbolsIden
     for (const lang of LANGS) expect(Object.keys(strings[lang]).sort()).toEqual(Object.keys(strings.en).sort());
   });
   it('are never empty', () => {
-    for (const lang of LANGS) for (const [key, value] of Object.entries(strings[lang])) expect(value.trim(), `${lang}.${key}`).not.toBe('');
+    for (const lang of LANGS)
+      for (const [key, value] of Object.entries(strings[lang])) expect(value.trim(), `${lang}.${key}`).not.toBe('');
   });
   it('use the same {placeholders} in every language', () => {
-    for (const [key, value] of Object.entries(strings.en)) expect(placeholders(strings.zh[key] ?? ''), key).toEqual(placeholders(value));
+    for (const [key, value] of Object.entries(strings.en))
+      expect(placeholders(strings.zh[key] ?? ''), key).toEqual(placeholders(value));
   });
   it('are really translated: Chinese strings with Latin words in them also contain Chinese (symbol-only labels aside)', () => {
-    const wordy = Object.entries(strings.zh).filter(([key, v]) => !symbolsOnly.includes(key) && /[A-Za-z]{3,}/.test(v.replace(/\{\w+\}/g, '')));
+    const wordy = Object.entries(strings.zh).filter(
+      ([key, v]) => !symbolsOnly.includes(key) && /[A-Za-z]{3,}/.test(v.replace(/\{\w+\}/g, '')),
+    );
     expect(wordy.filter(([, v]) => !/[\u4e00-\u9fff]/.test(v))).toEqual([]);
   });
   it.runIf(symbolsIdentical)('symbol-only labels are identical in both languages', () => {
@@ -47,6 +66,7 @@ describe.each(TABLES)('%s widget strings', (_, strings, symbolsOnly, symbolsIden
   });
   it('fill every template when given all its placeholders', () => {
     for (const lang of LANGS)
-      for (const value of Object.values(strings[lang])) expect(fill(value, Object.fromEntries(placeholders(value).map((p) => [p, 1])))).not.toMatch(/\{\w+\}/);
+      for (const value of Object.values(strings[lang]))
+        expect(fill(value, Object.fromEntries(placeholders(value).map((p) => [p, 1])))).not.toMatch(/\{\w+\}/);
   });
 });

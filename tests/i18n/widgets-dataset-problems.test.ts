@@ -15,9 +15,19 @@ describe('datasetDamagedMessage', () => {
   });
 
   it('has no unfilled placeholder for any cause, in either language', () => {
-    const causes = ['not-a-dataset', 'unsupported-version', 'truncated', 'too-long', 'corrupt-header', 'checksum', 'bad-label', 'wrong-dataset'] as const;
+    const causes = [
+      'not-a-dataset',
+      'unsupported-version',
+      'truncated',
+      'too-long',
+      'corrupt-header',
+      'checksum',
+      'bad-label',
+      'wrong-dataset',
+    ] as const;
     for (const lang of ['en', 'zh'] as const) {
-      for (const cause of causes) expect(datasetDamagedMessage(lang, cause, 'Fashion-MNIST'), `${lang} ${cause}`).not.toMatch(/[{}]/);
+      for (const cause of causes)
+        expect(datasetDamagedMessage(lang, cause, 'Fashion-MNIST'), `${lang} ${cause}`).not.toMatch(/[{}]/);
     }
   });
 });

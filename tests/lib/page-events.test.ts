@@ -6,7 +6,9 @@ describe('dispatchPageEvent(doc, name, detail)', () => {
   it("delivers the detail to the document's listeners, built in the document's own realm", () => {
     const doc = new JSDOM('<!doctype html><body>').window.document;
     const received: unknown[] = [];
-    doc.addEventListener(TERM_EVENT, (event) => received.push(event.detail, event instanceof doc.defaultView!.CustomEvent));
+    doc.addEventListener(TERM_EVENT, (event) =>
+      received.push(event.detail, event instanceof doc.defaultView!.CustomEvent),
+    );
     dispatchPageEvent(doc, TERM_EVENT, { term: 'kl', active: true });
     expect(received).toEqual([{ term: 'kl', active: true }, true]);
   });

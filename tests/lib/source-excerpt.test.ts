@@ -39,7 +39,13 @@ const FIXTURE = [
 describe('findDeclaration(text, file, name)', () => {
   it('finds an exported function with its doc comment, braces in strings and comments notwithstanding', () => {
     const excerpt = findDeclaration(FIXTURE, 'src/fixture.ts', 'addOne');
-    expect(excerpt).toMatchObject({ file: 'src/fixture.ts', name: 'addOne', firstLine: 3, declarationLine: 4, lastLine: 7 });
+    expect(excerpt).toMatchObject({
+      file: 'src/fixture.ts',
+      name: 'addOne',
+      firstLine: 3,
+      declarationLine: 4,
+      lastLine: 7,
+    });
     expect(excerpt.lines).toEqual(FIXTURE.split('\n').slice(2, 7));
   });
 
@@ -63,7 +69,9 @@ describe('findDeclaration(text, file, name)', () => {
 
   it('throws a SourceExcerptError naming the file when the declaration is missing', () => {
     expect(() => findDeclaration(FIXTURE, 'src/fixture.ts', 'addTwo')).toThrow(SourceExcerptError);
-    expect(() => findDeclaration(FIXTURE, 'src/fixture.ts', 'addTwo')).toThrow(/src\/fixture\.ts has no top-level declaration named "addTwo"/);
+    expect(() => findDeclaration(FIXTURE, 'src/fixture.ts', 'addTwo')).toThrow(
+      /src\/fixture\.ts has no top-level declaration named "addTwo"/,
+    );
   });
 
   it('does not find names that are only used, or declared inside a function', () => {
@@ -120,14 +128,18 @@ describe('markTerms(excerpt, terms)', () => {
   });
 
   it('rejects a snippet that is missing from its lines, or found twice', () => {
-    expect(() => markTerms(excerpt, { kl: [1, 1, 'tf.mul'] })).toThrow(/term "kl" of twice \(src\/fixture\.ts\): "tf\.mul" not found in lines \[1, 1\]/);
+    expect(() => markTerms(excerpt, { kl: [1, 1, 'tf.mul'] })).toThrow(
+      /term "kl" of twice \(src\/fixture\.ts\): "tf\.mul" not found in lines \[1, 1\]/,
+    );
     expect(() => markTerms(excerpt, { kl: [2, 2, 'tf.mul'] })).toThrow(/found 2 times/);
   });
 });
 
 describe('formulaTerms(tex)', () => {
   it('lists the \\htmlData term ids in order, once each', () => {
-    expect(formulaTerms(String.raw`\htmlData{term=kl}{\tfrac12(\htmlData{term=mu-sq}{\mu^2} + \htmlData{ term = kl }{x})}`)).toEqual(['kl', 'mu-sq']);
+    expect(
+      formulaTerms(String.raw`\htmlData{term=kl}{\tfrac12(\htmlData{term=mu-sq}{\mu^2} + \htmlData{ term = kl }{x})}`),
+    ).toEqual(['kl', 'mu-sq']);
     expect(formulaTerms(String.raw`\mathrm{KL} = \tfrac12`)).toEqual([]);
   });
 });

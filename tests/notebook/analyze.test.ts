@@ -3,7 +3,9 @@ import { analyzeCell } from '../../src/notebook/analyze';
 
 describe('analyzeCell(source)', () => {
   it('strips types, keeping lines, and lists top-level declarations and free names', () => {
-    const result = analyzeCell('const { a, b: [c] }: { a: number; b: number[] } = x;\nfunction f(y: number) { return y + z; }\nclass K {}\nlet q: number;\nq = Math.max(a, c);');
+    const result = analyzeCell(
+      'const { a, b: [c] }: { a: number; b: number[] } = x;\nfunction f(y: number) { return y + z; }\nclass K {}\nlet q: number;\nq = Math.max(a, c);',
+    );
     expect('error' in result).toBe(false);
     if ('error' in result) return;
     expect(result.declares).toEqual(['a', 'c', 'f', 'K', 'q']);

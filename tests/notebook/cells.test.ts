@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { ROOT, cellPath, codeTokens, listCells, outputPath, runChapter, type RecordedCell } from '../../scripts/cells/cells';
+import {
+  ROOT,
+  cellPath,
+  codeTokens,
+  listCells,
+  outputPath,
+  runChapter,
+  type RecordedCell,
+} from '../../scripts/cells/cells';
 import { generateDatasets } from '../../scripts/datasets/build.mjs';
 import { datasetPath } from '../../src/core/data/node';
 import { useBackend } from '../core/helpers';
@@ -21,7 +29,11 @@ function difference(recorded: unknown, fresh: unknown, path = ''): string | null
   }
   const keys = new Set([...Object.keys(recorded), ...Object.keys(fresh)]);
   for (const key of keys) {
-    const d = difference((recorded as Record<string, unknown>)[key], (fresh as Record<string, unknown>)[key], `${path}.${key}`);
+    const d = difference(
+      (recorded as Record<string, unknown>)[key],
+      (fresh as Record<string, unknown>)[key],
+      `${path}.${key}`,
+    );
     if (d) return d;
   }
   return null;
@@ -46,15 +58,21 @@ describe('shipped cells', () => {
     }
   });
 
-  it.each(chapters)('in %s produce their recorded outputs when run in Node again (numbers to 1e-5 relative)', async (chapter, names) => {
-    const results = await runChapter(chapter, names);
-    for (const name of names) {
-      const recorded = JSON.parse(readFileSync(outputPath(chapter, name), 'utf8')) as RecordedCell;
-      const fresh = JSON.parse(JSON.stringify(results.get(name))) as RecordedCell;
-      expect(fresh.error, `${chapter}/${name} fails: ${fresh.error?.message}`).toBeUndefined();
-      expect(difference(recorded, fresh), `${chapter}/${name}: run npm run cells:record if the change is intended`).toBeNull();
-    }
-  });
+  it.each(chapters)(
+    'in %s produce their recorded outputs when run in Node again (numbers to 1e-5 relative)',
+    async (chapter, names) => {
+      const results = await runChapter(chapter, names);
+      for (const name of names) {
+        const recorded = JSON.parse(readFileSync(outputPath(chapter, name), 'utf8')) as RecordedCell;
+        const fresh = JSON.parse(JSON.stringify(results.get(name))) as RecordedCell;
+        expect(fresh.error, `${chapter}/${name} fails: ${fresh.error?.message}`).toBeUndefined();
+        expect(
+          difference(recorded, fresh),
+          `${chapter}/${name}: run npm run cells:record if the change is intended`,
+        ).toBeNull();
+      }
+    },
+  );
 
   it('codeTokens ignores comments and spacing but not code', () => {
     expect(codeTokens('const a = 1; // one\n/* x */ a')).toEqual(codeTokens('const a = 1;   // 一\n a'));

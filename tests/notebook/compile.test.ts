@@ -24,7 +24,10 @@ async function evaluate(source: string, values: Record<string, unknown> = {}) {
 
 describe('compileCell(id, analysis, inputs)', () => {
   it('returns the last expression as the value and every top-level declaration', async () => {
-    const { result } = await evaluate('const a: number = 2;\nfunction twice(x: number): number { return 2 * x; }\ntwice(a) + b', { b: 1 });
+    const { result } = await evaluate(
+      'const a: number = 2;\nfunction twice(x: number): number { return 2 * x; }\ntwice(a) + b',
+      { b: 1 },
+    );
     expect(result?.hasValue).toBe(true);
     expect(result?.value).toBe(5);
     expect(Object.keys(result?.declared ?? {}).sort()).toEqual(['a', 'twice']);

@@ -33,7 +33,13 @@ describe('buildGraph(cells)', () => {
 });
 
 describe('downstream, upstream and runPlan', () => {
-  const graph = buildGraph([cell('a', ['x']), cell('b', ['y'], ['x']), cell('c', [], ['y']), cell('d', [], ['x']), cell('e', ['w'])]);
+  const graph = buildGraph([
+    cell('a', ['x']),
+    cell('b', ['y'], ['x']),
+    cell('c', [], ['y']),
+    cell('d', [], ['x']),
+    cell('e', ['w']),
+  ]);
 
   it('runPlan(a) re-runs every cell that uses its names, directly or not, in dependency order', () => {
     expect(runPlan(graph, 'a')).toEqual(['a', 'b', 'c', 'd']);

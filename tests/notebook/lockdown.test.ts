@@ -4,7 +4,12 @@ import { ForbiddenError } from '../../src/notebook/runtime';
 
 /** A stand-in worker global: fetch and indexedDB on its prototype (as on WorkerGlobalScope), the rest own. */
 function fakeScope() {
-  const proto = { fetch: () => 'network', get indexedDB() { return { open: () => 'db' }; } };
+  const proto = {
+    fetch: () => 'network',
+    get indexedDB() {
+      return { open: () => 'db' };
+    },
+  };
   const scope = Object.create(proto) as Record<string, unknown>;
   Object.assign(scope, {
     XMLHttpRequest: class {},
@@ -70,7 +75,9 @@ describe('lockDown(scope)', () => {
   it('hides navigator.storage', () => {
     const { scope } = fakeScope();
     lockDown(scope as unknown as typeof globalThis, { functions: false });
-    expect(thrown(() => (scope['navigator'] as { storage: { estimate: () => unknown } }).storage.estimate())).toBeInstanceOf(ForbiddenError);
+    expect(
+      thrown(() => (scope['navigator'] as { storage: { estimate: () => unknown } }).storage.estimate()),
+    ).toBeInstanceOf(ForbiddenError);
   });
 
   it('leaves page-only names undefined on the global (typeof window stays "undefined" for libraries)', () => {

@@ -34,11 +34,22 @@ describe('outputOf(value)', () => {
   it('summarises a tensor: shape, dtype, statistics, first values and a heatmap for 2-D', () => {
     const t = tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]);
     const out = outputOf(t);
-    expect(out).toMatchObject({ kind: 'tensor', shape: [2, 3], dtype: 'float32', min: 1, max: 6, mean: 3.5, first: [1, 2, 3, 4, 5, 6] });
+    expect(out).toMatchObject({
+      kind: 'tensor',
+      shape: [2, 3],
+      dtype: 'float32',
+      min: 1,
+      max: 6,
+      mean: 3.5,
+      first: [1, 2, 3, 4, 5, 6],
+    });
     expect(out.kind === 'tensor' && out.std).toBeCloseTo(Math.sqrt(35 / 12), 5);
     expect(out.kind === 'tensor' && out.heatmap).toEqual({ rows: 2, cols: 3, values: [1, 2, 3, 4, 5, 6] });
     const big = outputOf(tf.ones([100, 300]));
-    expect(big.kind === 'tensor' && big.heatmap).toMatchObject({ rows: OUTPUT_LIMITS.heatmapSide, cols: OUTPUT_LIMITS.heatmapSide });
+    expect(big.kind === 'tensor' && big.heatmap).toMatchObject({
+      rows: OUTPUT_LIMITS.heatmapSide,
+      cols: OUTPUT_LIMITS.heatmapSide,
+    });
     t.dispose();
   });
 
@@ -46,7 +57,10 @@ describe('outputOf(value)', () => {
     const batch = tf.fill([3, 784], 0.5);
     expect(outputOf(batch)).toMatchObject({ kind: 'images', count: 3, side: 28 });
     expect(outputOf(tf.zeros([2, 28, 28]))).toMatchObject({ kind: 'images', count: 2 });
-    expect(outputOf([new Float32Array(784), new Float32Array(784).fill(1)])).toMatchObject({ kind: 'images', count: 2 });
+    expect(outputOf([new Float32Array(784), new Float32Array(784).fill(1)])).toMatchObject({
+      kind: 'images',
+      count: 2,
+    });
     expect(outputOf(tf.fill([1, 784], 3)).kind).toBe('tensor');
   });
 

@@ -16,7 +16,14 @@ const api = (host: RunHost) => ({
   tf,
   display: (v: unknown) => host.display(v),
   slider: (o: object) => host.control(numberControl('slider', o)),
-  localStorage: new Proxy({}, { get: () => { throw new ForbiddenError('localStorage', 'cells cannot use localStorage'); } }),
+  localStorage: new Proxy(
+    {},
+    {
+      get: () => {
+        throw new ForbiddenError('localStorage', 'cells cannot use localStorage');
+      },
+    },
+  ),
 });
 
 /** A page of cells: sources by id, run through the graph like the page does. */
@@ -99,7 +106,10 @@ describe('NotebookRuntime with the dependency graph', () => {
   });
 
   it('shows display() outputs before the value, and a slider keeps the value the reader chose', async () => {
-    const page = new Page().set('a', "display('hello');\nconst beta = slider({ min: 0, max: 4, step: 0.5, value: 1, label: 'β' });\nbeta");
+    const page = new Page().set(
+      'a',
+      "display('hello');\nconst beta = slider({ min: 0, max: 4, step: 0.5, value: 1, label: 'β' });\nbeta",
+    );
     await page.run('a');
     expect(page.outputs.get('a')?.map((o) => o.kind)).toEqual(['inspect', 'control', 'inspect']);
     expect(page.value('a')).toBe(1);
@@ -112,7 +122,10 @@ describe('NotebookRuntime with the dependency graph', () => {
   });
 
   it('frees the tensors a cell made when it re-runs: 50 re-runs leave tf.memory().numTensors flat', async () => {
-    const page = new Page().set('a', 'const t = tf.randomNormal([10, 10]);\nconst pair = { u: tf.ones([3]), v: [tf.zeros([2])] };\ntf.add(t, 1).sum()');
+    const page = new Page().set(
+      'a',
+      'const t = tf.randomNormal([10, 10]);\nconst pair = { u: tf.ones([3]), v: [tf.zeros([2])] };\ntf.add(t, 1).sum()',
+    );
     await page.run('a');
     const before = tf.memory().numTensors;
     for (let i = 0; i < 50; i++) await page.run('a');
@@ -125,7 +138,12 @@ describe('NotebookRuntime with the dependency graph', () => {
     const shared = new WeakSet<object>();
     let model: { weights: tf.Variable } | null = null;
     // Loaded lazily inside the first run's scope, as loadPretrained does, then handed out from the cache.
-    const load = () => (model ??= (() => { const m = { weights: tf.variable(tf.ones([4])) }; shared.add(m); return m; })());
+    const load = () =>
+      (model ??= (() => {
+        const m = { weights: tf.variable(tf.ones([4])) };
+        shared.add(m);
+        return m;
+      })());
     const runtime = new NotebookRuntime((host) => ({ ...api(host), load }), AsyncFunction, shared);
     const analysis = analyzeCell('const model = load();\nmodel.weights.sum()');
     if ('error' in analysis) throw new Error(analysis.error.message);
@@ -140,7 +158,12 @@ describe('NotebookRuntime with the dependency graph', () => {
   });
 
   it('keeps tensors a later cell uses, and disposes objects with dispose() when their cell re-runs', async () => {
-    const page = new Page().set('a', 'let disposed = 0;\nconst thing = { dispose() { disposed++; } };\nconst w = tf.ones([2]);\nconst count = () => disposed;').set('b', 'w.sum()');
+    const page = new Page()
+      .set(
+        'a',
+        'let disposed = 0;\nconst thing = { dispose() { disposed++; } };\nconst w = tf.ones([2]);\nconst count = () => disposed;',
+      )
+      .set('b', 'w.sum()');
     await page.run('a');
     expect(page.outputs.get('b')?.[0]).toMatchObject({ kind: 'tensor', mean: 2 });
     const thing = page.runtime.names().get('thing') as object;

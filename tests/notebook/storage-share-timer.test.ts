@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { loadEdit, removeEdit, saveEdit, storageKey, STORAGE_VERSION, type CellStore } from '../../src/notebook/storage';
-import { decodeBase64Url, encodeBase64Url, MAX_SHARED_CHARS, readFragment, shareFragment } from '../../src/notebook/share';
+import {
+  loadEdit,
+  removeEdit,
+  saveEdit,
+  storageKey,
+  STORAGE_VERSION,
+  type CellStore,
+} from '../../src/notebook/storage';
+import {
+  decodeBase64Url,
+  encodeBase64Url,
+  MAX_SHARED_CHARS,
+  readFragment,
+  shareFragment,
+} from '../../src/notebook/share';
 import { RunTimer, type Clock } from '../../src/notebook/timer';
 
 /** A Map-backed store; `full` makes setItem throw like a browser over quota. */
@@ -41,7 +54,13 @@ describe('storage: saveEdit / loadEdit / removeEdit', () => {
   it('reports full storage and missing storage as problems, not exceptions', () => {
     expect(saveEdit(memoryStore(true), 'c', 'x')).toBe('full');
     expect(saveEdit(null, 'c', 'x')).toBe('unavailable');
-    const throwing: CellStore = { getItem: () => { throw new Error('blocked'); }, setItem: () => undefined, removeItem: () => undefined };
+    const throwing: CellStore = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => undefined,
+      removeItem: () => undefined,
+    };
     expect(loadEdit(throwing, 'c')).toEqual({ code: null, problem: 'unavailable' });
   });
 });
@@ -57,7 +76,10 @@ describe('share: fragments with cell code', () => {
 
   it('refuses code too long for a link, and says so for a long fragment', () => {
     expect(shareFragment('c', 'x'.repeat(MAX_SHARED_CHARS))).toBeNull();
-    expect(readFragment(`#cell=c:${'A'.repeat(MAX_SHARED_CHARS + 4)}`)).toEqual({ kind: 'invalid', reason: 'too-long' });
+    expect(readFragment(`#cell=c:${'A'.repeat(MAX_SHARED_CHARS + 4)}`)).toEqual({
+      kind: 'invalid',
+      reason: 'too-long',
+    });
   });
 
   it.each([

@@ -1,7 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, NOTEBOOK_FIRST_USE_BUDGET, budgetProblems, htmlFiles, measureNotebook, measurePage } from '../../scripts/lib/page-weights.mjs';
+import {
+  BUDGETS,
+  NOTEBOOK_FIRST_USE_BUDGET,
+  budgetProblems,
+  htmlFiles,
+  measureNotebook,
+  measurePage,
+} from '../../scripts/lib/page-weights.mjs';
 import { SITE_DIR, TEST_BASE } from '../helpers/site';
 
 const pages = htmlFiles(SITE_DIR).map((f) => measurePage(SITE_DIR, TEST_BASE, f));
@@ -18,13 +25,23 @@ describe('page weight budgets (gzip)', () => {
   });
 
   it('budgetProblems(page) reports a page over budget (the check can fail)', () => {
-    const fat = { page: '/x/', hasWidgets: false, loadsTfjs: true, html: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: BUDGETS.plainPageJs + 1 }, total: { raw: 0, gzip: BUDGETS.firstLoad + 1 } };
+    const fat = {
+      page: '/x/',
+      hasWidgets: false,
+      loadsTfjs: true,
+      html: { raw: 0, gzip: 0 },
+      css: { raw: 0, gzip: 0 },
+      js: { raw: 0, gzip: BUDGETS.plainPageJs + 1 },
+      total: { raw: 0, gzip: BUDGETS.firstLoad + 1 },
+    };
     expect(budgetProblems(fat)).toHaveLength(3);
   });
 
   it('no page loads TensorFlow.js up front, and the pages with widgets can load it later (their widget chunks hold it)', () => {
     expect(pages.filter((p) => p.loadsTfjs).map((p) => p.page)).toEqual([]);
-    const lazyTfjs = readdirSync(join(SITE_DIR, '_astro')).filter((f) => f.endsWith('.js') && readFileSync(join(SITE_DIR, '_astro', f), 'utf8').includes('registerBackend'));
+    const lazyTfjs = readdirSync(join(SITE_DIR, '_astro')).filter(
+      (f) => f.endsWith('.js') && readFileSync(join(SITE_DIR, '_astro', f), 'utf8').includes('registerBackend'),
+    );
     expect(lazyTfjs.length).toBeGreaterThan(0);
   });
 

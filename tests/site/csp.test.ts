@@ -52,7 +52,8 @@ function cspProblems(html: string): string[] {
     for (const [, attrs, body] of html.matchAll(inline)) {
       if (/\ssrc=/i.test(attrs!)) continue;
       const hash = `'sha256-${createHash('sha256').update(body!, 'utf8').digest('base64')}'`;
-      if (!allowed.has(hash)) problems.push(`inline <${family}> without its hash ${hash}: ${body!.trim().slice(0, 60)}`);
+      if (!allowed.has(hash))
+        problems.push(`inline <${family}> without its hash ${hash}: ${body!.trim().slice(0, 60)}`);
     }
   }
   return problems;
@@ -76,7 +77,10 @@ describe('cspProblems(html)', () => {
     // inline scripts allowed wholesale
     [SOUND('go()').replace("'wasm-unsafe-eval'", "'unsafe-inline'"), "script-src allows 'unsafe-inline'"],
     // a third-party origin
-    [SOUND('go()').replace("base-uri 'self';", "base-uri 'self'; img-src 'self' https://cdn.example.com;"), 'img-src allows https://cdn.example.com'],
+    [
+      SOUND('go()').replace("base-uri 'self';", "base-uri 'self'; img-src 'self' https://cdn.example.com;"),
+      'img-src allows https://cdn.example.com',
+    ],
     // a wildcard
     [SOUND('go()').replace("object-src 'none'", 'object-src *'), 'object-src is not'],
   ])('flags %#: %s', (html, problem) => {
@@ -85,9 +89,12 @@ describe('cspProblems(html)', () => {
 });
 
 describe(`the CSP of every page in ${relative(process.cwd(), SITE_DIR)}`, () => {
-  it.each(pages.map((p) => [relative(SITE_DIR, p), p] as const))('%s: sound, with a hash for every inline script and style', (_, page) => {
-    const html = readFileSync(page, 'utf8');
-    expect(cspProblems(html)).toEqual([]);
-    expect(html.indexOf('http-equiv="content-security-policy"')).toBeLessThan(html.indexOf('</head>'));
-  });
+  it.each(pages.map((p) => [relative(SITE_DIR, p), p] as const))(
+    '%s: sound, with a hash for every inline script and style',
+    (_, page) => {
+      const html = readFileSync(page, 'utf8');
+      expect(cspProblems(html)).toEqual([]);
+      expect(html.indexOf('http-equiv="content-security-policy"')).toBeLessThan(html.indexOf('</head>'));
+    },
+  );
 });

@@ -22,14 +22,25 @@ function fileOf(url: string): string | undefined {
 function sitemapEntries(xml: string): { loc: string; alternates: Record<string, string> }[] {
   return [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, body]) => ({
     loc: /<loc>([^<]+)<\/loc>/.exec(body!)![1]!,
-    alternates: Object.fromEntries([...body!.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((m) => [m[1]!, m[2]!])),
+    alternates: Object.fromEntries(
+      [...body!.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
+    ),
   }));
 }
 
 const index = read('sitemap-index.xml');
 const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
 const entries = sitemaps.flatMap((url) => sitemapEntries(readFileSync(fileOf(url)!, 'utf8')));
-const chapterSlugs = [...new Set(pages.map((p) => relative(SITE_DIR, p).split('\\').join('/')).flatMap((p) => /^(?:zh|en)\/([^/]+)\/index\.html$/.exec(p)?.[1] ?? []))];
+const chapterSlugs = [
+  ...new Set(
+    pages
+      .map((p) => relative(SITE_DIR, p).split('\\').join('/'))
+      .flatMap((p) => /^(?:zh|en)\/([^/]+)\/index\.html$/.exec(p)?.[1] ?? []),
+  ),
+];
 
 describe('sitemap', () => {
   it('the index names sitemaps that exist in the build', () => {
@@ -66,14 +77,20 @@ describe('robots.txt and the sitemap link', () => {
 });
 
 describe('hreflang alternates', () => {
-  it.each(pages.map((p) => [relative(SITE_DIR, p), p] as const))('%s: every alternate is a built page, with an x-default among them', (rel, page) => {
-    const html = readFileSync(page, 'utf8');
-    const links = Object.fromEntries([...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => [m[1]!, m[2]!]));
-    if (/^(404\.html|bench\/)/.test(rel)) return expect(links).toEqual({});
-    expect(Object.keys(links).sort()).toEqual(['en', 'x-default', 'zh-CN']);
-    for (const [lang, href] of Object.entries(links)) expect(existsSync(fileOf(href) ?? ''), `${lang} → ${href}`).toBe(true);
-    expect(links['x-default']).toBe(links['en']);
-  });
+  it.each(pages.map((p) => [relative(SITE_DIR, p), p] as const))(
+    '%s: every alternate is a built page, with an x-default among them',
+    (rel, page) => {
+      const html = readFileSync(page, 'utf8');
+      const links = Object.fromEntries(
+        [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => [m[1]!, m[2]!]),
+      );
+      if (/^(404\.html|bench\/)/.test(rel)) return expect(links).toEqual({});
+      expect(Object.keys(links).sort()).toEqual(['en', 'x-default', 'zh-CN']);
+      for (const [lang, href] of Object.entries(links))
+        expect(existsSync(fileOf(href) ?? ''), `${lang} → ${href}`).toBe(true);
+      expect(links['x-default']).toBe(links['en']);
+    },
+  );
 
   it('a chapter’s alternates are its own page and its translation', () => {
     const html = read(`zh/${chapterSlugs[0]}/index.html`);

@@ -51,9 +51,15 @@ describe('createHandler', () => {
   });
 
   test('a damaged dataset file answers a dataset error that carries its cause, for the page to word', async () => {
-    const h = harness({ loadDataset: async () => Promise.reject(new DatasetError('truncated', 'mnist.bin is truncated.')) });
+    const h = harness({
+      loadDataset: async () => Promise.reject(new DatasetError('truncated', 'mnist.bin is truncated.')),
+    });
     await h.send({ type: 'init', config, dataset: 'strokes' });
-    expect(h.of('error')[0]).toMatchObject({ code: 'dataset', reason: 'truncated', message: 'mnist.bin is truncated.' });
+    expect(h.of('error')[0]).toMatchObject({
+      code: 'dataset',
+      reason: 'truncated',
+      message: 'mnist.bin is truncated.',
+    });
     expect(h.of('error')[0]).not.toHaveProperty('step');
   });
 
@@ -73,7 +79,12 @@ describe('createHandler', () => {
     await h.until(() => h.of('status').some((s) => s.state === 'paused'));
     expect(h.of('metrics').map((m) => m.step)).toEqual([5, 10, 15, 20]);
     const images = h.of('images');
-    expect(images.map((i) => `${i.kind}@${i.step}`)).toEqual(['reconstructions@10', 'samples@10', 'reconstructions@20', 'samples@20']);
+    expect(images.map((i) => `${i.kind}@${i.step}`)).toEqual([
+      'reconstructions@10',
+      'samples@10',
+      'reconstructions@20',
+      'samples@20',
+    ]);
     expect(images[0]!.pixels).toHaveLength(8 * SIDE * SIDE);
     expect(images[0]!.originals).toHaveLength(8 * SIDE * SIDE);
     expect(h.events.every(isPlain)).toBe(true);
@@ -141,12 +152,15 @@ describe('createHandler', () => {
     [{ type: 'decodeGrid', side: 4, dims: [0, 7] }, /dims must be a whole number from 0 to 1/],
     [{ type: 'decodeLatents', latents: new Float32Array(3), count: 2 }, /latents holds 3 numbers, 2 × 2 needed/],
     [{ type: 'reconstruct', count: 2, offset: 999 }, /offset must be/],
-  ] as [WorkerRequest, RegExp][])('a nonsensical request %o answers bad-request and says why', async (request, message) => {
-    const h = await ready();
-    await h.send({ ...request, id: 30 });
-    expect(h.of('error')[0]).toMatchObject({ code: 'bad-request', id: 30 });
-    expect(h.of('error')[0]!.message).toMatch(message);
-  });
+  ] as [WorkerRequest, RegExp][])(
+    'a nonsensical request %o answers bad-request and says why',
+    async (request, message) => {
+      const h = await ready();
+      await h.send({ ...request, id: 30 });
+      expect(h.of('error')[0]).toMatchObject({ code: 'bad-request', id: 30 });
+      expect(h.of('error')[0]!.message).toMatch(message);
+    },
+  );
 
   test("a checkpoint from handle({type: 'saveCheckpoint'}) restores the same reconstructions in a fresh handler", async () => {
     const h = await ready();
@@ -211,7 +225,9 @@ describe('backend recovery', () => {
     const spy = vi.spyOn(Trainer.prototype, 'stepAsync').mockImplementation(function (this: Trainer) {
       calls += 1;
       if (calls !== options.failAt) return original.call(this);
-      return options.mode === 'reject' ? Promise.reject(new Error('WebGL context lost (pretend)')) : new Promise<never>(() => undefined);
+      return options.mode === 'reject'
+        ? Promise.reject(new Error('WebGL context lost (pretend)'))
+        : new Promise<never>(() => undefined);
     });
     try {
       await handle({ type: 'train', maxSteps: options.maxSteps, metricsEvery: 1 });
@@ -231,11 +247,23 @@ describe('backend recovery', () => {
   }
 
   test('a failing step with recoverBackend continues on the new backend from the last CPU snapshot, and says so', async () => {
-    const { events, failures, handle, steps } = await trainThroughFailure({ failAt: 10, mode: 'reject', snapshotEvery: 4, maxSteps: 14 });
+    const { events, failures, handle, steps } = await trainThroughFailure({
+      failAt: 10,
+      mode: 'reject',
+      snapshotEvery: 4,
+      maxSteps: 14,
+    });
     expect(failures).toEqual(['webgl-pretend']);
     const resumed = events.find((e) => e.type === 'status' && e.message !== undefined);
-    expect(resumed).toMatchObject({ state: 'training', backend: 'cpu', step: 8, switched: { from: 'webgl-pretend', to: 'cpu', step: 8 } });
-    expect((resumed as { message: string }).message).toMatch(/webgl-pretend backend failed; training resumed on cpu from the snapshot at step 8/);
+    expect(resumed).toMatchObject({
+      state: 'training',
+      backend: 'cpu',
+      step: 8,
+      switched: { from: 'webgl-pretend', to: 'cpu', step: 8 },
+    });
+    expect((resumed as { message: string }).message).toMatch(
+      /webgl-pretend backend failed; training resumed on cpu from the snapshot at step 8/,
+    );
     // Steps 1–9 ran, step 10 failed, training went on from the snapshot at 8: 9, 10, … 14.
     expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 13, 14]);
     expect(events.some((e) => e.type === 'error')).toBe(false);
@@ -254,8 +282,15 @@ describe('backend recovery', () => {
   });
 
   test('a backend lost before the first periodic snapshot resumes from the model as it was at init', async () => {
-    const { events, handle, steps } = await trainThroughFailure({ failAt: 3, mode: 'reject', snapshotEvery: 100, maxSteps: 5 });
-    expect(events.find((e) => e.type === 'status' && e.switched)).toMatchObject({ switched: { from: 'webgl-pretend', to: 'cpu', step: 0 } });
+    const { events, handle, steps } = await trainThroughFailure({
+      failAt: 3,
+      mode: 'reject',
+      snapshotEvery: 100,
+      maxSteps: 5,
+    });
+    expect(events.find((e) => e.type === 'status' && e.switched)).toMatchObject({
+      switched: { from: 'webgl-pretend', to: 'cpu', step: 0 },
+    });
     expect(steps).toEqual([1, 2, 1, 2, 3, 4, 5]);
     expect(events.some((e) => e.type === 'error')).toBe(false);
     await handle({ type: 'dispose' });
@@ -281,7 +316,10 @@ describe('backend recovery', () => {
       },
     });
     expect(switchedWhileStalled).toBe(false); // stuck, as a real lost context would be, until the loss is reported
-    expect(events.find((e) => e.type === 'status' && e.switched)).toMatchObject({ backend: 'cpu', switched: { from: 'webgl-pretend', to: 'cpu', step: 4 } });
+    expect(events.find((e) => e.type === 'status' && e.switched)).toMatchObject({
+      backend: 'cpu',
+      switched: { from: 'webgl-pretend', to: 'cpu', step: 4 },
+    });
     expect(steps).toEqual([1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10]);
     expect(watched).toEqual(['armed', 'stopped', 'armed']);
     await handle({ type: 'dispose' });

@@ -7,9 +7,21 @@ import { makeStrokes } from '../core/helpers';
 /** Image side of the synthetic data. */
 export const SIDE = 8;
 /** 128 training and 40 test strokes. */
-export const bundle: DatasetBundle = { train: makeStrokes(128, SIDE, 1), test: makeStrokes(40, SIDE, 2), width: SIDE, height: SIDE };
+export const bundle: DatasetBundle = {
+  train: makeStrokes(128, SIDE, 1),
+  test: makeStrokes(40, SIDE, 2),
+  width: SIDE,
+  height: SIDE,
+};
 /** A tiny model, so a test trains hundreds of steps in a second. */
-export const config = { inputSize: SIDE * SIDE, hiddenSizes: [16], latentSize: 2, batchSize: 16, learningRate: 3e-3, seed: 5 };
+export const config = {
+  inputSize: SIDE * SIDE,
+  hiddenSizes: [16],
+  latentSize: 2,
+  batchSize: 16,
+  learningRate: 3e-3,
+  seed: 5,
+};
 
 /** Polls `done` every 5 ms; throws when it is still false after `ms` (a silent timeout would blame a later assertion). */
 export async function until(done: () => boolean, ms = 20_000): Promise<void> {
@@ -55,7 +67,8 @@ export function harness(extra: Partial<HandlerOptions> = {}) {
     ...extra,
   });
   const send = (request: WorkerRequest) => handle(request);
-  const of = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
+  const of = <T extends WorkerEvent['type']>(type: T) =>
+    events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
   const byId = <T extends WorkerEvent['type']>(id: number, type: T) =>
     events.find((e): e is Extract<WorkerEvent, { type: T }> => e.id === id && e.type === type);
   /**
@@ -76,6 +89,7 @@ export function isPlain(value: unknown): boolean {
   if (value === null || ['number', 'string', 'boolean', 'undefined'].includes(typeof value)) return true;
   if (ArrayBuffer.isView(value)) return true;
   if (Array.isArray(value)) return value.every(isPlain);
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value as object).every(isPlain);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.values(value as object).every(isPlain);
   return false;
 }

@@ -34,13 +34,21 @@ describe("handle({type: 'importanceWeighted', offset})", () => {
     try {
       await h.send({ type: 'importanceWeighted', k: 12, count: 2, seed: 4, offset: 7, id: 2 });
       const answer = h.byId(2, 'importanceWeighted') as Bounds;
-      const expected = importanceWeightedBound(model, bundle.test.images.slice(7 * INPUT, 9 * INPUT), 2, 12, new Rng(4));
+      const expected = importanceWeightedBound(
+        model,
+        bundle.test.images.slice(7 * INPUT, 9 * INPUT),
+        2,
+        12,
+        new Rng(4),
+      );
       expect(Array.from(answer.bounds)).toEqual(Array.from(expected));
       expect(answer.meanBound).toBeCloseTo((expected[0]! + expected[1]!) / 2, 12);
       // A different image gives a different bound (the strokes differ), so the offset really moved.
       await h.send({ type: 'importanceWeighted', k: 12, count: 2, seed: 4, id: 3 });
       const first = h.byId(3, 'importanceWeighted') as Bounds;
-      expect(Array.from(first.bounds)).toEqual(Array.from(importanceWeightedBound(model, bundle.test.images, 2, 12, new Rng(4))));
+      expect(Array.from(first.bounds)).toEqual(
+        Array.from(importanceWeightedBound(model, bundle.test.images, 2, 12, new Rng(4))),
+      );
       expect(first.bounds[0]).not.toBe(answer.bounds[0]);
     } finally {
       await dispose();
@@ -53,7 +61,11 @@ describe("handle({type: 'importanceWeighted', offset})", () => {
       const last = bundle.test.count - 1;
       await h.send({ type: 'importanceWeighted', k: 3, count: 5, seed: 1, offset: last - 1, id: 4 });
       expect((h.byId(4, 'importanceWeighted') as Bounds).bounds).toHaveLength(2);
-      for (const [id, offset] of [[5, bundle.test.count], [6, -1], [7, 2.5]] as const) {
+      for (const [id, offset] of [
+        [5, bundle.test.count],
+        [6, -1],
+        [7, 2.5],
+      ] as const) {
         await h.send({ type: 'importanceWeighted', k: 3, count: 1, seed: 1, offset, id });
         const error = h.byId(id, 'error');
         expect(error, `offset ${offset}`).toMatchObject({ code: 'bad-request' });
@@ -69,7 +81,8 @@ describe("handle({type: 'importanceWeighted', binarizeSeed})", () => {
   test('binarizeSeed bounds one binarization of the image (binarizeInto with that seed); the same seed, the same image', async () => {
     const { h, model, dispose } = await trained();
     try {
-      for (const id of [10, 11]) await h.send({ type: 'importanceWeighted', k: 8, count: 1, seed: 2, offset: 5, binarizeSeed: 77, id });
+      for (const id of [10, 11])
+        await h.send({ type: 'importanceWeighted', k: 8, count: 1, seed: 2, offset: 5, binarizeSeed: 77, id });
       await h.send({ type: 'importanceWeighted', k: 8, count: 1, seed: 2, offset: 5, id: 12 });
       const grey = bundle.test.images.slice(5 * INPUT, 6 * INPUT);
       const binary = binarizeInto(grey, new Rng(77), new Float32Array(INPUT));

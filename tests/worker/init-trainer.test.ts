@@ -41,7 +41,7 @@ describe('checkpointConflicts(saved, requested)', () => {
 });
 
 describe("handle({type: 'init', checkpoint})", () => {
-  test("a checkpoint from saveCheckpoint says what it is: meta holds the dataset, step and β", async () => {
+  test('a checkpoint from saveCheckpoint says what it is: meta holds the dataset, step and β', async () => {
     const { meta, config: saved } = parseCheckpoint(await savedCheckpoint(6));
     expect(meta).toEqual({ dataset: 'strokes', step: 6, beta: 0.5 });
     expect(saved.beta).toBe(0.5);
@@ -51,7 +51,13 @@ describe("handle({type: 'init', checkpoint})", () => {
     const bytes = await savedCheckpoint(2);
     const before = tf.memory().numTensors;
     const h = harness();
-    await h.send({ type: 'init', config: { latentSize: 3, hiddenSizes: [16] }, dataset: 'strokes', checkpoint: bytes, id: 4 });
+    await h.send({
+      type: 'init',
+      config: { latentSize: 3, hiddenSizes: [16] },
+      dataset: 'strokes',
+      checkpoint: bytes,
+      id: 4,
+    });
     const error = h.of('error')[0]!;
     expect(error).toMatchObject({ code: 'invalid-config', fields: ['latentSize'], id: 4 });
     expect(error.message).toMatch(/latentSize: the checkpoint was trained with 2, the request asks for 3/);
@@ -63,7 +69,13 @@ describe("handle({type: 'init', checkpoint})", () => {
   test('training settings may differ from the checkpoint: the request wins, the weights load', async () => {
     const bytes = await savedCheckpoint(3);
     const h = harness();
-    await h.send({ type: 'init', config: { ...config, beta: 2, learningRate: 1e-2 }, dataset: 'strokes', checkpoint: bytes, id: 6 });
+    await h.send({
+      type: 'init',
+      config: { ...config, beta: 2, learningRate: 1e-2 },
+      dataset: 'strokes',
+      checkpoint: bytes,
+      id: 6,
+    });
     expect(h.of('error')).toEqual([]);
     expect(h.of('status').at(-1)).toMatchObject({ state: 'ready', id: 6, latentSize: 2, dataset: 'strokes' });
     await h.send({ type: 'step', count: 1 });
@@ -79,6 +91,8 @@ describe("handle({type: 'init', checkpoint})", () => {
     const h = harness();
     await h.send({ type: 'init', config: {}, dataset: 'strokes', checkpoint: bytes, id: 8 });
     expect(h.of('error')[0]).toMatchObject({ code: 'checkpoint', id: 8 });
-    expect(h.of('error')[0]!.message).toMatch(/Not a usable VAE checkpoint: Weight encoder\/dense0\/kernel has shape \[64,16\]/);
+    expect(h.of('error')[0]!.message).toMatch(
+      /Not a usable VAE checkpoint: Weight encoder\/dense0\/kernel has shape \[64,16\]/,
+    );
   });
 });

@@ -13,7 +13,12 @@ describe("handle({type: 'memory'})", () => {
     // Adam's moments are created by the first step; from then on nothing may grow.
     await h.send({ type: 'step', count: 1 });
     await h.send({ type: 'memory', id: 1 });
-    expect(h.byId(1, 'memory')).toEqual({ type: 'memory', id: 1, numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes });
+    expect(h.byId(1, 'memory')).toEqual({
+      type: 'memory',
+      id: 1,
+      numTensors: tf.memory().numTensors,
+      numBytes: tf.memory().numBytes,
+    });
     await h.send({ type: 'step', count: 30 });
     await h.send({ type: 'memory', id: 2 });
     expect(h.byId(2, 'memory')?.numTensors).toBe(h.byId(1, 'memory')?.numTensors);

@@ -28,7 +28,9 @@ describe('createHandler after a non-finite loss', () => {
     await h.until(() => h.of('status').at(-1)?.state === 'paused');
     const error = h.of('error')[0]!;
     expect(error).toMatchObject({ code: 'non-finite', step: 7, restoredStep: 4 });
-    expect(error.message).toMatch(/at step 7\. Try a smaller learning rate \(now 1e\+30\): the model is back as it was after step 4/);
+    expect(error.message).toMatch(
+      /at step 7\. Try a smaller learning rate \(now 1e\+30\): the model is back as it was after step 4/,
+    );
     expect(h.of('status').at(-1)).toMatchObject({ state: 'paused', step: 4 });
     await h.send({ type: 'memory', id: 2 });
     expect(h.byId(2, 'memory')?.numTensors).toBe(h.byId(1, 'memory')?.numTensors);

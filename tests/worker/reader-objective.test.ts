@@ -18,7 +18,10 @@ function loss({ logits, x, mu, logVar, beta }) {
   return reconstruction.add(kl.mul(beta));
 }`;
 /** Reconstruction averaged over pixels, as in the chapter's first experiment. */
-const AVERAGED = BOOK.replace('bernoulliReconstruction(logits, x)', 'bernoulliReconstruction(logits, x).div(x.shape[1])');
+const AVERAGED = BOOK.replace(
+  'bernoulliReconstruction(logits, x)',
+  'bernoulliReconstruction(logits, x).div(x.shape[1])',
+);
 
 let locks = 0;
 let cleanup: (() => Promise<void>) | null = null;
@@ -64,35 +67,41 @@ describe('setObjective', () => {
     ['syntax', 'function loss( {', 1],
     ['no-loss', 'const lost = 1;', undefined],
     ['top-level', 'const a = 1;\nthrow new Error("at load");\nfunction loss() {}', 2],
-  ] as const)('a cell with a %s problem answers a reader-loss error and keeps the book’s loss', async (problem, code, line) => {
-    const h = await ready();
-    await h.send({ type: 'setObjective', code, id: 5 });
-    const error = h.byId(5, 'error');
-    expect(error).toMatchObject({ code: 'reader-loss', problem });
-    if (line !== undefined) expect(error?.line).toBe(line);
-    expect(h.byId(5, 'objective')).toBeUndefined();
-    await h.send({ type: 'step', count: 1 });
-    const m = h.of('metrics').at(-1)!;
-    expect(m.objective).toBeCloseTo(m.reconstruction + m.kl, 3);
-  });
+  ] as const)(
+    'a cell with a %s problem answers a reader-loss error and keeps the book’s loss',
+    async (problem, code, line) => {
+      const h = await ready();
+      await h.send({ type: 'setObjective', code, id: 5 });
+      const error = h.byId(5, 'error');
+      expect(error).toMatchObject({ code: 'reader-loss', problem });
+      if (line !== undefined) expect(error?.line).toBe(line);
+      expect(h.byId(5, 'objective')).toBeUndefined();
+      await h.send({ type: 'step', count: 1 });
+      const m = h.of('metrics').at(-1)!;
+      expect(m.objective).toBeCloseTo(m.reconstruction + m.kl, 3);
+    },
+  );
 
   test.each([
     ['threw', 'function loss() { throw new Error("boom"); }'],
     ['shape', 'function loss({ logits, x }) { return bernoulliReconstruction(logits, x).mean(); }'],
     ['not-tensor', 'function loss() { return 1; }'],
     ['constant', 'function loss({ x }) { return x.sum(1); }'],
-  ] as const)('training with a loss whose problem is %s stops with a reader-loss error, the model unchanged', async (problem, code) => {
-    const h = await ready();
-    await h.send({ type: 'step', count: 2 });
-    const tensors = tf.memory().numTensors;
-    await h.send({ type: 'setObjective', code });
-    await h.send({ type: 'train', metricsEvery: 1 });
-    await until(() => h.of('error').length > 0);
-    expect(h.of('error')[0]).toMatchObject({ code: 'reader-loss', problem, step: 3 });
-    await until(() => h.of('status').at(-1)?.state === 'paused');
-    expect(h.of('status').at(-1)).toMatchObject({ state: 'paused', step: 2 });
-    expect(tf.memory().numTensors).toBe(tensors);
-  });
+  ] as const)(
+    'training with a loss whose problem is %s stops with a reader-loss error, the model unchanged',
+    async (problem, code) => {
+      const h = await ready();
+      await h.send({ type: 'step', count: 2 });
+      const tensors = tf.memory().numTensors;
+      await h.send({ type: 'setObjective', code });
+      await h.send({ type: 'train', metricsEvery: 1 });
+      await until(() => h.of('error').length > 0);
+      expect(h.of('error')[0]).toMatchObject({ code: 'reader-loss', problem, step: 3 });
+      await until(() => h.of('status').at(-1)?.state === 'paused');
+      expect(h.of('status').at(-1)).toMatchObject({ state: 'paused', step: 2 });
+      expect(tf.memory().numTensors).toBe(tensors);
+    },
+  );
 
   test('without a compiler, setObjective with code is refused', async () => {
     const h = harness();
@@ -117,15 +126,18 @@ describe('readerLossMessage', () => {
 });
 
 describe("chapter 6's loss cell", () => {
-  test.each(['en', 'zh'])('(%s) compiles in the worker, leaves no tensor from its check, and trains like the book’s loss', async (lang) => {
-    const code = readFileSync(resolve(`chapters/${lang}/cells/training-a-vae/loss.ts`), 'utf8');
-    const h = await ready();
-    const tensors = tf.memory().numTensors;
-    await h.send({ type: 'setObjective', code, id: 2 });
-    expect(h.byId(2, 'objective')).toMatchObject({ custom: true });
-    expect(tf.memory().numTensors).toBe(tensors);
-    await h.send({ type: 'step', count: 1 });
-    const m = h.of('metrics').at(-1)!;
-    expect(m.objective).toBeCloseTo(m.reconstruction + m.kl, 3);
-  });
+  test.each(['en', 'zh'])(
+    '(%s) compiles in the worker, leaves no tensor from its check, and trains like the book’s loss',
+    async (lang) => {
+      const code = readFileSync(resolve(`chapters/${lang}/cells/training-a-vae/loss.ts`), 'utf8');
+      const h = await ready();
+      const tensors = tf.memory().numTensors;
+      await h.send({ type: 'setObjective', code, id: 2 });
+      expect(h.byId(2, 'objective')).toMatchObject({ custom: true });
+      expect(tf.memory().numTensors).toBe(tensors);
+      await h.send({ type: 'step', count: 1 });
+      const m = h.of('metrics').at(-1)!;
+      expect(m.objective).toBeCloseTo(m.reconstruction + m.kl, 3);
+    },
+  );
 });

@@ -41,7 +41,7 @@ describe("handle({type: 'sweep'})", () => {
       [1, 3, 1, 3, 3],
       [2, 3, 4, 3, 3],
     ]);
-    const start = parseCheckpoint((h.byId(2, 'checkpoint')!).bytes).weights;
+    const start = parseCheckpoint(h.byId(2, 'checkpoint')!.bytes).weights;
     for (const point of points) {
       const reference = new Trainer({ ...config, beta: point.beta }, bundle.train, bundle.test);
       reference.restoreWeights(start, 0);
@@ -110,32 +110,38 @@ describe("handle({type: 'sweep'})", () => {
     [{ type: 'cancelSweep' }],
     [{ type: 'pause' }],
     [{ type: 'reset' }],
-  ] as [WorkerRequest][])('%o stops a running sweep: sweepDone says cancelled, nothing follows, no tensors leak', async (stop) => {
-    const h = await ready();
-    const before = tf.memory().numTensors;
-    await h.send({ type: 'sweep', betas: [1, 2], stepsPerRun: 5000, id: 7 });
-    await h.until(() => h.of('sweepProgress').length > 0);
-    await h.send(stop);
-    expect(h.of('sweepDone')).toEqual([{ type: 'sweepDone', completed: 0, total: 2, cancelled: true, id: 7 }]);
-    const count = h.of('sweepProgress').length;
-    expect(await h.stopped(), 'the sweep scheduled another slice after it was stopped').toBe(true);
-    expect(h.of('sweepProgress')).toHaveLength(count);
-    expect(h.of('sweepPoint')).toHaveLength(0);
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  ] as [WorkerRequest][])(
+    '%o stops a running sweep: sweepDone says cancelled, nothing follows, no tensors leak',
+    async (stop) => {
+      const h = await ready();
+      const before = tf.memory().numTensors;
+      await h.send({ type: 'sweep', betas: [1, 2], stepsPerRun: 5000, id: 7 });
+      await h.until(() => h.of('sweepProgress').length > 0);
+      await h.send(stop);
+      expect(h.of('sweepDone')).toEqual([{ type: 'sweepDone', completed: 0, total: 2, cancelled: true, id: 7 }]);
+      const count = h.of('sweepProgress').length;
+      expect(await h.stopped(), 'the sweep scheduled another slice after it was stopped').toBe(true);
+      expect(h.of('sweepProgress')).toHaveLength(count);
+      expect(h.of('sweepPoint')).toHaveLength(0);
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 
   test.each([
     // a request for the main model's training, which wins over the sweep
     [{ type: 'step', count: 2 }, 2],
     [{ type: 'train', maxSteps: 3 }, 3],
-  ] as [WorkerRequest, number][])('%o during a sweep cancels it and trains the main model to step %i', async (request, step) => {
-    const h = await ready();
-    await h.send({ type: 'sweep', betas: [1], stepsPerRun: 5000, id: 7 });
-    await h.until(() => h.of('sweepProgress').length > 0);
-    await h.send(request);
-    expect(h.of('sweepDone')).toEqual([{ type: 'sweepDone', completed: 0, total: 1, cancelled: true, id: 7 }]);
-    await h.until(() => h.of('metrics').some((m) => m.step === step));
-  });
+  ] as [WorkerRequest, number][])(
+    '%o during a sweep cancels it and trains the main model to step %i',
+    async (request, step) => {
+      const h = await ready();
+      await h.send({ type: 'sweep', betas: [1], stepsPerRun: 5000, id: 7 });
+      await h.until(() => h.of('sweepProgress').length > 0);
+      await h.send(request);
+      expect(h.of('sweepDone')).toEqual([{ type: 'sweepDone', completed: 0, total: 1, cancelled: true, id: 7 }]);
+      await h.until(() => h.of('metrics').some((m) => m.step === step));
+    },
+  );
 
   test("handle({type: 'dispose'}) during a sweep ends it and frees every tensor", async () => {
     const before = tf.memory().numTensors;
@@ -158,7 +164,9 @@ describe("handle({type: 'sweep'})", () => {
     await h.until(() => h.of('sweepDone').length > 0);
     const error = h.of('error')[0]!;
     expect(error).toMatchObject({ code: 'non-finite', id: 8 });
-    expect(error.message).toMatch(/run at β = 0\.5 became NaN or infinite .* at step \d+ of 400; .*main model is unchanged/);
+    expect(error.message).toMatch(
+      /run at β = 0\.5 became NaN or infinite .* at step \d+ of 400; .*main model is unchanged/,
+    );
     expect(h.of('sweepDone')).toEqual([{ type: 'sweepDone', completed: 0, total: 2, cancelled: true, id: 8 }]);
     expect(await mainWeights(h, 3)).toEqual(before);
     expect(tf.memory().numTensors).toBe(tensors);

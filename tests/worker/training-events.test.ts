@@ -22,14 +22,26 @@ describe('metricsEvent(metrics)', () => {
 
 describe('previewEvents(trainer, bundle, step)', () => {
   it('gives 8 test images beside their reconstructions, then 8 prior samples, each with its buffers to transfer', () => {
-    const [[recon, reconTransfer], [samples, samplesTransfer]] = previewEvents(trainer, bundle, 7) as [[any, ArrayBuffer[]], [any, ArrayBuffer[]]];
-    expect(recon).toMatchObject({ type: 'images', kind: 'reconstructions', step: 7, width: SIDE, height: SIDE, count: 8 });
+    const [[recon, reconTransfer], [samples, samplesTransfer]] = previewEvents(trainer, bundle, 7) as [
+      [any, ArrayBuffer[]],
+      [any, ArrayBuffer[]],
+    ];
+    expect(recon).toMatchObject({
+      type: 'images',
+      kind: 'reconstructions',
+      step: 7,
+      width: SIDE,
+      height: SIDE,
+      count: 8,
+    });
     expect(recon.originals).toEqual(bundle.test.images.slice(0, 8 * SIDE * SIDE));
     expect(recon.pixels).toHaveLength(8 * SIDE * SIDE);
     expect(reconTransfer).toEqual([recon.pixels.buffer, recon.originals.buffer]);
     expect(samples).toMatchObject({ kind: 'samples', count: 8 });
     expect(samplesTransfer).toEqual([samples.pixels.buffer]);
     // The preview draws from its own stream: the same trainer state gives the same samples twice.
-    expect(Array.from((previewEvents(trainer, bundle, 7)[1]![0] as { pixels: Float32Array }).pixels)).toEqual(Array.from(samples.pixels));
+    expect(Array.from((previewEvents(trainer, bundle, 7)[1]![0] as { pixels: Float32Array }).pixels)).toEqual(
+      Array.from(samples.pixels),
+    );
   });
 });

@@ -48,7 +48,8 @@ export interface LabChartOptions<Labels> extends ChartSize {
 const CLASS = PLOT_CLASSES.lab;
 
 /** The Plot options every lab chart shares: size, class, font and its accessible name and description. */
-export const frame = (options: ChartSize & { ariaLabel: string; ariaDescription: string }, defaultHeight: number) => chartFrame(CLASS, options, defaultHeight);
+export const frame = (options: ChartSize & { ariaLabel: string; ariaDescription: string }, defaultHeight: number) =>
+  chartFrame(CLASS, options, defaultHeight);
 
 /** A number written with at most 3 significant digits and no trailing zeros (β = 0.25, 4, 1.5). */
 export function formatNumber(value: number): string {

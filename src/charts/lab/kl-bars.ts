@@ -46,7 +46,8 @@ export function klBarsChart(data: KlBarsData, options: KlBarsOptions): Plot.Plot
     active: data.active[i] ?? false,
   }));
   const top = Math.max(...bars.map((b) => b.kl), 0);
-  const title = (b: Bar) => `${labels.dimension} ${b.dimension}: ${formatNumber(b.kl)} (${b.active ? labels.active : labels.inactive})`;
+  const title = (b: Bar) =>
+    `${labels.dimension} ${b.dimension}: ${formatNumber(b.kl)} (${b.active ? labels.active : labels.inactive})`;
   const key = [
     { text: `■ ${labels.active}`, fill: LAB_COLORS.active, dy: 0 },
     { text: `□ ${labels.inactive}`, fill: LAB_COLORS.inactiveStroke, dy: 14 },
@@ -84,7 +85,17 @@ export function klBarsChart(data: KlBarsData, options: KlBarsOptions): Plot.Plot
         },
       ),
       Plot.ruleY([0], { stroke: LAB_COLORS.ink }),
-      ...key.map((k) => Plot.text([k], { text: 'text', frameAnchor: 'top-right', dy: k.dy - 32, lineAnchor: 'top', fill: k.fill, fontWeight: 600, className: 'lab-kl-key' })),
+      ...key.map((k) =>
+        Plot.text([k], {
+          text: 'text',
+          frameAnchor: 'top-right',
+          dy: k.dy - 32,
+          lineAnchor: 'top',
+          fill: k.fill,
+          fontWeight: 600,
+          className: 'lab-kl-key',
+        }),
+      ),
     ],
   };
 }

@@ -32,7 +32,16 @@ export type LatentScatterOptions = LabChartOptions<LatentScatterLabels>;
 
 /** Plot's observable10 scheme, spelled out so the page's HTML legend uses exactly the colours of the dots. */
 export const CLASS_COLORS: readonly string[] = Object.freeze([
-  '#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e', '#9498a0',
+  '#4269d0',
+  '#efb118',
+  '#ff725c',
+  '#6cc5b0',
+  '#3ca951',
+  '#ff8ab7',
+  '#a463f2',
+  '#97bbf5',
+  '#9c6b4e',
+  '#9498a0',
 ]);
 
 /** The half-width of the domain unless points lie further out. */
@@ -73,13 +82,18 @@ export function ellipse(probe: { x: number; y: number; sx: number; sy: number })
 }
 
 /** The mean position of each class present, for its direct label. */
-function centroids(points: readonly LatentPoint[], classNames: readonly string[]): { x: number; y: number; name: string; label: number }[] {
+function centroids(
+  points: readonly LatentPoint[],
+  classNames: readonly string[],
+): { x: number; y: number; name: string; label: number }[] {
   const sums = new Map<number, { x: number; y: number; n: number }>();
   for (const p of points) {
     const s = sums.get(p.label) ?? { x: 0, y: 0, n: 0 };
     sums.set(p.label, { x: s.x + p.x, y: s.y + p.y, n: s.n + 1 });
   }
-  return [...sums].sort(([a], [b]) => a - b).map(([label, s]) => ({ x: s.x / s.n, y: s.y / s.n, name: classNames[label] ?? String(label), label }));
+  return [...sums]
+    .sort(([a], [b]) => a - b)
+    .map(([label, s]) => ({ x: s.x / s.n, y: s.y / s.n, name: classNames[label] ?? String(label), label }));
 }
 
 /** Encoder means coloured by class with class names at their centres, the probe as a cross and ±2σ ellipse, the cursor as a ring. */
@@ -88,7 +102,10 @@ export function latentScatterChart(data: LatentScatterData, options: LatentScatt
   const reach = latentExtent(data.points);
   const domain: [number, number] = [-reach, reach];
   const every = Math.ceil(reach / 4);
-  const ticks = Array.from({ length: (2 * Math.floor(reach / every)) + 1 }, (_, i) => (i - Math.floor(reach / every)) * every);
+  const ticks = Array.from(
+    { length: 2 * Math.floor(reach / every) + 1 },
+    (_, i) => (i - Math.floor(reach / every)) * every,
+  );
   const pointColor = (p: { label: number }) => classColor(p.label);
   return {
     ...frame(options, Math.min(options.width, 520)),
@@ -101,7 +118,15 @@ export function latentScatterChart(data: LatentScatterData, options: LatentScatt
     marks: [
       Plot.ruleX([0], { strokeOpacity: 0.3 }),
       Plot.ruleY([0], { strokeOpacity: 0.3 }),
-      Plot.dot(data.points, { x: 'x', y: 'y', r: 2.5, fill: pointColor, fillOpacity: 0.7, clip: true, className: 'lab-latent-point' }),
+      Plot.dot(data.points, {
+        x: 'x',
+        y: 'y',
+        r: 2.5,
+        fill: pointColor,
+        fillOpacity: 0.7,
+        clip: true,
+        className: 'lab-latent-point',
+      }),
       Plot.text(centroids(data.points, data.classNames), {
         x: 'x',
         y: 'y',
@@ -115,9 +140,36 @@ export function latentScatterChart(data: LatentScatterData, options: LatentScatt
         clip: true,
         className: 'lab-latent-class',
       }),
-      Plot.line(data.probe ? ellipse(data.probe) : [], { x: 'x', y: 'y', curve: 'linear-closed', stroke: LAB_COLORS.ink, strokeWidth: 1.5, strokeDasharray: '4 3', clip: true, className: 'lab-probe-ellipse' }),
-      Plot.dot(data.probe ? [data.probe] : [], { x: 'x', y: 'y', symbol: 'times', r: 7, stroke: LAB_COLORS.ink, strokeWidth: 2.5, clip: true, className: 'lab-probe' }),
-      Plot.dot(data.cursor ? [data.cursor] : [], { x: 'x', y: 'y', r: 6, fill: 'none', stroke: LAB_COLORS.ink, strokeWidth: 1.5, clip: true, className: 'lab-cursor' }),
+      Plot.line(data.probe ? ellipse(data.probe) : [], {
+        x: 'x',
+        y: 'y',
+        curve: 'linear-closed',
+        stroke: LAB_COLORS.ink,
+        strokeWidth: 1.5,
+        strokeDasharray: '4 3',
+        clip: true,
+        className: 'lab-probe-ellipse',
+      }),
+      Plot.dot(data.probe ? [data.probe] : [], {
+        x: 'x',
+        y: 'y',
+        symbol: 'times',
+        r: 7,
+        stroke: LAB_COLORS.ink,
+        strokeWidth: 2.5,
+        clip: true,
+        className: 'lab-probe',
+      }),
+      Plot.dot(data.cursor ? [data.cursor] : [], {
+        x: 'x',
+        y: 'y',
+        r: 6,
+        fill: 'none',
+        stroke: LAB_COLORS.ink,
+        strokeWidth: 1.5,
+        clip: true,
+        className: 'lab-cursor',
+      }),
     ],
   };
 }

@@ -63,7 +63,9 @@ export function lossChart(data: LossData, options: LossOptions): Plot.PlotOption
 
   const steps = extent([...data.points, ...data.heldOut, ...data.betaChanges].map((p) => p.step)) ?? [0, 1];
   const x: [number, number] = steps[1] > steps[0] ? steps : [steps[0], steps[0] + 1];
-  const values = data.points.flatMap((p) => SERIES.map((s) => seriesValue(p, s))).concat(data.heldOut.map((p) => p.negElbo));
+  const values = data.points
+    .flatMap((p) => SERIES.map((s) => seriesValue(p, s)))
+    .concat(data.heldOut.map((p) => p.negElbo));
   const y = yDomain(values, logY);
 
   // End labels sit in the right margin at their series' last value, nudged apart in pixels so none overlap.
@@ -90,7 +92,12 @@ export function lossChart(data: LossData, options: LossOptions): Plot.PlotOption
     y: { type: logY ? 'log' : 'linear', domain: y, label: labels.nats, labelAnchor: 'top', grid: true },
     marks: [
       Plot.frame({ anchor: 'bottom', strokeOpacity: 0.4 }),
-      Plot.ruleX(data.betaChanges, { x: 'step', stroke: LAB_COLORS.guide, strokeDasharray: LAB_DASHES.guide, className: 'lab-beta-change' }),
+      Plot.ruleX(data.betaChanges, {
+        x: 'step',
+        stroke: LAB_COLORS.guide,
+        strokeDasharray: LAB_DASHES.guide,
+        className: 'lab-beta-change',
+      }),
       Plot.text(data.betaChanges, {
         x: 'step',
         frameAnchor: 'top',
@@ -112,9 +119,28 @@ export function lossChart(data: LossData, options: LossOptions): Plot.PlotOption
           className: `lab-series-${s}`,
         }),
       ),
-      Plot.dot(data.heldOut, { x: 'step', y: (p: HeldOutPoint) => shown(p.negElbo), symbol: 'diamond', r: 4, fill: LAB_COLORS.heldOut, stroke: LAB_COLORS.halo, strokeWidth: 1, className: 'lab-held-out' }),
+      Plot.dot(data.heldOut, {
+        x: 'step',
+        y: (p: HeldOutPoint) => shown(p.negElbo),
+        symbol: 'diamond',
+        r: 4,
+        fill: LAB_COLORS.heldOut,
+        stroke: LAB_COLORS.halo,
+        strokeWidth: 1,
+        className: 'lab-held-out',
+      }),
       ...ends.map((e, i) =>
-        Plot.text([e], { x: () => x[1], y: 'value', text: 'text', fill: e.fill, dx: 6, dy: spread[i]! - pixels[i]!, textAnchor: 'start', fontWeight: 600, className: 'lab-end-label' }),
+        Plot.text([e], {
+          x: () => x[1],
+          y: 'value',
+          text: 'text',
+          fill: e.fill,
+          dx: 6,
+          dy: spread[i]! - pixels[i]!,
+          textAnchor: 'start',
+          fontWeight: 600,
+          className: 'lab-end-label',
+        }),
       ),
     ],
   };

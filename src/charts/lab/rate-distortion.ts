@@ -59,7 +59,12 @@ export function rateDistortionChart(data: RateDistortionData, options: RateDisto
   const current = data.current ? [data.current] : [];
   // Points on rate + distortion = −ELBO at the domain's ends; clipping trims the part outside the frame.
   const negElbo = data.current ? data.current.rate + data.current.distortion : NaN;
-  const iso = data.current ? [{ rate: x[0], distortion: negElbo - x[0] }, { rate: x[1], distortion: negElbo - x[1] }] : [];
+  const iso = data.current
+    ? [
+        { rate: x[0], distortion: negElbo - x[0] },
+        { rate: x[1], distortion: negElbo - x[1] },
+      ]
+    : [];
   // The iso line is labelled where it enters the frame, at the top or else the left edge.
   const isoLabelRate = Math.min(Math.max(negElbo - y[1], x[0]), x[1]);
   // Labels go below-left of their points: no encoder reaches less distortion at a lower rate, so that corner stays empty.
@@ -73,7 +78,14 @@ export function rateDistortionChart(data: RateDistortionData, options: RateDisto
     y: { domain: y, label: labels.distortion, labelAnchor: 'top', grid: true },
     marks: [
       Plot.frame({ anchor: 'bottom', strokeOpacity: 0.4 }),
-      Plot.line(iso, { x: 'rate', y: 'distortion', stroke: LAB_COLORS.guide, strokeDasharray: LAB_DASHES.guide, clip: true, className: 'lab-iso-elbo' }),
+      Plot.line(iso, {
+        x: 'rate',
+        y: 'distortion',
+        stroke: LAB_COLORS.guide,
+        strokeDasharray: LAB_DASHES.guide,
+        clip: true,
+        className: 'lab-iso-elbo',
+      }),
       Plot.text(data.current ? [{ rate: isoLabelRate, distortion: negElbo - isoLabelRate }] : [], {
         x: 'rate',
         y: 'distortion',
@@ -85,10 +97,37 @@ export function rateDistortionChart(data: RateDistortionData, options: RateDisto
         fill: LAB_COLORS.guide,
         className: 'lab-iso-elbo-label',
       }),
-      Plot.line(data.trajectory.slice(0, split + 1), { x: 'rate', y: 'distortion', stroke: LAB_COLORS.trajectory, strokeOpacity: 0.3, strokeWidth: 1, className: 'lab-trajectory-old' }),
-      Plot.line(data.trajectory.slice(split), { x: 'rate', y: 'distortion', stroke: LAB_COLORS.trajectory, strokeWidth: 1.5, className: 'lab-trajectory-recent' }),
-      Plot.line(sweep, { x: 'rate', y: 'distortion', stroke: LAB_COLORS.sweep, strokeDasharray: LAB_DASHES.kl, strokeWidth: 1.5, className: 'lab-sweep-curve' }),
-      Plot.dot(sweep, { x: 'rate', y: 'distortion', symbol: 'square', r: 4, fill: LAB_COLORS.sweep, className: 'lab-sweep-point' }),
+      Plot.line(data.trajectory.slice(0, split + 1), {
+        x: 'rate',
+        y: 'distortion',
+        stroke: LAB_COLORS.trajectory,
+        strokeOpacity: 0.3,
+        strokeWidth: 1,
+        className: 'lab-trajectory-old',
+      }),
+      Plot.line(data.trajectory.slice(split), {
+        x: 'rate',
+        y: 'distortion',
+        stroke: LAB_COLORS.trajectory,
+        strokeWidth: 1.5,
+        className: 'lab-trajectory-recent',
+      }),
+      Plot.line(sweep, {
+        x: 'rate',
+        y: 'distortion',
+        stroke: LAB_COLORS.sweep,
+        strokeDasharray: LAB_DASHES.kl,
+        strokeWidth: 1.5,
+        className: 'lab-sweep-curve',
+      }),
+      Plot.dot(sweep, {
+        x: 'rate',
+        y: 'distortion',
+        symbol: 'square',
+        r: 4,
+        fill: LAB_COLORS.sweep,
+        className: 'lab-sweep-point',
+      }),
       Plot.text(sweep, {
         x: 'rate',
         y: 'distortion',
@@ -103,8 +142,26 @@ export function rateDistortionChart(data: RateDistortionData, options: RateDisto
         paintOrder: 'stroke',
         className: 'lab-sweep-label',
       }),
-      Plot.dot(current, { x: 'rate', y: 'distortion', r: 6, fill: LAB_COLORS.trajectory, stroke: LAB_COLORS.halo, strokeWidth: 1.5, className: 'lab-current' }),
-      Plot.text(current, { x: 'rate', y: 'distortion', text: () => labels.current, textAnchor: 'end', dx: -9, dy: 12, fontWeight: 600, fill: LAB_COLORS.trajectory, className: 'lab-current-label' }),
+      Plot.dot(current, {
+        x: 'rate',
+        y: 'distortion',
+        r: 6,
+        fill: LAB_COLORS.trajectory,
+        stroke: LAB_COLORS.halo,
+        strokeWidth: 1.5,
+        className: 'lab-current',
+      }),
+      Plot.text(current, {
+        x: 'rate',
+        y: 'distortion',
+        text: () => labels.current,
+        textAnchor: 'end',
+        dx: -9,
+        dy: 12,
+        fontWeight: 600,
+        fill: LAB_COLORS.trajectory,
+        className: 'lab-current-label',
+      }),
     ],
   };
 }

@@ -19,7 +19,9 @@ export function showUpdateNote(doc: Document = document, reload: () => void = ()
 // Not in `astro dev`: there is no sw.js there, and a worker caching dev files would serve stale code.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const base = import.meta.env.BASE_URL;
-  navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).catch((error: unknown) => console.warn('The book cannot be stored for offline reading:', error));
+  navigator.serviceWorker
+    .register(`${base}sw.js`, { scope: base })
+    .catch((error: unknown) => console.warn('The book cannot be stored for offline reading:', error));
   // `ready` resolves once a worker is active, and Workbox activates only after the whole precache is stored.
   void navigator.serviceWorker.ready.then(() => showOfflineNote());
   // A new worker takes over at once (skipWaiting) and drops the old version's files, so code this page has not loaded

@@ -28,7 +28,8 @@ export function bootCells(root: Document): void {
     cell.querySelector<HTMLElement>('[data-cell-toolbar]')?.removeAttribute('hidden');
     const run = cell.querySelector<HTMLButtonElement>('[data-cell-run]');
     // Once the notebook is up it handles these itself; this listener only covers the first use.
-    const first = (action: 'run' | 'focus') => () => void (root.documentElement.hasAttribute('data-notebook-ready') || load(root, cell, action));
+    const first = (action: 'run' | 'focus') => () =>
+      void (root.documentElement.hasAttribute('data-notebook-ready') || load(root, cell, action));
     run?.addEventListener('click', first('run'), { once: true });
     cell.querySelector('[data-cell-code]')?.addEventListener('focusin', first('focus'), { once: true });
     cell.querySelector('[data-cell-code]')?.addEventListener('pointerdown', first('focus'), { once: true });

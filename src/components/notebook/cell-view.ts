@@ -59,7 +59,9 @@ export class CellView {
    */
   render(outputs: readonly Output[], media: Media, cellId: string): void {
     const doc = this.figure.ownerDocument;
-    const controls = new Map([...this.output.querySelectorAll<HTMLElement>('.cell-control')].map((el) => [el.dataset['controlKey'], el]));
+    const controls = new Map(
+      [...this.output.querySelectorAll<HTMLElement>('.cell-control')].map((el) => [el.dataset['controlKey'], el]),
+    );
     this.output.replaceChildren(
       ...outputs.map((o) => {
         const key = o.kind === 'control' ? controlKey(o.index, o.spec) : undefined;
@@ -89,7 +91,10 @@ export class CellView {
       };
       input.addEventListener('input', changed);
       // Moved while the notebook was still loading (the first touch is what loads it): apply that move now.
-      const initial = input instanceof HTMLSelectElement ? input.querySelector('option[selected]')?.getAttribute('value') : input.getAttribute('value');
+      const initial =
+        input instanceof HTMLSelectElement
+          ? input.querySelector('option[selected]')?.getAttribute('value')
+          : input.getAttribute('value');
       if (initial !== null && initial !== undefined && input.value !== initial) changed();
     }
   }

@@ -8,7 +8,10 @@ import { tags } from '@lezer/highlight';
 
 /** Token colours from CSS variables set per theme in src/styles/notebook.css (the same as Shiki's two themes). */
 const bookHighlight = HighlightStyle.define([
-  { tag: [tags.keyword, tags.operatorKeyword, tags.modifier, tags.controlKeyword, tags.definitionKeyword], color: 'var(--code-keyword)' },
+  {
+    tag: [tags.keyword, tags.operatorKeyword, tags.modifier, tags.controlKeyword, tags.definitionKeyword],
+    color: 'var(--code-keyword)',
+  },
   { tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'var(--code-string)' },
   { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--code-number)' },
   { tag: tags.comment, color: 'var(--code-comment)', fontStyle: 'normal' },

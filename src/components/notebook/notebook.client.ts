@@ -54,7 +54,20 @@ class Notebook {
     for (const figure of figures) {
       const book = figure.dataset['cellSource'] ?? '';
       const id = figure.dataset['cell'] ?? '';
-      const cell: Cell = { id, name: figure.dataset['cellName'] ?? id, book, code: book, view: new CellView(figure, s), media: canvasMedia(), declares: words(figure.dataset['declares']), uses: words(figure.dataset['uses']), analysisError: null, editor: null, ranIn: 0, choices: new Map() };
+      const cell: Cell = {
+        id,
+        name: figure.dataset['cellName'] ?? id,
+        book,
+        code: book,
+        view: new CellView(figure, s),
+        media: canvasMedia(),
+        declares: words(figure.dataset['declares']),
+        uses: words(figure.dataset['uses']),
+        analysisError: null,
+        editor: null,
+        ranIn: 0,
+        choices: new Map(),
+      };
       this.cells.set(id, cell);
       this.mountEditor(cell);
       this.bindButtons(cell);
@@ -78,7 +91,8 @@ class Notebook {
   }
 
   private bindButtons(cell: Cell): void {
-    const on = (selector: string, action: () => void) => cell.view.figure.querySelector(selector)?.addEventListener('click', action);
+    const on = (selector: string, action: () => void) =>
+      cell.view.figure.querySelector(selector)?.addEventListener('click', action);
     on('[data-cell-run]', () => this.run(cell));
     on('[data-cell-reset]', () => this.reset(cell));
     on('[data-cell-share]', () => void this.share(cell));
@@ -176,25 +190,33 @@ class Notebook {
       cell.uses = answer.uses;
       cell.analysisError = answer.error ?? null;
     }
-    return buildGraph([...this.cells.values()].filter((c) => !c.analysisError).map((c) => ({ id: c.id, declares: c.declares, uses: c.uses })));
+    return buildGraph(
+      [...this.cells.values()]
+        .filter((c) => !c.analysisError)
+        .map((c) => ({ id: c.id, declares: c.declares, uses: c.uses })),
+    );
   }
 
   private async runPlan(cell: Cell): Promise<void> {
     cell.view.setState('running');
     await this.starting(cell);
     const graph = await this.analyze();
-    if (cell.analysisError || graph.errors.has(cell.id)) return this.show(cell, [], cell.analysisError ?? graph.errors.get(cell.id));
+    if (cell.analysisError || graph.errors.has(cell.id))
+      return this.show(cell, [], cell.analysisError ?? graph.errors.get(cell.id));
     const plan = runPlan(graph, cell.id).map((id) => this.cells.get(id)!);
     for (const c of plan.slice(1)) c.view.setState('stale');
     const failed = new Set<string>();
     const parentFailed = (id: string) => (graph.parents.get(id) ?? []).some((p) => failed.has(p));
     for (const id of upstream(graph, cell.id)) {
       const before = this.cells.get(id)!;
-      if (parentFailed(id) || (before.ranIn !== this.sandbox.generation && !(await this.runOne(before, true)))) failed.add(id);
+      if (parentFailed(id) || (before.ranIn !== this.sandbox.generation && !(await this.runOne(before, true))))
+        failed.add(id);
     }
     for (const c of plan) {
       const parent = (graph.parents.get(c.id) ?? []).find((p) => failed.has(p));
-      const ok = parent ? (this.show(c, [], { code: 'upstream', name: this.cells.get(parent)!.name, message: parent }), false) : await this.runOne(c, false);
+      const ok = parent
+        ? (this.show(c, [], { code: 'upstream', name: this.cells.get(parent)!.name, message: parent }), false)
+        : await this.runOne(c, false);
       if (!ok) failed.add(c.id);
     }
   }
@@ -215,7 +237,10 @@ class Notebook {
     let expired: CellError | null = null;
     this.timer = new RunTimer(() => {
       const seconds = Math.round((performance.now() - started) / 1000);
-      expired = seconds * 1000 >= DEFAULT_LIMIT_MS - 500 ? { code: 'timeout', message: 'time limit', name: String(seconds) } : { code: 'stopped', message: 'stopped' };
+      expired =
+        seconds * 1000 >= DEFAULT_LIMIT_MS - 500
+          ? { code: 'timeout', message: 'time limit', name: String(seconds) }
+          : { code: 'stopped', message: 'stopped' };
       this.sandbox.stop();
     });
     if (!silent) cell.view.showTimer(DEFAULT_LIMIT_MS / 1000);
@@ -224,8 +249,15 @@ class Notebook {
     this.timer.finish();
     window.clearInterval(tick);
     cell.view.showTimer(null);
-    if (expired) return this.show(cell, [], expired), false;
-    if (answer.type !== 'result') return this.show(cell, [], { code: 'runtime', message: fill(this.s.errorCrash, { message: answer.type === 'failed' ? answer.message : answer.type }) }), false;
+    if (expired) return (this.show(cell, [], expired), false);
+    if (answer.type !== 'result')
+      return (
+        this.show(cell, [], {
+          code: 'runtime',
+          message: fill(this.s.errorCrash, { message: answer.type === 'failed' ? answer.message : answer.type }),
+        }),
+        false
+      );
     cell.ranIn = answer.error ? 0 : this.sandbox.generation;
     if (!silent) this.show(cell, answer.outputs, answer.error);
     return !answer.error;
@@ -250,7 +282,11 @@ export function mountNotebook(root: Document): void {
   const figures = [...root.querySelectorAll<HTMLElement>('[data-cell]')];
   const lang = figures[0]?.dataset['lang'];
   if (!figures.length || !isLang(lang)) return;
-  for (const figure of figures) recordedOutputs.set(figure, [...(figure.querySelector('[data-cell-output]')?.childNodes ?? [])].map((n) => n.cloneNode(true)));
+  for (const figure of figures)
+    recordedOutputs.set(
+      figure,
+      [...(figure.querySelector('[data-cell-output]')?.childNodes ?? [])].map((n) => n.cloneNode(true)),
+    );
   new Notebook(figures, NOTEBOOK_STRINGS[lang]);
   root.documentElement.setAttribute('data-notebook-ready', '');
 }

@@ -19,7 +19,11 @@ export interface Media {
   svg(markup: string): string;
 }
 
-const h = (tag: string, attrs: Record<string, string> = {}, ...children: (VNode | string)[]): VNode => ({ tag, attrs, children });
+const h = (tag: string, attrs: Record<string, string> = {}, ...children: (VNode | string)[]): VNode => ({
+  tag,
+  attrs,
+  children,
+});
 
 /** Numbers as the inspector shows them: up to 6 significant digits, integers in full. */
 export function formatNumber(value: number | string): string {
@@ -36,22 +40,46 @@ function inspectorNode(node: InspectNode, s: NotebookStrings, depth = 0): VNode 
     const text = node.type === 'string' && depth > 0 ? JSON.stringify(node.text) : node.text;
     return h('span', { class: `cell-value cell-${node.type}` }, text);
   }
-  const items = node.entries.map(([key, child]) => h('li', {}, h('span', { class: 'cell-key' }, `${key}: `), inspectorNode(child, s, depth + 1)));
+  const items = node.entries.map(([key, child]) =>
+    h('li', {}, h('span', { class: 'cell-key' }, `${key}: `), inspectorNode(child, s, depth + 1)),
+  );
   if (node.more > 0) items.push(h('li', { class: 'cell-more' }, fill(s.moreEntries, { count: node.more })));
-  return h('details', depth === 0 ? { class: 'cell-inspector', open: '' } : { class: 'cell-inspector' }, h('summary', {}, node.label), h('ul', {}, ...items));
+  return h(
+    'details',
+    depth === 0 ? { class: 'cell-inspector', open: '' } : { class: 'cell-inspector' },
+    h('summary', {}, node.label),
+    h('ul', {}, ...items),
+  );
 }
 
 /** A tensor: shape line, statistics, first values, and its heatmap when 2-D. */
 function tensorNode(t: TensorOutput, s: NotebookStrings, media: Media): VNode {
-  const stats = { min: formatNumber(t.min), max: formatNumber(t.max), mean: formatNumber(t.mean), std: formatNumber(t.std) };
+  const stats = {
+    min: formatNumber(t.min),
+    max: formatNumber(t.max),
+    mean: formatNumber(t.mean),
+    std: formatNumber(t.std),
+  };
   const parts: VNode[] = [
     h('p', { class: 'cell-tensor-shape' }, fill(s.tensorShape, { shape: `[${t.shape.join(', ')}]`, dtype: t.dtype })),
     h('p', {}, fill(s.tensorStats, stats)),
-    h('p', {}, fill(s.tensorFirst, { values: t.first.map(formatNumber).join(', ') + (t.size > t.first.length ? ', …' : '') })),
+    h(
+      'p',
+      {},
+      fill(s.tensorFirst, { values: t.first.map(formatNumber).join(', ') + (t.size > t.first.length ? ', …' : '') }),
+    ),
   ];
   if (t.heatmap) {
     const alt = fill(s.heatmapAlt, { rows: t.heatmap.rows, cols: t.heatmap.cols });
-    parts.push(h('img', { class: 'cell-heatmap', src: media.heatmap(t.heatmap.values, t.heatmap.rows, t.heatmap.cols), alt, width: String(t.heatmap.cols * 6), height: String(t.heatmap.rows * 6) }));
+    parts.push(
+      h('img', {
+        class: 'cell-heatmap',
+        src: media.heatmap(t.heatmap.values, t.heatmap.rows, t.heatmap.cols),
+        alt,
+        width: String(t.heatmap.cols * 6),
+        height: String(t.heatmap.rows * 6),
+      }),
+    );
   }
   return h('div', { class: 'cell-tensor' }, ...parts);
 }
@@ -69,18 +97,25 @@ function controlNode(index: number, spec: ControlSpec, cellId: string): VNode {
   const label = h('label', { for: id }, spec.label || `#${index + 1}`);
   const key = controlKey(index, spec);
   if (spec.type === 'select') {
-    const options = spec.options.map((o) => h('option', o === spec.value ? { value: o, selected: '' } : { value: o }, o));
+    const options = spec.options.map((o) =>
+      h('option', o === spec.value ? { value: o, selected: '' } : { value: o }, o),
+    );
     return h('div', { class: 'cell-control', 'data-control-key': key }, label, h('select', attrs, ...options));
   }
   const range = { min: String(spec.min), max: String(spec.max), step: String(spec.step), value: String(spec.value) };
   const input = h('input', { ...attrs, ...range, type: spec.type === 'slider' ? 'range' : 'number' });
-  const shown = spec.type === 'slider' ? [h('output', { for: id, 'data-control-value': '' }, formatNumber(spec.value))] : [];
+  const shown =
+    spec.type === 'slider' ? [h('output', { for: id, 'data-control-value': '' }, formatNumber(spec.value))] : [];
   return h('div', { class: 'cell-control', 'data-control-key': key }, label, input, ...shown);
 }
 
 /** The reader-facing message of a cell error, in the reader's language. */
 export function errorMessage(error: CellError, s: NotebookStrings, seconds = 10): string {
-  const values = { message: error.message, name: error.name ?? '', seconds: error.code === 'timeout' ? (error.name ?? seconds) : seconds };
+  const values = {
+    message: error.message,
+    name: error.name ?? '',
+    seconds: error.code === 'timeout' ? (error.name ?? seconds) : seconds,
+  };
   const templates: Record<CellError['code'], string> = {
     syntax: s.errorSyntax,
     runtime: s.errorRuntime,
@@ -97,7 +132,10 @@ export function errorMessage(error: CellError, s: NotebookStrings, seconds = 10)
 
 /** An error: where in the cell (line and column), then what went wrong. */
 function errorNode(error: CellError, s: NotebookStrings): VNode {
-  const where = error.line !== undefined ? [h('span', { class: 'cell-error-at' }, `${fill(s.errorAt, { line: error.line, col: error.col ?? 1 })}: `)] : [];
+  const where =
+    error.line !== undefined
+      ? [h('span', { class: 'cell-error-at' }, `${fill(s.errorAt, { line: error.line, col: error.col ?? 1 })}: `)]
+      : [];
   return h('p', { class: 'cell-error', 'data-error-code': error.code }, ...where, errorMessage(error, s));
 }
 
@@ -111,11 +149,23 @@ export function outputNode(output: Output, s: NotebookStrings, media: Media, cel
     case 'images': {
       const alt = fill(s.imagesAlt, { count: output.count });
       const columns = Math.min(output.count, 8);
-      const size = { width: String(columns * output.side * 2), height: String(Math.ceil(output.count / 8) * output.side * 2) };
-      return h('img', { class: 'cell-images', src: media.images(output.pixels, output.count, output.side), alt, ...size });
+      const size = {
+        width: String(columns * output.side * 2),
+        height: String(Math.ceil(output.count / 8) * output.side * 2),
+      };
+      return h('img', {
+        class: 'cell-images',
+        src: media.images(output.pixels, output.count, output.side),
+        alt,
+        ...size,
+      });
     }
     case 'svg':
-      return h('img', { class: 'cell-chart', src: media.svg(output.markup), alt: fill(s.chartAlt, { label: output.label }) });
+      return h('img', {
+        class: 'cell-chart',
+        src: media.svg(output.markup),
+        alt: fill(s.chartAlt, { label: output.label }),
+      });
     case 'control':
       return controlNode(output.index, output.spec, cellId);
     case 'error':
@@ -130,7 +180,9 @@ const VOID = new Set(['img', 'input']);
 /** Serialises a tree as HTML (build time), escaping every text and attribute. */
 export function toHtml(node: VNode | string): string {
   if (typeof node === 'string') return escape(node);
-  const attrs = Object.entries(node.attrs ?? {}).map(([k, v]) => (v === '' ? ` ${k}` : ` ${k}="${escape(v)}"`)).join('');
+  const attrs = Object.entries(node.attrs ?? {})
+    .map(([k, v]) => (v === '' ? ` ${k}` : ` ${k}="${escape(v)}"`))
+    .join('');
   if (VOID.has(node.tag)) return `<${node.tag}${attrs}>`;
   return `<${node.tag}${attrs}>${(node.children ?? []).map(toHtml).join('')}</${node.tag}>`;
 }

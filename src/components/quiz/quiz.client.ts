@@ -27,7 +27,8 @@ function state(revisions: Readonly<Record<string, number>> = {}): NonNullable<ty
     const { progress, dropped } = withCurrentRevisions(loaded.progress, revisions);
     const notice = loaded.notice;
     // A reset or pruned record is written back at once, so the notice shows once and not on every load.
-    if (notice === 'corrupt' || notice === 'foreign' || notice === 'migrated' || dropped.length > 0) store.save(progress);
+    if (notice === 'corrupt' || notice === 'foreign' || notice === 'migrated' || dropped.length > 0)
+      store.save(progress);
     shared = { store, progress, notice, revised: dropped.length > 0 };
   }
   return shared;
@@ -40,10 +41,12 @@ function commit(progress: Progress): void {
   document.dispatchEvent(new CustomEvent(CHANGED));
 }
 
-const part = <T extends Element>(root: ParentNode, name: string): T | null => root.querySelector<T>(`[data-quiz="${name}"]`);
+const part = <T extends Element>(root: ParentNode, name: string): T | null =>
+  root.querySelector<T>(`[data-quiz="${name}"]`);
 
 function responseOf(form: HTMLFormElement, key: AnswerKey): QuizResponse {
-  if (key.kind === 'numeric') return { kind: 'numeric', raw: form.querySelector<HTMLInputElement>('input[name="value"]')?.value ?? '' };
+  if (key.kind === 'numeric')
+    return { kind: 'numeric', raw: form.querySelector<HTMLInputElement>('input[name="value"]')?.value ?? '' };
   const selected = [...form.querySelectorAll<HTMLInputElement>('input[name="choice"]:checked')].map((i) => i.value);
   return { kind: 'choice', selected };
 }
@@ -57,8 +60,18 @@ export function mount(root: HTMLElement): void {
   const forms = [...root.querySelectorAll<HTMLFormElement>('form[data-question]')];
   const ids = forms.map((f) => f.dataset['question'] ?? '');
   const notice = part<HTMLElement>(root, 'notice');
-  const { store, notice: loaded, revised } = state(JSON.parse(root.dataset['revisions'] ?? '{}') as Record<string, number>);
-  const noticeText = { corrupt: s.corruptNotice, foreign: s.foreignNotice, migrated: s.migratedNotice, fresh: '', loaded: '' }[loaded];
+  const {
+    store,
+    notice: loaded,
+    revised,
+  } = state(JSON.parse(root.dataset['revisions'] ?? '{}') as Record<string, number>);
+  const noticeText = {
+    corrupt: s.corruptNotice,
+    foreign: s.foreignNotice,
+    migrated: s.migratedNotice,
+    fresh: '',
+    loaded: '',
+  }[loaded];
   const parts = [noticeText, revised ? s.revisedNotice : '', store.persistent ? s.storedNotice : s.noStorage];
   if (notice) notice.textContent = parts.filter(Boolean).join(' ');
   root.dataset['storage'] = store.persistent ? 'local' : 'memory';
@@ -102,12 +115,17 @@ export function mount(root: HTMLElement): void {
     const { progress } = state();
     for (const form of forms) renderQuestion(form, progress, s);
     const results = Object.fromEntries(Object.entries(progress.answers).map(([k, v]) => [k, v.correct]));
-    const line = (template: string, sc: Score) => fill(template, { correct: sc.correct, total: sc.total, answered: sc.answered });
+    const line = (template: string, sc: Score) =>
+      fill(template, { correct: sc.correct, total: sc.total, answered: sc.answered });
     const scoreEl = part<HTMLElement>(root, 'score');
     const setScore = score(ids, results);
     if (scoreEl) {
       scoreEl.textContent = line(s.scoreSet, setScore);
-      Object.assign(scoreEl.dataset, { correct: String(setScore.correct), answered: String(setScore.answered), total: String(setScore.total) });
+      Object.assign(scoreEl.dataset, {
+        correct: String(setScore.correct),
+        answered: String(setScore.answered),
+        total: String(setScore.total),
+      });
     }
     const bySet = Object.entries(sets).map(([name, setIds]) => [name, score(setIds, results)] as const);
     const overall = part<HTMLElement>(root, 'overall');
@@ -132,7 +150,10 @@ function renderQuestion(form: HTMLFormElement, progress: Progress, s: (typeof QU
   if (options) {
     const labels = [...options.querySelectorAll<HTMLElement>('.quiz-option')];
     const byId = new Map(labels.map((l) => [l.dataset['option'] ?? '', l]));
-    const order = progress.seed === 0 ? labels : shuffleBySeed([...byId.keys()].sort(), `${progress.seed}:${id.split(':')[1] ?? id}`).map((o) => byId.get(o)!);
+    const order =
+      progress.seed === 0
+        ? labels
+        : shuffleBySeed([...byId.keys()].sort(), `${progress.seed}:${id.split(':')[1] ?? id}`).map((o) => byId.get(o)!);
     options.replaceChildren(...order);
   }
   const feedback = part<HTMLElement>(form, 'feedback');
@@ -165,7 +186,11 @@ function renderQuestion(form: HTMLFormElement, progress: Progress, s: (typeof QU
   feedback.replaceChildren(verdict, ...(explanation ? [explanation] : []));
 }
 
-function scoreTable(bySet: readonly (readonly [string, Score])[], titles: Record<string, string>, s: (typeof QUIZ_STRINGS)['en']): HTMLTableElement {
+function scoreTable(
+  bySet: readonly (readonly [string, Score])[],
+  titles: Record<string, string>,
+  s: (typeof QUIZ_STRINGS)['en'],
+): HTMLTableElement {
   const table = document.createElement('table');
   table.className = 'quiz-scores';
   table.createCaption().textContent = s.scoreTableCaption;

@@ -30,7 +30,8 @@ export function bindFormula(figure: HTMLElement): boolean {
     const next = hovered ?? pinned;
     if (next === shown) return;
     for (const element of figure.querySelectorAll(`.${ACTIVE_CLASS}`)) element.classList.remove(ACTIVE_CLASS);
-    if (next !== null) for (const element of figure.querySelectorAll(`[data-term~="${next}"]`)) element.classList.add(ACTIVE_CLASS);
+    if (next !== null)
+      for (const element of figure.querySelectorAll(`[data-term~="${next}"]`)) element.classList.add(ACTIVE_CLASS);
     if (next !== null) revealToken();
     if (shown !== null) tell(shown, false);
     if (next !== null) tell(next, true);

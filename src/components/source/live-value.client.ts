@@ -50,6 +50,7 @@ export function bindLiveValues(doc: Document): void {
   });
   doc.addEventListener(TERM_EVENT, (event) => {
     const { term, active } = pageEventDetail<typeof TERM_EVENT>(event);
-    for (const element of values()) if (element.dataset['liveTerm'] === term) element.classList.toggle(ACTIVE_CLASS, active === true);
+    for (const element of values())
+      if (element.dataset['liveTerm'] === term) element.classList.toggle(ACTIVE_CLASS, active === true);
   });
 }

@@ -6,7 +6,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ShikiTransformer, ThemedToken } from 'shiki';
 import type { Element } from 'hast';
-import { SourceExcerptError, findDeclaration, markTerms, snippetCuts, termsInSpan, termsOnLine, type SourceExcerpt, type TermMark, type TermSpec } from '../../lib/source-excerpt';
+import {
+  SourceExcerptError,
+  findDeclaration,
+  markTerms,
+  snippetCuts,
+  termsInSpan,
+  termsOnLine,
+  type SourceExcerpt,
+  type TermMark,
+  type TermSpec,
+} from '../../lib/source-excerpt';
 import { TERM_NAMES, isTermId } from '../../i18n/source';
 import { ensureContrast } from '../../lib/code-contrast';
 
@@ -25,13 +35,20 @@ export const CODE_BACKGROUNDS = Object.freeze({
 /** A Shiki token style with its light colour and `--shiki-dark` colour raised to 4.5:1 on every background of its theme. */
 export function readableTokenStyle(style: string): string {
   return style
-    .replace(/(^|;)(\s*color:\s*)(#[0-9a-f]{3,6})/i, (_, lead: string, key: string, hex: string) => lead + key + ensureContrast(hex, CODE_BACKGROUNDS.light))
-    .replace(/(--shiki-dark:\s*)(#[0-9a-f]{3,6})/i, (_, key: string, hex: string) => key + ensureContrast(hex, CODE_BACKGROUNDS.dark));
+    .replace(
+      /(^|;)(\s*color:\s*)(#[0-9a-f]{3,6})/i,
+      (_, lead: string, key: string, hex: string) => lead + key + ensureContrast(hex, CODE_BACKGROUNDS.light),
+    )
+    .replace(
+      /(--shiki-dark:\s*)(#[0-9a-f]{3,6})/i,
+      (_, key: string, hex: string) => key + ensureContrast(hex, CODE_BACKGROUNDS.dark),
+    );
 }
 
 /** Raises a highlighted token's colours to 4.5:1 on its theme's code backgrounds (see `readableTokenStyle`). */
 function makeReadable(node: { properties: Record<string, unknown> }): void {
-  if (typeof node.properties['style'] === 'string') node.properties['style'] = readableTokenStyle(node.properties['style']);
+  if (typeof node.properties['style'] === 'string')
+    node.properties['style'] = readableTokenStyle(node.properties['style']);
 }
 
 /** A Shiki transformer that only makes every token readable: the notebook cells' code, highlighted at build. */
@@ -44,10 +61,21 @@ export interface BoundExcerpt {
 }
 
 /** Reads `file` (repository-relative, from the working directory Astro builds in) and resolves `fn` and its terms. */
-export function loadExcerpt(file: string, fn: string, terms: Readonly<Record<string, TermSpec>>, { root = process.cwd(), withDoc = true } = {}): BoundExcerpt {
-  if (!SHOWABLE.test(file) || file.split('/').includes('..')) throw new SourceExcerptError(`"${file}" is not a TypeScript file under src/ (give a repository-relative path like src/core/losses.ts)`);
+export function loadExcerpt(
+  file: string,
+  fn: string,
+  terms: Readonly<Record<string, TermSpec>>,
+  { root = process.cwd(), withDoc = true } = {},
+): BoundExcerpt {
+  if (!SHOWABLE.test(file) || file.split('/').includes('..'))
+    throw new SourceExcerptError(
+      `"${file}" is not a TypeScript file under src/ (give a repository-relative path like src/core/losses.ts)`,
+    );
   const unknown = Object.keys(terms).filter((t) => !isTermId(t));
-  if (unknown.length > 0) throw new SourceExcerptError(`unknown term ${unknown.map((t) => `"${t}"`).join(', ')} for ${fn}; known terms: ${Object.keys(TERM_NAMES.en).join(', ')} (src/i18n/source.ts)`);
+  if (unknown.length > 0)
+    throw new SourceExcerptError(
+      `unknown term ${unknown.map((t) => `"${t}"`).join(', ')} for ${fn}; known terms: ${Object.keys(TERM_NAMES.en).join(', ')} (src/i18n/source.ts)`,
+    );
   let text: string;
   try {
     text = readFileSync(resolve(root, file), 'utf8');
@@ -69,8 +97,14 @@ export function checkFormulaTerms(formulaTerms: readonly string[], marks: readon
   const inFormula = new Set(formulaTerms);
   const noLines = formulaTerms.filter((t) => !inCode.has(t));
   const noFormula = [...inCode].filter((t) => !inFormula.has(t));
-  if (noLines.length > 0) throw new SourceExcerptError(`the formula marks ${noLines.map((t) => `"${t}"`).join(', ')} but the terms prop of ${fn} gives no lines for it`);
-  if (noFormula.length > 0) throw new SourceExcerptError(`term ${noFormula.map((t) => `"${t}"`).join(', ')} of ${fn} is not in the formula; wrap it as \\htmlData{term=…}{…}`);
+  if (noLines.length > 0)
+    throw new SourceExcerptError(
+      `the formula marks ${noLines.map((t) => `"${t}"`).join(', ')} but the terms prop of ${fn} gives no lines for it`,
+    );
+  if (noFormula.length > 0)
+    throw new SourceExcerptError(
+      `term ${noFormula.map((t) => `"${t}"`).join(', ')} of ${fn} is not in the formula; wrap it as \\htmlData{term=…}{…}`,
+    );
 }
 
 /** Adds `value` to a hast element's class list. */
@@ -93,7 +127,9 @@ export function splitTokens(line: readonly ThemedToken[], cuts: readonly number[
       out.push({ ...token, content: token.content.slice(from - col, cut - col), offset: token.offset + from - col });
       from = cut;
     }
-    out.push(from === col ? token : { ...token, content: token.content.slice(from - col), offset: token.offset + from - col });
+    out.push(
+      from === col ? token : { ...token, content: token.content.slice(from - col), offset: token.offset + from - col },
+    );
     col = end;
   }
   return out;

@@ -12,7 +12,10 @@ export interface ChartView {
 export const chartWidth = (canvas: HTMLElement): number => Math.max(260, Math.round(canvas.clientWidth || 640));
 
 /** Writes the description and draws the spec into a plot section; nothing while the view is null (not ready yet). */
-export function drawChartView({ canvas, description }: Pick<PlotSectionParts, 'canvas' | 'description'>, view: ChartView | null): void {
+export function drawChartView(
+  { canvas, description }: Pick<PlotSectionParts, 'canvas' | 'description'>,
+  view: ChartView | null,
+): void {
   if (!view) return;
   description.textContent = view.description;
   placeChart(canvas, Plot.plot(view.spec), description.id);

@@ -41,7 +41,12 @@ export function findParts(figure: HTMLElement) {
 export type Parts = ReturnType<typeof findParts>;
 
 /** Binds the "show as table" toggle and returns `render(parts)`, which redraws the asked-for parts from `m`. */
-export function createRenderer(parts: Parts, s: ElboGapStrings, p: PretrainedStrings, m: ImageMeasurement): (asked: ReadonlySet<MeasurementPart>) => void {
+export function createRenderer(
+  parts: Parts,
+  s: ElboGapStrings,
+  p: PretrainedStrings,
+  m: ImageMeasurement,
+): (asked: ReadonlySet<MeasurementPart>) => void {
   const { canvas, table, toggle: button } = parts.chart;
   const fillTable = () => {
     const { caption, head } = ladderHead(s);
@@ -65,7 +70,8 @@ function renderStats(parts: Parts, s: ElboGapStrings, p: PretrainedStrings, m: I
   const view = statsView(s, p, m);
   parts.statsCaption.textContent = view.caption;
   for (const key of [PLAN.elbo.key, ...PLAN.ladder.map((series) => series.key), 'gap'])
-    requirePart<HTMLElement>(parts.stats, `tr[data-stat="${key}"] td[data-col="estimate"]`, WIDGET).textContent = view.cells[key] ?? '';
+    requirePart<HTMLElement>(parts.stats, `tr[data-stat="${key}"] td[data-col="estimate"]`, WIDGET).textContent =
+      view.cells[key] ?? '';
   parts.stats.toggleAttribute('aria-busy', m.computing);
   parts.stats.dataset['image'] = String(m.image);
   parts.gap.textContent = view.gap;

@@ -22,7 +22,8 @@ export interface Measured {
 /** The statistics table: its caption, each row's estimate by `data-stat` key, the gap sentence and whether 𝓛_K climbs. */
 export function statsView(s: ElboGapStrings, p: PretrainedStrings, m: Measured) {
   const { summary } = m;
-  const text = (estimate: BoundSummary['elbo']) => (estimate ? formatEstimate(estimate) : m.computing ? p.pending : '—');
+  const text = (estimate: BoundSummary['elbo']) =>
+    estimate ? formatEstimate(estimate) : m.computing ? p.pending : '—';
   const cells: Record<string, string> = { [PLAN.elbo.key]: text(summary.elbo) };
   PLAN.ladder.forEach((series, i) => (cells[series.key] = text(summary.ladder[i]?.estimate ?? null)));
   cells['gap'] = text(summary.gap);
@@ -45,11 +46,22 @@ export function ladderView(s: ElboGapStrings, m: Measured, width: number): Chart
   const last = summary.ladder.at(-1)?.estimate;
   const description =
     summary.elbo && first && last && summary.gap
-      ? fill(s.chartDescription, { image: m.image, elbo: formatEstimate(summary.elbo), first: formatEstimate(first), last: formatEstimate(last), gap: formatNats(summary.gap.mean) })
+      ? fill(s.chartDescription, {
+          image: m.image,
+          elbo: formatEstimate(summary.elbo),
+          first: formatEstimate(first),
+          last: formatEstimate(last),
+          gap: formatNats(summary.gap.mean),
+        })
       : s.chartPending;
   const spec = boundLadderChart(
     { points, elbo: summary.elbo, ks: PLAN.ladder.map((series) => series.k) },
-    { width, labels: { k: s.axisK, nats: s.axisNats, elbo: s.ruleElbo, gap: s.bracketGap }, ariaLabel: s.chartAria, ariaDescription: description },
+    {
+      width,
+      labels: { k: s.axisK, nats: s.axisNats, elbo: s.ruleElbo, gap: s.bracketGap },
+      ariaLabel: s.chartAria,
+      ariaDescription: description,
+    },
   );
   return { description, spec };
 }
@@ -59,15 +71,28 @@ export function ladderRows(s: ElboGapStrings, p: PretrainedStrings, summary: Bou
   return [PLAN.elbo, ...PLAN.ladder].map((series, i) => {
     const estimate = i === 0 ? summary.elbo : (summary.ladder[i - 1]?.estimate ?? null);
     const name = i === 0 ? s.ruleElbo : String(series.k);
-    return [name, estimate ? formatNats(estimate.mean) : p.pending, estimate ? formatError(estimate.standardError) : p.pending, String(series.repeats)];
+    return [
+      name,
+      estimate ? formatNats(estimate.mean) : p.pending,
+      estimate ? formatError(estimate.standardError) : p.pending,
+      String(series.repeats),
+    ];
   });
 }
 
 /** The table's caption and column heads. */
-export const ladderHead = (s: ElboGapStrings) => ({ caption: s.chartTitle, head: [s.tableK, s.tableMean, s.tableSe, s.tableRepeats] });
+export const ladderHead = (s: ElboGapStrings) => ({
+  caption: s.chartTitle,
+  head: [s.tableK, s.tableMean, s.tableSe, s.tableRepeats],
+});
 
 /** What a screen reader hears once the image is measured: the ELBO, the top bound and the gap. */
 export function announcement(s: ElboGapStrings, final: BoundSummary, image: number): string {
   const bound = final.ladder.at(-1)?.estimate;
-  return fill(s.announce, { image, elbo: formatNats(final.elbo?.mean), bound: formatNats(bound?.mean), gap: formatNats(final.gap?.mean) });
+  return fill(s.announce, {
+    image,
+    elbo: formatNats(final.elbo?.mean),
+    bound: formatNats(bound?.mean),
+    gap: formatNats(final.gap?.mean),
+  });
 }

@@ -33,18 +33,27 @@ export function findParts(figure: HTMLElement) {
     staticNote: part('static-note'),
     announce: part('announce'),
     plots,
-    charts: Object.fromEntries(CHARTS.map((key) => [key, plotSectionParts(plots, key, WIDGET)])) as Record<ChartKey, PlotSectionParts>,
+    charts: Object.fromEntries(CHARTS.map((key) => [key, plotSectionParts(plots, key, WIDGET)])) as Record<
+      ChartKey,
+      PlotSectionParts
+    >,
   };
 }
 export type Parts = ReturnType<typeof findParts>;
 
 /** The three setting rows; a refused σ_q gets its own sentence (it must be positive). */
-export function bindInputs(parts: Parts, s: ExactDecompositionStrings, apply: (setting: Setting, value: number) => void): Record<Setting, BoundRow> {
+export function bindInputs(
+  parts: Parts,
+  s: ExactDecompositionStrings,
+  apply: (setting: Setting, value: number) => void,
+): Record<Setting, BoundRow> {
   const row = (setting: Setting): SettingRow => ({
     parse: (raw) => {
       const parsed = parseSetting(setting, raw);
       const { min, max } = LIMITS[setting];
-      return parsed.ok ? parsed.value : fill(setting === 'qStd' ? s.invalidStd : s.invalidNumber, { min: formatNumber(min), max: formatNumber(max) });
+      return parsed.ok
+        ? parsed.value
+        : fill(setting === 'qStd' ? s.invalidStd : s.invalidNumber, { min: formatNumber(min), max: formatNumber(max) });
     },
   });
   return bindSettingRows(parts.controls, WIDGET, { x: row('x'), qMean: row('qMean'), qStd: row('qStd') }, apply);
@@ -59,7 +68,12 @@ export interface Model {
 }
 
 /** Binds the "show as table" toggles and returns `render(parts)`. */
-export function createRenderer(parts: Parts, s: ExactDecompositionStrings, model: Model, announce: (text: string) => void): (asked: ReadonlySet<Part>) => void {
+export function createRenderer(
+  parts: Parts,
+  s: ExactDecompositionStrings,
+  model: Model,
+  announce: (text: string) => void,
+): (asked: ReadonlySet<Part>) => void {
   const tables: Record<ChartKey, () => HTMLTableElement> = {
     bars: () => barsTable(s, termsOf(model.settings())),
     density: () => densityTable(s, curvesOf(model.settings())),
@@ -68,7 +82,12 @@ export function createRenderer(parts: Parts, s: ExactDecompositionStrings, model
     CHARTS.map((key) => {
       const { toggle, table } = parts.charts[key];
       toggle.hidden = false;
-      return [key, bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () => table.replaceChildren(tables[key]()))];
+      return [
+        key,
+        bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () =>
+          table.replaceChildren(tables[key]()),
+        ),
+      ];
     }),
   ) as Record<ChartKey, { isOpen: () => boolean }>;
   return (asked) => {
@@ -77,12 +96,16 @@ export function createRenderer(parts: Parts, s: ExactDecompositionStrings, model
       const view = readoutView(s, settings);
       parts.exact.textContent = view.exact;
       parts.readoutCaption.textContent = view.caption;
-      for (const row of READOUT_ROWS) requirePart(parts.readout, `tr[data-stat="${row}"] td`, WIDGET).textContent = view.cells[row];
+      for (const row of READOUT_ROWS)
+        requirePart(parts.readout, `tr[data-stat="${row}"] td`, WIDGET).textContent = view.cells[row];
       if (!model.fitting()) announce(view.announcement);
     }
     if (asked.has('status') && parts.status.textContent !== model.status()) parts.status.textContent = model.status();
-    if (asked.has('bars')) drawChartView(parts.charts.bars, barsView(s, settings, chartWidth(parts.charts.bars.canvas)));
-    if (asked.has('density')) drawChartView(parts.charts.density, densityView(s, settings, chartWidth(parts.charts.density.canvas)));
-    for (const key of CHARTS) if (asked.has(key) && toggles[key].isOpen()) parts.charts[key].table.replaceChildren(tables[key]());
+    if (asked.has('bars'))
+      drawChartView(parts.charts.bars, barsView(s, settings, chartWidth(parts.charts.bars.canvas)));
+    if (asked.has('density'))
+      drawChartView(parts.charts.density, densityView(s, settings, chartWidth(parts.charts.density.canvas)));
+    for (const key of CHARTS)
+      if (asked.has(key) && toggles[key].isOpen()) parts.charts[key].table.replaceChildren(tables[key]());
   };
 }

@@ -2,8 +2,23 @@
  * The exact-decomposition widget's settings in one serialisable object, their limits, parsing of what the reader
  * types, and the numbers it shows (all from src/core). Shared by the server-rendered component and the client; no DOM.
  */
-import { exactPosterior, expectedLogLikelihood, klToPosterior, klToPrior, logEvidence, toyElbo, type Gaussian1D } from '../../core/toys/linear-gaussian';
-import { fieldText, formatNumber, formatScientific, parseLimited, type Limit, type Parsed as ParsedNumber } from '../../lib/numbers';
+import {
+  exactPosterior,
+  expectedLogLikelihood,
+  klToPosterior,
+  klToPrior,
+  logEvidence,
+  toyElbo,
+  type Gaussian1D,
+} from '../../core/toys/linear-gaussian';
+import {
+  fieldText,
+  formatNumber,
+  formatScientific,
+  parseLimited,
+  type Limit,
+  type Parsed as ParsedNumber,
+} from '../../lib/numbers';
 import { MODEL } from './marginal-likelihood-state';
 
 export { MODEL, fieldText, formatNumber, formatScientific };

@@ -26,6 +26,8 @@ export function barsTable(s: ExactDecompositionStrings, terms: DecompositionTerm
 /** Prior, exact posterior and q on a coarse grid of z. */
 export function densityTable(s: ExactDecompositionStrings, curves: readonly DensityPoint[]): HTMLTableElement {
   const every = Math.max(1, Math.ceil(curves.length / DENSITY_TABLE_ROWS));
-  const body = curves.filter((_, i) => i % every === 0).map((r) => [formatNumber(r.z, 3), formatNumber(r.prior), formatNumber(r.posterior), formatNumber(r.proposal)]);
+  const body = curves
+    .filter((_, i) => i % every === 0)
+    .map((r) => [formatNumber(r.z, 3), formatNumber(r.prior), formatNumber(r.posterior), formatNumber(r.proposal)]);
   return buildTable(s.densityTitle, [s.tableZ, s.densityPrior, s.densityPosterior, s.densityQ], body);
 }

@@ -6,7 +6,16 @@ import { fill, type ExactDecompositionStrings } from '../../i18n/widgets/exact-d
 import { FIT_STEPS, type FitPoint } from '../../core/toys/elbo-fit';
 import { densityCurves, densityRange, type DensityPoint } from '../../core/toys/marginal-likelihood-study';
 import { decompositionChart, densityChart, type DecompositionTerms } from '../../charts/exact-decomposition';
-import { MODEL, densityGridPoints, formatGap, formatNumber, formatScientific, proposalOf, readout, type Settings } from './exact-decomposition-state';
+import {
+  MODEL,
+  densityGridPoints,
+  formatGap,
+  formatNumber,
+  formatScientific,
+  proposalOf,
+  readout,
+  type Settings,
+} from './exact-decomposition-state';
 import type { ChartView } from './chart-view';
 
 /** The readout table's rows (`tr[data-stat]` in ExactDecomposition.astro), in page order. */
@@ -29,11 +38,19 @@ export function curvesOf(settings: Settings): DensityPoint[] {
 const qText = (settings: Settings) => ({ qMean: formatNumber(settings.qMean), qStd: formatNumber(settings.qStd) });
 
 /** The exact line, the table's caption and cells, and what a screen reader hears after a change. */
-export function readoutView(s: ExactDecompositionStrings, settings: Settings): { exact: string; caption: string; cells: Record<ReadoutRow, string>; announcement: string } {
+export function readoutView(
+  s: ExactDecompositionStrings,
+  settings: Settings,
+): { exact: string; caption: string; cells: Record<ReadoutRow, string>; announcement: string } {
   const r = readout(settings);
   const x = formatNumber(settings.x);
   return {
-    exact: fill(s.exactAt, { x, logEvidence: formatNumber(r.logEvidence), postMean: formatNumber(r.posterior.mean), postStd: formatNumber(Math.sqrt(r.posterior.variance)) }),
+    exact: fill(s.exactAt, {
+      x,
+      logEvidence: formatNumber(r.logEvidence),
+      postMean: formatNumber(r.posterior.mean),
+      postStd: formatNumber(Math.sqrt(r.posterior.variance)),
+    }),
     caption: fill(s.tableCaption, { x, ...qText(settings) }),
     cells: {
       evidence: formatNumber(r.logEvidence),
@@ -44,12 +61,22 @@ export function readoutView(s: ExactDecompositionStrings, settings: Settings): {
       reconstruction: formatNumber(r.reconstruction),
       klPrior: formatNumber(r.klPrior),
     },
-    announcement: fill(s.announce, { x, ...qText(settings), elbo: formatNumber(r.elbo), gap: formatGap(r.gap), sum: formatNumber(r.sum) }),
+    announcement: fill(s.announce, {
+      x,
+      ...qText(settings),
+      elbo: formatNumber(r.elbo),
+      gap: formatGap(r.gap),
+      sum: formatNumber(r.sum),
+    }),
   };
 }
 
 /** How a fit ended or where it is: the status line's text ('' once another change cancels it). */
-export function fitStatus(s: ExactDecompositionStrings, phase: 'fitting' | 'done' | 'stopped' | 'cancelled', point: FitPoint): string {
+export function fitStatus(
+  s: ExactDecompositionStrings,
+  phase: 'fitting' | 'done' | 'stopped' | 'cancelled',
+  point: FitPoint,
+): string {
   const values = { step: point.step, steps: FIT_STEPS, gap: formatGap(point.gap) };
   if (phase === 'fitting') return fill(s.fitting, values);
   if (phase === 'done') return fill(s.fitted, values);
@@ -73,13 +100,35 @@ export function barsView(s: ExactDecompositionStrings, settings: Settings, width
     rule: s.barsRule,
     parts: { reconstruction: s.segReconstruction, klPrior: s.segKlPrior, evidence: s.segEvidence, gap: s.segGap },
   };
-  return { description, spec: decompositionChart(t, { width, labels, format: (v) => formatNumber(v, 3), ariaLabel: s.barsAria, ariaDescription: description }) };
+  return {
+    description,
+    spec: decompositionChart(t, {
+      width,
+      labels,
+      format: (v) => formatNumber(v, 3),
+      ariaLabel: s.barsAria,
+      ariaDescription: description,
+    }),
+  };
 }
 
 /** Prior, exact posterior and q over z. */
 export function densityView(s: ExactDecompositionStrings, settings: Settings, width: number): ChartView {
   const post = readout(settings).posterior;
-  const description = fill(s.densityDescription, { postMean: formatNumber(post.mean), postStd: formatNumber(Math.sqrt(post.variance)), ...qText(settings) });
-  const labels = { z: s.densityAxisZ, density: s.densityAxisY, prior: s.densityPrior, posterior: s.densityPosterior, q: s.densityQ };
-  return { description, spec: densityChart(curvesOf(settings), { width, labels, ariaLabel: s.densityAria, ariaDescription: description }) };
+  const description = fill(s.densityDescription, {
+    postMean: formatNumber(post.mean),
+    postStd: formatNumber(Math.sqrt(post.variance)),
+    ...qText(settings),
+  });
+  const labels = {
+    z: s.densityAxisZ,
+    density: s.densityAxisY,
+    prior: s.densityPrior,
+    posterior: s.densityPosterior,
+    q: s.densityQ,
+  };
+  return {
+    description,
+    spec: densityChart(curvesOf(settings), { width, labels, ariaLabel: s.densityAria, ariaDescription: description }),
+  };
 }

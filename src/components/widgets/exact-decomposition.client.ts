@@ -30,10 +30,16 @@ export function mount(figure: HTMLElement): void {
   let status = '';
   let fit: PathPlayback<FitPoint> | null = null;
   let fits = 0;
-  const render = createRenderer(parts, s, { settings: () => settings, status: () => status, fitting: () => fit !== null }, politeAnnouncer(parts.announce));
+  const render = createRenderer(
+    parts,
+    s,
+    { settings: () => settings, status: () => status, fitting: () => fit !== null },
+    politeAnnouncer(parts.announce),
+  );
   const inputs = bindInputs(parts, s, (setting, value) => update({ [setting]: value }));
   const scheduler = frameScheduler<Part>((asked) => {
-    if (asked.has('inputs')) for (const setting of ['x', 'qMean', 'qStd'] as const) inputs[setting].show(settings[setting]);
+    if (asked.has('inputs'))
+      for (const setting of ['x', 'qMean', 'qStd'] as const) inputs[setting].show(settings[setting]);
     render(asked);
   });
 

@@ -21,7 +21,10 @@ export interface BoundRow {
 }
 
 /** The slider position of a value and the value at a position, for a row with or without stops. */
-export function sliderScale(stops?: readonly number[]): { toSlider: (value: number) => number; fromSlider: (position: number) => number } {
+export function sliderScale(stops?: readonly number[]): {
+  toSlider: (value: number) => number;
+  fromSlider: (position: number) => number;
+} {
   if (!stops) return { toSlider: (value) => value, fromSlider: (position) => position };
   const last = stops.length - 1;
   return {
@@ -31,7 +34,13 @@ export function sliderScale(stops?: readonly number[]): { toSlider: (value: numb
 }
 
 /** Binds one `[data-setting=key]` row under `controls`; `apply` receives only values `parse` accepted. */
-export function bindSettingRow(controls: ParentNode, widget: string, key: string, row: SettingRow, apply: (value: number) => void): BoundRow {
+export function bindSettingRow(
+  controls: ParentNode,
+  widget: string,
+  key: string,
+  row: SettingRow,
+  apply: (value: number) => void,
+): BoundRow {
   const element = requirePart<HTMLElement>(controls, `[data-setting="${key}"]`, widget);
   const find = <T extends Element>(selector: string) => requirePart<T>(element, selector, widget);
   return bindPairedInput({
@@ -54,5 +63,7 @@ export function bindSettingRows<K extends string>(
   apply: (setting: K, value: number) => void,
 ): Record<K, BoundRow> {
   const keys = Object.keys(rows) as K[];
-  return Object.fromEntries(keys.map((key) => [key, bindSettingRow(controls, widget, key, rows[key], (value) => apply(key, value))])) as Record<K, BoundRow>;
+  return Object.fromEntries(
+    keys.map((key) => [key, bindSettingRow(controls, widget, key, rows[key], (value) => apply(key, value))]),
+  ) as Record<K, BoundRow>;
 }

@@ -2,7 +2,18 @@
 import type { Lang } from '../../i18n/langs';
 import { fill, type GradientRaceStrings } from '../../i18n/widgets/gradient-race';
 import { fieldText } from '../../lib/numbers';
-import { LIMITS, N_STOPS, formatCount, formatNumber, parseFunction, parseSetting, type FunctionKey, type NumericSetting, type Refusal, type Settings } from './gradient-race-state';
+import {
+  LIMITS,
+  N_STOPS,
+  formatCount,
+  formatNumber,
+  parseFunction,
+  parseSetting,
+  type FunctionKey,
+  type NumericSetting,
+  type Refusal,
+  type Settings,
+} from './gradient-race-state';
 import { bindSettingRows, type BoundRow, type SettingRow } from './fields';
 import { requirePart } from './kit';
 
@@ -33,7 +44,11 @@ export function settingRows(s: GradientRaceStrings, lang: Lang): Record<NumericS
       return parsed.ok ? parsed.value : messageFor(s, lang, setting, parsed.reason);
     },
   });
-  return { mu: row('mu'), sigma: row('sigma'), n: { ...row('n'), stops: N_STOPS, valueText: (value) => `N = ${formatCount(value, lang)}` } };
+  return {
+    mu: row('mu'),
+    sigma: row('sigma'),
+    n: { ...row('n'), stops: N_STOPS, valueText: (value) => `N = ${formatCount(value, lang)}` },
+  };
 }
 
 /** Wires each `[data-setting]` row in `controls` and the `select[data-part="fn"]`; `apply` receives only valid values. */
@@ -41,9 +56,15 @@ export function bindControls(
   controls: ParentNode,
   s: GradientRaceStrings,
   lang: Lang,
-  apply: (change: { readonly setting: NumericSetting; readonly value: number } | { readonly setting: 'fn'; readonly value: FunctionKey }) => void,
+  apply: (
+    change:
+      | { readonly setting: NumericSetting; readonly value: number }
+      | { readonly setting: 'fn'; readonly value: FunctionKey },
+  ) => void,
 ): BoundControls {
-  const numeric = bindSettingRows(controls, WIDGET, settingRows(s, lang), (setting, value) => apply({ setting, value }));
+  const numeric = bindSettingRows(controls, WIDGET, settingRows(s, lang), (setting, value) =>
+    apply({ setting, value }),
+  );
   const picker = requirePart<HTMLSelectElement>(controls, 'select[data-part="fn"]', WIDGET);
   picker.addEventListener('change', () => apply({ setting: 'fn', value: parseFunction(picker.value) }));
   const showFunction = (fn: FunctionKey) => void (picker.value = fn);

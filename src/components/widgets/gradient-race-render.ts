@@ -31,13 +31,21 @@ export function findParts(figure: HTMLElement) {
     staticNote: part('static-note'),
     announce: part('announce'),
     plots,
-    charts: Object.fromEntries(ESTIMATORS.map((e) => [e, plotSectionParts(plots, e, WIDGET)])) as Record<Estimator, PlotSectionParts>,
+    charts: Object.fromEntries(ESTIMATORS.map((e) => [e, plotSectionParts(plots, e, WIDGET)])) as Record<
+      Estimator,
+      PlotSectionParts
+    >,
   };
 }
 export type Parts = ReturnType<typeof findParts>;
 
 /** Binds the "show as table" toggles and returns `render(parts)`, which redraws the asked-for parts from `repeats`. */
-export function createRenderer(parts: Parts, s: GradientRaceStrings, lang: Lang, repeats: Repeats): (asked: ReadonlySet<Part>) => void {
+export function createRenderer(
+  parts: Parts,
+  s: GradientRaceStrings,
+  lang: Lang,
+  repeats: Repeats,
+): (asked: ReadonlySet<Part>) => void {
   const tableOf = (e: Estimator) => {
     const summary = repeats.states()[e].summary;
     if (!summary) return document.createTextNode(s.pending);
@@ -47,7 +55,12 @@ export function createRenderer(parts: Parts, s: GradientRaceStrings, lang: Lang,
     ESTIMATORS.map((e) => {
       const { toggle, table } = parts.charts[e];
       toggle.hidden = false;
-      return [e, bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () => table.replaceChildren(tableOf(e)))];
+      return [
+        e,
+        bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () =>
+          table.replaceChildren(tableOf(e)),
+        ),
+      ];
     }),
   ) as Record<Estimator, { isOpen: () => boolean }>;
   return (asked) => {
@@ -70,7 +83,9 @@ function renderStats(parts: Parts, s: GradientRaceStrings, lang: Lang, repeats: 
   parts.exact.textContent = view.exact;
   parts.statsCaption.textContent = view.caption;
   for (const e of ESTIMATORS)
-    for (const column of STAT_COLUMNS) requirePart(parts.stats, `tr[data-estimator="${e}"] td[data-col="${column}"]`, WIDGET).textContent = view.cells[e][column];
+    for (const column of STAT_COLUMNS)
+      requirePart(parts.stats, `tr[data-estimator="${e}"] td[data-col="${column}"]`, WIDGET).textContent =
+        view.cells[e][column];
   parts.noise.textContent = view.noise;
   parts.stats.toggleAttribute('aria-busy', repeats.progress() < 1);
 }

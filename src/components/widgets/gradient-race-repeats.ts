@@ -5,7 +5,14 @@
  */
 import { createRng, type Rng } from '../../core/random';
 import { empiricalMoments } from '../../core/toys/gradient-estimators';
-import { ESTIMATORS, averagedEstimates, histogram, sharedRange, type Estimator, type Histogram } from '../../core/toys/gradient-estimator-study';
+import {
+  ESTIMATORS,
+  averagedEstimates,
+  histogram,
+  sharedRange,
+  type Estimator,
+  type Histogram,
+} from '../../core/toys/gradient-estimator-study';
 import { BINS, DEFAULTS, OBJECTIVES, RANGE_REACH, REPEATS, settingsKey, type Settings } from './gradient-race-state';
 
 /** Samples per step: a step draws whole estimates until it has used about this many ε. */
@@ -55,7 +62,10 @@ export interface Repeats {
 /** Repeats for `initial` settings (the defaults unless given). */
 export function createRepeats(initial: Settings = DEFAULTS): Repeats {
   let settings = initial;
-  const states = Object.fromEntries(ESTIMATORS.map((e) => [e, freshRepeats(settings, e)])) as Record<Estimator, RepeatState>;
+  const states = Object.fromEntries(ESTIMATORS.map((e) => [e, freshRepeats(settings, e)])) as Record<
+    Estimator,
+    RepeatState
+  >;
   const step = () => {
     // Fill the estimators in turn so the three histograms finish together.
     const estimator = ESTIMATORS.reduce((a, b) => (states[b].done < states[a].done ? b : a));

@@ -5,7 +5,15 @@
 import { sine, square, type ToyObjective } from '../../core/toys/gradient-estimators';
 import { empiricalVarianceRelativeSd } from '../../core/toys/gradient-estimator-study';
 import { fill, type GradientRaceStrings } from '../../i18n/widgets/gradient-race';
-import { checkLimit, decadeStops, formatCount, nearestStop as nearestOf, readNumber, type Limit, type Refusal as NumberRefusal } from '../../lib/numbers';
+import {
+  checkLimit,
+  decadeStops,
+  formatCount,
+  nearestStop as nearestOf,
+  readNumber,
+  type Limit,
+  type Refusal as NumberRefusal,
+} from '../../lib/numbers';
 
 export { formatCount, formatNumber } from '../../lib/numbers';
 
@@ -83,6 +91,23 @@ export function settingsKey(settings: Settings): string {
 /** How far each empirical variance typically strays from the analytic one, in percent (one sd), as the note words it. */
 export function noiseNote(s: GradientRaceStrings, lang: 'zh' | 'en', settings: Settings): string {
   const percent = (estimator: 'pathwise' | 'score' | 'scoreBaseline') =>
-    String(Math.round(100 * empiricalVarianceRelativeSd(OBJECTIVES[settings.fn], estimator, settings.mu, settings.sigma, settings.n, REPEATS)));
-  return fill(s.noise, { repeats: formatCount(REPEATS, lang), pathwise: percent('pathwise'), score: percent('score'), baseline: percent('scoreBaseline') });
+    String(
+      Math.round(
+        100 *
+          empiricalVarianceRelativeSd(
+            OBJECTIVES[settings.fn],
+            estimator,
+            settings.mu,
+            settings.sigma,
+            settings.n,
+            REPEATS,
+          ),
+      ),
+    );
+  return fill(s.noise, {
+    repeats: formatCount(REPEATS, lang),
+    pathwise: percent('pathwise'),
+    score: percent('score'),
+    baseline: percent('scoreBaseline'),
+  });
 }

@@ -15,7 +15,8 @@ export const STAT_COLUMNS = ['mean', 'empirical', 'analytic'] as const;
 export type StatColumn = (typeof STAT_COLUMNS)[number];
 
 /** The name of the settings' f, as the texts print it. */
-export const fnName = (s: GradientRaceStrings, settings: Settings): string => (settings.fn === 'square' ? s.fnSquare : s.fnSine);
+export const fnName = (s: GradientRaceStrings, settings: Settings): string =>
+  settings.fn === 'square' ? s.fnSquare : s.fnSine;
 
 /** The true gradient d/dμ E[f(z)] in closed form. */
 export const truthOf = (settings: Settings): number => OBJECTIVES[settings.fn].trueGradMu(settings.mu, settings.sigma);
@@ -24,20 +25,36 @@ export const truthOf = (settings: Settings): number => OBJECTIVES[settings.fn].t
 export const analyticOf = (settings: Settings, estimator: Estimator): number =>
   analyticVarianceMu(OBJECTIVES[settings.fn], estimator, settings.mu, settings.sigma, settings.n);
 
-const fnValues = (s: GradientRaceStrings, settings: Settings) => ({ fn: fnName(s, settings), mu: formatNumber(settings.mu), sigma: formatNumber(settings.sigma) });
+const fnValues = (s: GradientRaceStrings, settings: Settings) => ({
+  fn: fnName(s, settings),
+  mu: formatNumber(settings.mu),
+  sigma: formatNumber(settings.sigma),
+});
 
 /** The caption of the statistics table (and, after the estimator's name, of each histogram's table). */
 export function tableCaption(s: GradientRaceStrings, lang: Lang, settings: Settings): string {
-  return fill(s.tableCaption, { ...fnValues(s, settings), repeats: formatCount(REPEATS, lang), n: formatCount(settings.n, lang) });
+  return fill(s.tableCaption, {
+    ...fnValues(s, settings),
+    repeats: formatCount(REPEATS, lang),
+    n: formatCount(settings.n, lang),
+  });
 }
 
 /** The true-gradient line, the table's caption and cells (pending until an estimator's repeats finish), the noise note. */
-export function statsView(s: GradientRaceStrings, lang: Lang, repeats: Repeats): { exact: string; caption: string; cells: Record<Estimator, Record<StatColumn, string>>; noise: string } {
+export function statsView(
+  s: GradientRaceStrings,
+  lang: Lang,
+  repeats: Repeats,
+): { exact: string; caption: string; cells: Record<Estimator, Record<StatColumn, string>>; noise: string } {
   const settings = repeats.settings();
   const states = repeats.states();
   const row = (e: Estimator): Record<StatColumn, string> => {
     const summary = states[e].summary;
-    return { mean: summary ? formatNumber(summary.mean) : s.pending, empirical: summary ? formatNumber(summary.variance) : s.pending, analytic: formatNumber(analyticOf(settings, e)) };
+    return {
+      mean: summary ? formatNumber(summary.mean) : s.pending,
+      empirical: summary ? formatNumber(summary.variance) : s.pending,
+      analytic: formatNumber(analyticOf(settings, e)),
+    };
   };
   return {
     exact: fill(s.exactAt, { ...fnValues(s, settings), truth: formatNumber(truthOf(settings)) }),
@@ -49,18 +66,34 @@ export function statsView(s: GradientRaceStrings, lang: Lang, repeats: Repeats):
 
 /** The status line while the repeats run and after. */
 export function statusText(s: GradientRaceStrings, lang: Lang, settings: Settings, progress: number): string {
-  return fill(progress < 1 ? s.computing : s.computed, { repeats: formatCount(REPEATS, lang), n: formatCount(settings.n, lang), percent: Math.floor(progress * 100) });
+  return fill(progress < 1 ? s.computing : s.computed, {
+    repeats: formatCount(REPEATS, lang),
+    n: formatCount(settings.n, lang),
+    percent: Math.floor(progress * 100),
+  });
 }
 
 /** What a screen reader hears once the repeats finish: the setting and each estimator's empirical variance. */
 export function announcement(s: GradientRaceStrings, lang: Lang, repeats: Repeats): string {
   const settings = repeats.settings();
   const variance = (e: Estimator) => formatNumber(repeats.states()[e].summary?.variance ?? NaN);
-  return fill(s.announce, { ...fnValues(s, settings), n: formatCount(settings.n, lang), pathwise: variance('pathwise'), score: variance('score'), baseline: variance('scoreBaseline') });
+  return fill(s.announce, {
+    ...fnValues(s, settings),
+    n: formatCount(settings.n, lang),
+    pathwise: variance('pathwise'),
+    score: variance('score'),
+    baseline: variance('scoreBaseline'),
+  });
 }
 
 /** One estimator's histogram with the true gradient; null until every estimator's repeats are complete. */
-export function histogramView(s: GradientRaceStrings, lang: Lang, repeats: Repeats, e: Estimator, width: number): ChartView | null {
+export function histogramView(
+  s: GradientRaceStrings,
+  lang: Lang,
+  repeats: Repeats,
+  e: Estimator,
+  width: number,
+): ChartView | null {
   const settings = repeats.settings();
   const summary = repeats.states()[e].summary;
   if (!summary || repeats.progress() < 1) return null;
@@ -78,5 +111,11 @@ export function histogramView(s: GradientRaceStrings, lang: Lang, repeats: Repea
   });
   const labels = { estimate: s.axisEstimate, count: s.axisCount, truth: s.truthRule };
   const ariaLabel = fill(s.histAria, { repeats: formatCount(REPEATS, lang), name: s[e] });
-  return { description, spec: histogramChart({ estimator: e, histogram: h, truth: truthOf(settings) }, { width, labels, ariaLabel, ariaDescription: description }) };
+  return {
+    description,
+    spec: histogramChart(
+      { estimator: e, histogram: h, truth: truthOf(settings) },
+      { width, labels, ariaLabel, ariaDescription: description },
+    ),
+  };
 }

@@ -6,8 +6,22 @@ import { fill } from '../../i18n/widgets/pretrained';
 import type { PretrainedStrings } from '../../i18n/widgets/pretrained';
 import { JobGeneration, requirePart } from './kit';
 import { paintGrid, themeColors } from './lab/image-grid';
-import { DEFAULT_IMAGE, formatCount, planSamples, summarize, type BoundPlan, type BoundSummary } from './pretrained-bounds';
-import { backendName, measureImage, startPretrained, testImages, watchTheme, type PretrainedVae } from './pretrained-vae';
+import {
+  DEFAULT_IMAGE,
+  formatCount,
+  planSamples,
+  summarize,
+  type BoundPlan,
+  type BoundSummary,
+} from './pretrained-bounds';
+import {
+  backendName,
+  measureImage,
+  startPretrained,
+  testImages,
+  watchTheme,
+  type PretrainedVae,
+} from './pretrained-vae';
 import { bindTestImagePicker } from './test-image-picker';
 
 /** The parts of a widget a measurement redraws. */
@@ -69,7 +83,13 @@ export function createImageMeasurement(o: MeasurementOptions): ImageMeasurement 
     o.request('status', 'stats');
   };
   const paintDigit = () => {
-    if (pixels) paintGrid(o.digit, pixels.data, 1, pixels.width, pixels.height, { columns: 1, scale: 1, gap: 0, colors: themeColors(o.figure) });
+    if (pixels)
+      paintGrid(o.digit, pixels.data, 1, pixels.width, pixels.height, {
+        columns: 1,
+        scale: 1,
+        gap: 0,
+        colors: themeColors(o.figure),
+      });
   };
 
   async function measure(next: number): Promise<void> {
@@ -114,8 +134,14 @@ export function createImageMeasurement(o: MeasurementOptions): ImageMeasurement 
       o.progress.hidden = state !== 'computing';
       o.progress.value = samplesDone / total;
       if (failure) o.status.textContent = failure;
-      else if (state === 'computing') o.status.textContent = fill(o.templates.computing, { image, percent: Math.floor((100 * samplesDone) / total), samples: formatCount(total) });
-      else if (state === 'ready') o.status.textContent = fill(o.templates.computed, { image, samples: formatCount(total) });
+      else if (state === 'computing')
+        o.status.textContent = fill(o.templates.computing, {
+          image,
+          percent: Math.floor((100 * samplesDone) / total),
+          samples: formatCount(total),
+        });
+      else if (state === 'ready')
+        o.status.textContent = fill(o.templates.computed, { image, samples: formatCount(total) });
     },
     start(ready, repaint) {
       o.figure.dataset['state'] = 'starting';

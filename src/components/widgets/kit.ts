@@ -12,7 +12,9 @@ export function langOf(figure: HTMLElement): Lang {
 }
 
 /** Collects the parts that changed and draws them together in the next animation frame (at most one draw per frame). */
-export function frameScheduler<Part extends string>(draw: (parts: ReadonlySet<Part>) => void): { request: (...parts: Part[]) => void } {
+export function frameScheduler<Part extends string>(
+  draw: (parts: ReadonlySet<Part>) => void,
+): { request: (...parts: Part[]) => void } {
   const dirty = new Set<Part>();
   let frame = 0;
   return {
@@ -153,7 +155,12 @@ export function watchWidth(element: HTMLElement, onResize: (width: number) => vo
 }
 
 /** A "show as table" button: toggles `region`, calling `fill` each time it opens (and `isOpen` tells later redraws). */
-export function bindTableToggle(button: HTMLButtonElement, region: HTMLElement, labels: { show: string; hide: string }, fill: () => void): { isOpen: () => boolean } {
+export function bindTableToggle(
+  button: HTMLButtonElement,
+  region: HTMLElement,
+  labels: { show: string; hide: string },
+  fill: () => void,
+): { isOpen: () => boolean } {
   const isOpen = () => button.getAttribute('aria-expanded') === 'true';
   button.addEventListener('click', () => {
     const open = !isOpen();
@@ -166,7 +173,11 @@ export function bindTableToggle(button: HTMLButtonElement, region: HTMLElement, 
 }
 
 /** Builds a <table> with a caption, a header row and body rows of text cells (row headers in the first column). */
-export function buildTable(caption: string, head: readonly string[], rows: readonly (readonly string[])[]): HTMLTableElement {
+export function buildTable(
+  caption: string,
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+): HTMLTableElement {
   const table = document.createElement('table');
   table.createCaption().textContent = caption;
   const headRow = table.createTHead().insertRow();
@@ -223,5 +234,10 @@ export function partsOf(root: ParentNode, widget: string): <T extends Element = 
 /** Finds the parts of the `[data-chart=key]` section under `plots` (PlotSection.astro): `data-part="canvas"` and so on. */
 export function plotSectionParts(plots: ParentNode, key: string, widget: string): PlotSectionParts {
   const find = partsOf(requirePart<HTMLElement>(plots, `[data-chart="${key}"]`, widget), widget);
-  return { canvas: find('canvas'), description: find('description'), toggle: find<HTMLButtonElement>('table-toggle'), table: find('table') };
+  return {
+    canvas: find('canvas'),
+    description: find('description'),
+    toggle: find<HTMLButtonElement>('table-toggle'),
+    table: find('table'),
+  };
 }

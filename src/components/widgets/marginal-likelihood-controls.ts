@@ -11,7 +11,10 @@ export { fieldText };
 export function messageFor(s: MarginalLikelihoodStrings, lang: Lang, setting: NumericSetting, reason: Refusal): string {
   const { min, max } = LIMITS[setting];
   const values = { min: formatNumber(min), max: setting === 'n' ? formatCount(max, lang) : formatNumber(max) };
-  return fill(reason === 'notAnInteger' || (setting === 'n' && reason !== 'outOfRange') ? s.invalidInteger : s.invalidNumber, values);
+  return fill(
+    reason === 'notAnInteger' || (setting === 'n' && reason !== 'outOfRange') ? s.invalidInteger : s.invalidNumber,
+    values,
+  );
 }
 
 /** How each setting's row reads the field, places the slider (N on log-scale stops) and speaks its value. */
@@ -22,7 +25,12 @@ export function settingRows(s: MarginalLikelihoodStrings, lang: Lang): Record<Nu
       return parsed.ok ? parsed.value : messageFor(s, lang, setting, parsed.reason);
     },
   });
-  return { x: row('x'), n: { ...row('n'), stops: N_STOPS, valueText: (value) => `N = ${formatCount(value, lang)}` }, qMean: row('qMean'), qStd: row('qStd') };
+  return {
+    x: row('x'),
+    n: { ...row('n'), stops: N_STOPS, valueText: (value) => `N = ${formatCount(value, lang)}` },
+    qMean: row('qMean'),
+    qStd: row('qStd'),
+  };
 }
 
 /** Wires each `[data-setting]` row in `controls`; `apply` receives a setting only when its value is valid. */

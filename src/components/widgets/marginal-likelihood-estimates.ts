@@ -5,7 +5,16 @@
  */
 import { createRng, type Rng } from '../../core/random';
 import { logSpacedCounts, sampleRun, spread, type Run, type Spread } from '../../core/toys/marginal-likelihood-study';
-import { DEFAULTS, METHODS, MODEL, REPEATS, SHOWN_SAMPLES, samplerOf, type Method, type Settings } from './marginal-likelihood-state';
+import {
+  DEFAULTS,
+  METHODS,
+  MODEL,
+  REPEATS,
+  SHOWN_SAMPLES,
+  samplerOf,
+  type Method,
+  type Settings,
+} from './marginal-likelihood-state';
 
 /** Random streams: one run of each sampler, then the repeats of each (so changing q never changes the prior's draws). */
 const STREAM = Object.freeze({ prior: 0, proposal: 1, priorRepeats: 2, proposalRepeats: 3 });
@@ -42,7 +51,10 @@ export function freshRepeats(settings: Settings, method: Method): RepeatState {
 export function sampleRuns(settings: Settings): Record<Method, Run> {
   const checkpoints = logSpacedCounts(settings.n, TRACE_PER_DECADE);
   const run = (method: Method) =>
-    sampleRun(MODEL, settings.x, samplerOf(settings, method), settings.n, createRng(settings.seed, STREAM[method]), { keep: SHOWN_SAMPLES, checkpoints });
+    sampleRun(MODEL, settings.x, samplerOf(settings, method), settings.n, createRng(settings.seed, STREAM[method]), {
+      keep: SHOWN_SAMPLES,
+      checkpoints,
+    });
   return { prior: run('prior'), proposal: run('proposal') };
 }
 
@@ -63,13 +75,22 @@ export interface Estimates {
 export function createEstimates(initial: Settings = DEFAULTS): Estimates {
   let settings = initial;
   let runs: Record<Method, Run> | null = null;
-  const repeats: Record<Method, RepeatState> = { prior: freshRepeats(settings, 'prior'), proposal: freshRepeats(settings, 'proposal') };
+  const repeats: Record<Method, RepeatState> = {
+    prior: freshRepeats(settings, 'prior'),
+    proposal: freshRepeats(settings, 'proposal'),
+  };
   const stepRepeat = () => {
     // Alternate the samplers so both strips fill in together.
     const method = METHODS.reduce((a, b) => (repeats[b].done < repeats[a].done ? b : a));
     const state = repeats[method];
     if (state.done >= REPEATS) return false;
-    state.logEstimates[state.done++] = sampleRun(MODEL, settings.x, samplerOf(settings, method), settings.n, state.rng).logEstimate;
+    state.logEstimates[state.done++] = sampleRun(
+      MODEL,
+      settings.x,
+      samplerOf(settings, method),
+      settings.n,
+      state.rng,
+    ).logEstimate;
     if (state.done === REPEATS) state.spread = spread(Array.from(state.logEstimates, Math.exp));
     return true;
   };
@@ -78,7 +99,8 @@ export function createEstimates(initial: Settings = DEFAULTS): Estimates {
     update(next) {
       settings = next;
       runs = null;
-      for (const method of METHODS) if (repeats[method].key !== repeatKey(settings, method)) repeats[method] = freshRepeats(settings, method);
+      for (const method of METHODS)
+        if (repeats[method].key !== repeatKey(settings, method)) repeats[method] = freshRepeats(settings, method);
     },
     runs: () => (runs ??= sampleRuns(settings)),
     repeats: () => repeats,

@@ -6,7 +6,13 @@ import type { Lang } from '../../i18n/langs';
 import { fill, type MarginalLikelihoodStrings } from '../../i18n/widgets/marginal-likelihood';
 import { exactPosterior } from '../../core/toys/linear-gaussian';
 import { densityCurves } from '../../core/toys/marginal-likelihood-study';
-import { convergenceChart, densityChart, spreadChart, type DrawnSample, type TracePoint } from '../../charts/marginal-likelihood';
+import {
+  convergenceChart,
+  densityChart,
+  spreadChart,
+  type DrawnSample,
+  type TracePoint,
+} from '../../charts/marginal-likelihood';
 import { formatCount, formatNumber } from '../../lib/numbers';
 import { METHODS, MODEL, SHOWN_SAMPLES, exactOf, infiniteVariance, proposal, sdOf } from './marginal-likelihood-state';
 import type { Estimates } from './marginal-likelihood-estimates';
@@ -27,7 +33,15 @@ export function densityView(s: MarginalLikelihoodStrings, estimates: Estimates, 
     const max = Math.max(...logWeights);
     return Array.from(zs, (z, i) => ({ method, z, relativeWeight: Math.exp((logWeights[i] as number) - max) }));
   });
-  const labels = { z: s.densityAxisZ, density: s.densityAxisY, prior: s.densityPrior, proposal: s.densityProposal, posterior: s.densityPosterior, priorSamples: s.samplesPrior, proposalSamples: s.samplesProposal };
+  const labels = {
+    z: s.densityAxisZ,
+    density: s.densityAxisY,
+    prior: s.densityPrior,
+    proposal: s.densityProposal,
+    posterior: s.densityPosterior,
+    priorSamples: s.samplesPrior,
+    proposalSamples: s.samplesProposal,
+  };
   const description = fill(s.densityDescription, {
     qMean: formatNumber(q.mean),
     qStd: formatNumber(Math.sqrt(q.variance)),
@@ -36,11 +50,19 @@ export function densityView(s: MarginalLikelihoodStrings, estimates: Estimates, 
     shown: Math.min(SHOWN_SAMPLES, settings.n),
   });
   const data = { curves: densityCurves(MODEL, settings.x, q, DENSITY_POINTS), samples };
-  return { description, spec: densityChart(data, { width, labels, ariaLabel: s.densityAria, ariaDescription: description }) };
+  return {
+    description,
+    spec: densityChart(data, { width, labels, ariaLabel: s.densityAria, ariaDescription: description }),
+  };
 }
 
 /** Each sampler's running estimate against the sample count, with the exact value and ±2 closed-form sd bands. */
-export function convergenceView(s: MarginalLikelihoodStrings, lang: Lang, estimates: Estimates, width: number): ChartView {
+export function convergenceView(
+  s: MarginalLikelihoodStrings,
+  lang: Lang,
+  estimates: Estimates,
+  width: number,
+): ChartView {
   const settings = estimates.settings();
   const runs = estimates.runs();
   const p = exactOf(settings);
@@ -49,7 +71,13 @@ export function convergenceView(s: MarginalLikelihoodStrings, lang: Lang, estima
     return runs[method].trace.counts.map((count, i) => {
       const sd = sdOf(settings, method, count);
       const estimate = Math.exp(runs[method].trace.logEstimates[i] ?? NaN);
-      return { method, count, estimate, lower: infinite ? NaN : Math.max(0, p - 2 * sd), upper: infinite ? NaN : p + 2 * sd };
+      return {
+        method,
+        count,
+        estimate,
+        lower: infinite ? NaN : Math.max(0, p - 2 * sd),
+        upper: infinite ? NaN : p + 2 * sd,
+      };
     });
   });
   const description = fill(s.convergenceDescription, {
@@ -58,18 +86,43 @@ export function convergenceView(s: MarginalLikelihoodStrings, lang: Lang, estima
     priorEnd: formatNumber(Math.exp(runs.prior.logEstimate)),
     qEnd: formatNumber(Math.exp(runs.proposal.logEstimate)),
   });
-  const labels = { count: s.convergenceAxisX, estimate: s.convergenceAxisY, exact: s.exactRule, prior: s.seriesPrior, proposal: s.seriesProposal };
-  return { description, spec: convergenceChart({ exact: p, points }, { width, labels, ariaLabel: s.convergenceAria, ariaDescription: description }) };
+  const labels = {
+    count: s.convergenceAxisX,
+    estimate: s.convergenceAxisY,
+    exact: s.exactRule,
+    prior: s.seriesPrior,
+    proposal: s.seriesProposal,
+  };
+  return {
+    description,
+    spec: convergenceChart(
+      { exact: p, points },
+      { width, labels, ariaLabel: s.convergenceAria, ariaDescription: description },
+    ),
+  };
 }
 
 /** The repeated estimates of both samplers as strips; null until both are complete. */
-export function spreadView(s: MarginalLikelihoodStrings, lang: Lang, estimates: Estimates, width: number): ChartView | null {
+export function spreadView(
+  s: MarginalLikelihoodStrings,
+  lang: Lang,
+  estimates: Estimates,
+  width: number,
+): ChartView | null {
   const rows = spreadRows(s, estimates);
   if (!rows) return null;
   const settings = estimates.settings();
   const exact = exactOf(settings);
   const [prior, q] = rows as [(typeof rows)[number], (typeof rows)[number]];
-  const description = fill(s.spreadDescription, { n: formatCount(settings.n, lang), exact: formatNumber(exact), priorSd: formatNumber(prior.sd), qSd: formatNumber(q.sd) });
+  const description = fill(s.spreadDescription, {
+    n: formatCount(settings.n, lang),
+    exact: formatNumber(exact),
+    priorSd: formatNumber(prior.sd),
+    qSd: formatNumber(q.sd),
+  });
   const labels = { estimate: s.spreadAxisX, exact: s.exactRule };
-  return { description, spec: spreadChart({ exact, rows }, { width, labels, ariaLabel: s.spreadAria, ariaDescription: description }) };
+  return {
+    description,
+    spec: spreadChart({ exact, rows }, { width, labels, ariaLabel: s.spreadAria, ariaDescription: description }),
+  };
 }

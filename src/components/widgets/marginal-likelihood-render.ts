@@ -37,13 +37,21 @@ export function findParts(figure: HTMLElement) {
     staticNote: part('static-note'),
     announce: part('announce'),
     plots,
-    charts: Object.fromEntries(CHARTS.map((key) => [key, plotSectionParts(plots, key, WIDGET)])) as Record<ChartKey, PlotSectionParts>,
+    charts: Object.fromEntries(CHARTS.map((key) => [key, plotSectionParts(plots, key, WIDGET)])) as Record<
+      ChartKey,
+      PlotSectionParts
+    >,
   };
 }
 export type Parts = ReturnType<typeof findParts>;
 
 /** Binds the "show as table" toggles and returns `render(parts)`, which redraws the asked-for parts from `estimates`. */
-export function createRenderer(parts: Parts, s: MarginalLikelihoodStrings, lang: Lang, estimates: Estimates): (asked: ReadonlySet<Part>) => void {
+export function createRenderer(
+  parts: Parts,
+  s: MarginalLikelihoodStrings,
+  lang: Lang,
+  estimates: Estimates,
+): (asked: ReadonlySet<Part>) => void {
   const tables: Record<ChartKey, () => HTMLTableElement> = {
     density: () => densityTable(s, estimates.settings().x, proposal(estimates.settings())),
     convergence: () => convergenceTable(s, lang, estimates.runs()),
@@ -53,7 +61,12 @@ export function createRenderer(parts: Parts, s: MarginalLikelihoodStrings, lang:
     CHARTS.map((key) => {
       const { toggle, table } = parts.charts[key];
       toggle.hidden = false;
-      return [key, bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () => table.replaceChildren(tables[key]()))];
+      return [
+        key,
+        bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () =>
+          table.replaceChildren(tables[key]()),
+        ),
+      ];
     }),
   ) as Record<ChartKey, { isOpen: () => boolean }>;
   return (asked) => {
@@ -62,12 +75,14 @@ export function createRenderer(parts: Parts, s: MarginalLikelihoodStrings, lang:
     if (asked.has('status')) renderStatus(parts, s, lang, estimates);
     const width = (key: ChartKey) => chartWidth(parts.charts[key].canvas);
     if (asked.has('density')) drawChartView(parts.charts.density, densityView(s, estimates, width('density')));
-    if (asked.has('convergence')) drawChartView(parts.charts.convergence, convergenceView(s, lang, estimates, width('convergence')));
+    if (asked.has('convergence'))
+      drawChartView(parts.charts.convergence, convergenceView(s, lang, estimates, width('convergence')));
     if (asked.has('spread')) {
       parts.charts.spread.canvas.classList.toggle('is-stale', estimates.progress() < 1);
       drawChartView(parts.charts.spread, spreadView(s, lang, estimates, width('spread')));
     }
-    for (const key of CHARTS) if (asked.has(key) && toggles[key].isOpen()) parts.charts[key].table.replaceChildren(tables[key]());
+    for (const key of CHARTS)
+      if (asked.has(key) && toggles[key].isOpen()) parts.charts[key].table.replaceChildren(tables[key]());
   };
 }
 
@@ -87,7 +102,9 @@ function renderStats(parts: Parts, s: MarginalLikelihoodStrings, lang: Lang, est
   parts.statsCaption.textContent = view.caption;
   for (const td of parts.stats.querySelectorAll('tr[data-stat="exact"] td')) td.textContent = view.exact;
   for (const row of STAT_ROWS)
-    for (const method of METHODS) requirePart(parts.stats, `tr[data-stat="${row}"] td[data-method="${method}"]`, WIDGET).textContent = view.cells[row][method];
+    for (const method of METHODS)
+      requirePart(parts.stats, `tr[data-stat="${row}"] td[data-method="${method}"]`, WIDGET).textContent =
+        view.cells[row][method];
   parts.stats.toggleAttribute('aria-busy', estimates.progress() < 1);
 }
 

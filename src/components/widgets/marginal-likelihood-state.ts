@@ -4,7 +4,12 @@
  * client; no Plot, no DOM.
  */
 import { exactPosterior, logEvidence, type Gaussian1D, type LinearGaussian } from '../../core/toys/linear-gaussian';
-import { STANDARD_PRIOR, expectedEssFraction, relativeSecondMoment, relativeStd } from '../../core/toys/marginal-likelihood-study';
+import {
+  STANDARD_PRIOR,
+  expectedEssFraction,
+  relativeSecondMoment,
+  relativeStd,
+} from '../../core/toys/marginal-likelihood-study';
 import type { Method } from '../../charts/marginal-likelihood';
 import { decadeStops, nearestStop as nearestOf, parseLimited, type Limit, type Parsed } from '../../lib/numbers';
 
@@ -60,11 +65,14 @@ export const METHODS: readonly Method[] = Object.freeze(['prior', 'proposal'] as
 
 /** q as a Gaussian: the reader's N(qMean, qStd²), or the exact posterior when `qIsPosterior`. */
 export function proposal(settings: Settings): Gaussian1D {
-  return settings.qIsPosterior ? exactPosterior(MODEL, settings.x) : { mean: settings.qMean, variance: settings.qStd ** 2 };
+  return settings.qIsPosterior
+    ? exactPosterior(MODEL, settings.x)
+    : { mean: settings.qMean, variance: settings.qStd ** 2 };
 }
 
 /** The distribution a sampler draws z from. */
-export const samplerOf = (settings: Settings, method: Method): Gaussian1D => (method === 'prior' ? STANDARD_PRIOR : proposal(settings));
+export const samplerOf = (settings: Settings, method: Method): Gaussian1D =>
+  method === 'prior' ? STANDARD_PRIOR : proposal(settings);
 
 /** p(x) in closed form. */
 export const exactOf = (settings: Settings): number => Math.exp(logEvidence(MODEL, settings.x));
@@ -78,7 +86,8 @@ export const infiniteVariance = (settings: Settings, method: Method): boolean =>
   relativeSecondMoment(MODEL, settings.x, samplerOf(settings, method)) === Infinity;
 
 /** The closed-form expected effective sample size of `method` at the settings' N. */
-export const essOf = (settings: Settings, method: Method): number => settings.n * expectedEssFraction(MODEL, settings.x, samplerOf(settings, method));
+export const essOf = (settings: Settings, method: Method): number =>
+  settings.n * expectedEssFraction(MODEL, settings.x, samplerOf(settings, method));
 
 /** The values the four controls show: q's as it is used (the posterior's while q follows it). */
 export function shownValues(settings: Settings): Record<NumericSetting, number> {
@@ -99,7 +108,8 @@ export function withSetting(settings: Settings, setting: NumericSetting, value: 
 }
 
 /** "Use the posterior as q" pressed: q follows the posterior, or (pressed again) keeps the posterior's values as its own. */
-export const togglePosterior = (settings: Settings): Settings => (settings.qIsPosterior ? ownProposal(settings) : { ...settings, qIsPosterior: true });
+export const togglePosterior = (settings: Settings): Settings =>
+  settings.qIsPosterior ? ownProposal(settings) : { ...settings, qIsPosterior: true };
 
 /** "New draws" pressed: the next seed. */
 export const newDraws = (settings: Settings): Settings => ({ ...settings, seed: settings.seed + 1 });

@@ -14,18 +14,30 @@ const DENSITY_TABLE_ROWS = 25;
 export function densityTable(s: MarginalLikelihoodStrings, x: number, proposal: Gaussian1D): HTMLTableElement {
   const rows = densityCurves(MODEL, x, proposal, 241);
   const every = Math.ceil(rows.length / DENSITY_TABLE_ROWS);
-  const body = rows.filter((_, i) => i % every === 0).map((r) => [formatNumber(r.z, 3), formatNumber(r.prior), formatNumber(r.proposal), formatNumber(r.posterior)]);
+  const body = rows
+    .filter((_, i) => i % every === 0)
+    .map((r) => [formatNumber(r.z, 3), formatNumber(r.prior), formatNumber(r.proposal), formatNumber(r.posterior)]);
   return buildTable(s.densityTitle, [s.tableZ, s.tablePrior, s.tableProposal, s.tablePosterior], body);
 }
 
 /** The running estimate of each sampler at the plotted sample counts. */
-export function convergenceTable(s: MarginalLikelihoodStrings, lang: Lang, runs: Readonly<Record<Method, Run>>): HTMLTableElement {
-  const body = runs.prior.trace.counts.map((k, i) => [formatCount(k, lang), ...METHODS.map((m) => formatNumber(Math.exp(runs[m].trace.logEstimates[i] ?? NaN)))]);
+export function convergenceTable(
+  s: MarginalLikelihoodStrings,
+  lang: Lang,
+  runs: Readonly<Record<Method, Run>>,
+): HTMLTableElement {
+  const body = runs.prior.trace.counts.map((k, i) => [
+    formatCount(k, lang),
+    ...METHODS.map((m) => formatNumber(Math.exp(runs[m].trace.logEstimates[i] ?? NaN))),
+  ]);
   return buildTable(s.convergenceTitle, [s.tableK, s.colPrior, s.colProposal], body);
 }
 
 /** Summary statistics of the repeated estimates; `pending` where a sampler's repeats are not finished. */
-export function spreadTable(s: MarginalLikelihoodStrings, repeats: Readonly<Record<Method, { logEstimates: Float64Array; spread: Spread | null }>>): HTMLTableElement {
+export function spreadTable(
+  s: MarginalLikelihoodStrings,
+  repeats: Readonly<Record<Method, { logEstimates: Float64Array; spread: Spread | null }>>,
+): HTMLTableElement {
   const stat = (f: (spread: Spread, values: number[]) => number) =>
     METHODS.map((m) => {
       const { spread, logEstimates } = repeats[m];

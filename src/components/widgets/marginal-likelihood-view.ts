@@ -8,7 +8,17 @@ import { fill, type MarginalLikelihoodStrings } from '../../i18n/widgets/margina
 import { exactPosterior } from '../../core/toys/linear-gaussian';
 import type { Spread } from '../../core/toys/marginal-likelihood-study';
 import { formatCount, formatNumber } from '../../lib/numbers';
-import { METHODS, MODEL, REPEATS, essOf, exactOf, infiniteVariance, sdOf, type Method, type Settings } from './marginal-likelihood-state';
+import {
+  METHODS,
+  MODEL,
+  REPEATS,
+  essOf,
+  exactOf,
+  infiniteVariance,
+  sdOf,
+  type Method,
+  type Settings,
+} from './marginal-likelihood-state';
 import type { Estimates } from './marginal-likelihood-estimates';
 
 /** The statistics table's rows that differ per sampler (`tr[data-stat]` in MarginalLikelihood.astro). */
@@ -16,7 +26,10 @@ export const STAT_ROWS = ['run', 'mean', 'sd', 'band', 'sdTheory', 'ess', 'essTh
 export type StatRow = (typeof STAT_ROWS)[number];
 
 /** The notes under the controls: whether q follows the posterior, the posterior itself, and a too-narrow q. */
-export function controlsView(s: MarginalLikelihoodStrings, settings: Settings): { pressed: boolean; posteriorNote: string; warning: string } {
+export function controlsView(
+  s: MarginalLikelihoodStrings,
+  settings: Settings,
+): { pressed: boolean; posteriorNote: string; warning: string } {
   const post = exactPosterior(MODEL, settings.x);
   const values = { mean: formatNumber(post.mean), std: formatNumber(Math.sqrt(post.variance)) };
   const narrow = infiniteVariance(settings, 'proposal');
@@ -34,7 +47,11 @@ export function exactLine(s: MarginalLikelihoodStrings, settings: Settings): str
 }
 
 /** The statistics table: its caption, the exact row's text and every per-sampler cell (pending where not yet known). */
-export function statsView(s: MarginalLikelihoodStrings, lang: Lang, estimates: Estimates): { caption: string; exact: string; cells: Record<StatRow, Record<Method, string>> } {
+export function statsView(
+  s: MarginalLikelihoodStrings,
+  lang: Lang,
+  estimates: Estimates,
+): { caption: string; exact: string; cells: Record<StatRow, Record<Method, string>> } {
   const settings = estimates.settings();
   const runs = estimates.runs();
   const repeats = estimates.repeats();
@@ -53,7 +70,9 @@ export function statsView(s: MarginalLikelihoodStrings, lang: Lang, estimates: E
     };
   };
   const columns = { prior: column('prior'), proposal: column('proposal') };
-  const cells = Object.fromEntries(STAT_ROWS.map((row) => [row, { prior: columns.prior[row], proposal: columns.proposal[row] }])) as Record<StatRow, Record<Method, string>>;
+  const cells = Object.fromEntries(
+    STAT_ROWS.map((row) => [row, { prior: columns.prior[row], proposal: columns.proposal[row] }]),
+  ) as Record<StatRow, Record<Method, string>>;
   return {
     caption: fill(s.tableCaption, { x: formatNumber(settings.x), n: formatCount(settings.n, lang), repeats: REPEATS }),
     exact: formatNumber(exactOf(settings)),

@@ -4,7 +4,14 @@
  * drawing in -render; here controls change the settings, the repeats run in slices, and each frame redraws once.
  */
 import { MARGINAL_LIKELIHOOD_STRINGS } from '../../i18n/widgets/marginal-likelihood';
-import { newDraws, togglePosterior, withSetting, shownValues, type NumericSetting, type Settings } from './marginal-likelihood-state';
+import {
+  newDraws,
+  togglePosterior,
+  withSetting,
+  shownValues,
+  type NumericSetting,
+  type Settings,
+} from './marginal-likelihood-state';
 import { createEstimates } from './marginal-likelihood-estimates';
 import { announcement } from './marginal-likelihood-view';
 import { createRenderer, findParts, type Part } from './marginal-likelihood-render';
@@ -22,9 +29,13 @@ export function mount(figure: HTMLElement): void {
   const render = createRenderer(parts, s, lang, estimates);
   const announce = politeAnnouncer(parts.announce);
   const jobs = new JobGeneration();
-  const inputs = bindSettingInputs(parts.controls, s, lang, (setting, value) => update(withSetting(estimates.settings(), setting, value)));
+  const inputs = bindSettingInputs(parts.controls, s, lang, (setting, value) =>
+    update(withSetting(estimates.settings(), setting, value)),
+  );
   const scheduler = frameScheduler<Part>((asked) => {
-    if (asked.has('inputs')) for (const [setting, value] of Object.entries(shownValues(estimates.settings()))) inputs[setting as NumericSetting].show(value);
+    if (asked.has('inputs'))
+      for (const [setting, value] of Object.entries(shownValues(estimates.settings())))
+        inputs[setting as NumericSetting].show(value);
     render(asked);
   });
   const setState = () => (figure.dataset['state'] = estimates.progress() < 1 ? 'computing' : 'ready');

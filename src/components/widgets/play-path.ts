@@ -38,7 +38,10 @@ export interface PlayOptions<P> {
 }
 
 /** Starts playing `path` (at least one point) from the next frame. */
-export function playPath<P extends { readonly step: number }>(path: readonly P[], options: PlayOptions<P>): PathPlayback<P> {
+export function playPath<P extends { readonly step: number }>(
+  path: readonly P[],
+  options: PlayOptions<P>,
+): PathPlayback<P> {
   const clock = options.clock ?? pageClock();
   const ease = options.ease ?? ((t: number) => t);
   const last = path.length - 1;
@@ -51,7 +54,9 @@ export function playPath<P extends { readonly step: number }>(path: readonly P[]
     if (stopped) return;
     start ??= time;
     const progress = Math.min(1, Math.max(0, time - start) / options.durationMs);
-    shown = clock.reducedMotion() ? last : Math.min(last, Math.max(shown + (last > 0 ? 1 : 0), Math.ceil(last * ease(progress))));
+    shown = clock.reducedMotion()
+      ? last
+      : Math.min(last, Math.max(shown + (last > 0 ? 1 : 0), Math.ceil(last * ease(progress))));
     const point = path[shown] as P;
     const block = Math.floor(point.step / options.statusEvery);
     options.onFrame(point, block !== lastBlock);

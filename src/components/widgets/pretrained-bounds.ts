@@ -71,12 +71,21 @@ export const ELBO_GAP_PLAN: BoundPlan = Object.freeze({
   ladder: Object.freeze([boundSeries(1, 50), boundSeries(5, 20), boundSeries(50, 6), boundSeries(500, 4)]),
 });
 /** Chapter 1: the same ELBO draws and 𝓛₅₀₀ repeats as chapter 3 (the same seeds), so both agree on a shared image. */
-export const PRIOR_SAMPLES_PLAN: BoundPlan = Object.freeze({ elbo: elboSeries(100), ladder: Object.freeze([boundSeries(500, 4)]) });
+export const PRIOR_SAMPLES_PLAN: BoundPlan = Object.freeze({
+  elbo: elboSeries(100),
+  ladder: Object.freeze([boundSeries(500, 4)]),
+});
 
 /** Every request of `plan` for `image`, in the order they are sent: the ELBO's draws, then each rung's repeats. */
 export function planRequests(plan: BoundPlan, image: number): PlannedRequest[] {
   return [plan.elbo, ...plan.ladder].flatMap((series) =>
-    Array.from({ length: series.repeats }, (_, repeat) => ({ series: series.key, k: series.k, image, repeat, seed: drawSeed(image, series.key, repeat) })),
+    Array.from({ length: series.repeats }, (_, repeat) => ({
+      series: series.key,
+      k: series.k,
+      image,
+      repeat,
+      seed: drawSeed(image, series.key, repeat),
+    })),
   );
 }
 
@@ -120,8 +129,14 @@ export function summarize(plan: BoundPlan, values: BoundValues): BoundSummary {
 export type ImageNumberProblem = 'notANumber' | 'notAnInteger' | 'outOfRange';
 
 /** Reads a test image number typed by the reader: a whole number from 0 to count − 1 (spaces and "#" allowed). */
-export function parseImageNumber(raw: string, count = TEST_COUNT): { ok: true; value: number } | { ok: false; reason: ImageNumberProblem } {
-  const text = raw.trim().replace(/^#/, '').replace(/[,_\s]/g, '');
+export function parseImageNumber(
+  raw: string,
+  count = TEST_COUNT,
+): { ok: true; value: number } | { ok: false; reason: ImageNumberProblem } {
+  const text = raw
+    .trim()
+    .replace(/^#/, '')
+    .replace(/[,_\s]/g, '');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return { ok: false, reason: 'notANumber' };
   const value = Number(text);
   if (!Number.isInteger(value)) return { ok: false, reason: 'notAnInteger' };

@@ -9,7 +9,16 @@ import type { ImagesEvent } from '../../worker/protocol';
 import { LabWorker } from './lab/lab-worker';
 import { formatBytes } from './lab/numbers';
 import { backendRequest } from './lab/session';
-import { BINARIZE_SEED, CHECKPOINT, DATASET, planRequests, summarize, type BoundPlan, type BoundSummary, type PlannedRequest } from './pretrained-bounds';
+import {
+  BINARIZE_SEED,
+  CHECKPOINT,
+  DATASET,
+  planRequests,
+  summarize,
+  type BoundPlan,
+  type BoundSummary,
+  type PlannedRequest,
+} from './pretrained-bounds';
 
 /** A started worker with the pretrained model, and the backend it runs on. */
 export interface PretrainedVae {
@@ -41,7 +50,10 @@ export async function startPretrained(s: PretrainedStrings, status: (message: st
   const progress = (template: string) => (loaded: number, total: number | null) =>
     status(fill(template, { loaded: formatBytes(loaded), total: total ? formatBytes(total) : '?' }));
   status(fill(s.downloadModel, { loaded: formatBytes(0), total: '?' }));
-  const checkpoint = await download(`${import.meta.env.BASE_URL}checkpoints/${CHECKPOINT}.bin`, progress(s.downloadModel));
+  const checkpoint = await download(
+    `${import.meta.env.BASE_URL}checkpoints/${CHECKPOINT}.bin`,
+    progress(s.downloadModel),
+  );
   let crashed: (message: string) => void = () => undefined;
   const worker = new LabWorker((message) => crashed(message));
   const request = backendRequest(location.search);
@@ -98,7 +110,12 @@ const IN_FLIGHT_SAMPLES = 512;
  * each answer (the bound on that one image) to `onValue` in order. Resolves true when all were answered, false as soon
  * as `alive()` turns false (queued answers are then ignored); rejects with the worker's message on an error.
  */
-export function runPlan(worker: LabWorker, requests: readonly PlannedRequest[], alive: () => boolean, onValue: (request: PlannedRequest, value: number) => void): Promise<boolean> {
+export function runPlan(
+  worker: LabWorker,
+  requests: readonly PlannedRequest[],
+  alive: () => boolean,
+  onValue: (request: PlannedRequest, value: number) => void,
+): Promise<boolean> {
   return new Promise((resolve, reject) => {
     let next = 0;
     let outstanding = 0;
@@ -114,20 +131,27 @@ export function runPlan(worker: LabWorker, requests: readonly PlannedRequest[], 
       if (over) return;
       if (!alive()) return finish(false);
       if (next >= requests.length && outstanding === 0) return finish(true);
-      while (next < requests.length && (outstanding === 0 || queued + (requests[next] as PlannedRequest).k <= IN_FLIGHT_SAMPLES)) {
+      while (
+        next < requests.length &&
+        (outstanding === 0 || queued + (requests[next] as PlannedRequest).k <= IN_FLIGHT_SAMPLES)
+      ) {
         const request = requests[next++] as PlannedRequest;
         outstanding += 1;
         queued += request.k;
         const { k, image: offset, seed } = request;
-        void worker.ask({ type: 'importanceWeighted', k, count: 1, offset, seed, binarizeSeed: BINARIZE_SEED }, ['importanceWeighted']).then((event) => {
-          outstanding -= 1;
-          queued -= request.k;
-          if (over) return;
-          if (event.type === 'error') return finish(new Error(event.message));
-          if (!alive()) return finish(false);
-          onValue(request, event.bounds[0] ?? Number.NaN);
-          pump();
-        });
+        void worker
+          .ask({ type: 'importanceWeighted', k, count: 1, offset, seed, binarizeSeed: BINARIZE_SEED }, [
+            'importanceWeighted',
+          ])
+          .then((event) => {
+            outstanding -= 1;
+            queued -= request.k;
+            if (over) return;
+            if (event.type === 'error') return finish(new Error(event.message));
+            if (!alive()) return finish(false);
+            onValue(request, event.bounds[0] ?? Number.NaN);
+            pump();
+          });
       }
     };
     pump();
@@ -137,7 +161,10 @@ export function runPlan(worker: LabWorker, requests: readonly PlannedRequest[], 
 /** Calls `repaint` after the page switches between light and dark (canvases do not follow CSS by themselves). */
 export function watchTheme(repaint: () => void): void {
   if (typeof MutationObserver !== 'function') return;
-  new MutationObserver(() => requestAnimationFrame(repaint)).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  new MutationObserver(() => requestAnimationFrame(repaint)).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme'],
+  });
 }
 
 /** Progress of `measureImage`: the summary so far, z drawn so far, and whether a series has just completed. */
@@ -151,7 +178,13 @@ export interface MeasureProgress {
  * Runs `plan` on test image `image` and summarises the answers as they arrive (`onProgress` after each). Resolves with
  * the final summary, or null when a newer job cancelled it; rejects with the worker's message on an error.
  */
-export async function measureImage(worker: LabWorker, plan: BoundPlan, image: number, alive: () => boolean, onProgress: (progress: MeasureProgress) => void): Promise<BoundSummary | null> {
+export async function measureImage(
+  worker: LabWorker,
+  plan: BoundPlan,
+  image: number,
+  alive: () => boolean,
+  onProgress: (progress: MeasureProgress) => void,
+): Promise<BoundSummary | null> {
   const values = new Map<string, number[]>();
   const repeats = new Map([plan.elbo, ...plan.ladder].map((series) => [series.key, series.repeats]));
   let summary = summarize(plan, values);

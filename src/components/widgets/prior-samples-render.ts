@@ -67,7 +67,12 @@ export function labelSamples(parts: Parts, s: PriorSamplesStrings, set: number):
 }
 
 /** Binds the "show as table" toggle and returns `render(parts)`, which redraws the asked-for parts from `m`. */
-export function createRenderer(parts: Parts, s: PriorSamplesStrings, p: PretrainedStrings, m: ImageMeasurement): (asked: ReadonlySet<MeasurementPart>) => void {
+export function createRenderer(
+  parts: Parts,
+  s: PriorSamplesStrings,
+  p: PretrainedStrings,
+  m: ImageMeasurement,
+): (asked: ReadonlySet<MeasurementPart>) => void {
   const { canvas, description, table, toggle: button } = parts.chart;
   const fillTable = () => {
     const { caption, head, rows } = comparisonTable(s, p, m.image, m.summary);

@@ -9,7 +9,14 @@ import type { PretrainedStrings } from '../../i18n/widgets/pretrained';
 import { fill, type PriorSamplesStrings } from '../../i18n/widgets/prior-samples';
 import { superscript } from '../../lib/numbers';
 import { formatNats } from './lab/numbers';
-import { PRIOR_SAMPLES_PLAN as PLAN, SAMPLE_COUNT, boundName, formatError, formatEstimate, type BoundSummary } from './pretrained-bounds';
+import {
+  PRIOR_SAMPLES_PLAN as PLAN,
+  SAMPLE_COUNT,
+  boundName,
+  formatError,
+  formatEstimate,
+  type BoundSummary,
+} from './pretrained-bounds';
 import type { ChartView } from './chart-view';
 
 const BOUND = PLAN.ladder[0]!;
@@ -32,11 +39,17 @@ export function formatPower(logProbability: number): string {
 /** The statistics table's caption and cells by `data-stat` key, and the line that turns 𝓛₅₀₀ into p(x) and bits per pixel. */
 export function statsView(s: PriorSamplesStrings, p: PretrainedStrings, m: Measured) {
   const bound = m.summary.ladder[0]?.estimate ?? null;
-  const text = (estimate: BoundSummary['elbo']) => (estimate ? formatEstimate(estimate) : m.computing ? p.pending : '—');
+  const text = (estimate: BoundSummary['elbo']) =>
+    estimate ? formatEstimate(estimate) : m.computing ? p.pending : '—';
   return {
     caption: fill(s.tableCaption, { image: m.image }),
-    cells: { [BOUND.key]: text(bound), [PLAN.elbo.key]: text(m.summary.elbo), gap: text(m.summary.gap) } as Record<string, string>,
-    perPixel: bound ? fill(s.perPixel, { power: formatPower(bound.mean), bits: bitsPerDimension(bound.mean, m.inputSize).toFixed(3) }) : '',
+    cells: { [BOUND.key]: text(bound), [PLAN.elbo.key]: text(m.summary.elbo), gap: text(m.summary.gap) } as Record<
+      string,
+      string
+    >,
+    perPixel: bound
+      ? fill(s.perPixel, { power: formatPower(bound.mean), bits: bitsPerDimension(bound.mean, m.inputSize).toFixed(3) })
+      : '',
   };
 }
 
@@ -51,8 +64,17 @@ export function comparisonView(s: PriorSamplesStrings, summary: BoundSummary, wi
     { label: s.labelElbo, kind: 'elbo', mean: summary.elbo.mean, standardError: summary.elbo.standardError },
     { label: fill(s.labelBound, { name: NAME }), kind: 'bound', mean: bound.mean, standardError: bound.standardError },
   ];
-  const description = fill(s.chartDescription, { elbo: formatEstimate(rows[0]), bound: formatEstimate(rows[1]), gap: formatNats(summary.gap.mean) });
-  const spec = comparisonChart(rows, { width, labels: { nats: s.axisNats }, ariaLabel: s.chartAria, ariaDescription: description });
+  const description = fill(s.chartDescription, {
+    elbo: formatEstimate(rows[0]),
+    bound: formatEstimate(rows[1]),
+    gap: formatNats(summary.gap.mean),
+  });
+  const spec = comparisonChart(rows, {
+    width,
+    labels: { nats: s.axisNats },
+    ariaLabel: s.chartAria,
+    ariaDescription: description,
+  });
   return { description, spec };
 }
 
@@ -72,10 +94,17 @@ export function comparisonTable(s: PriorSamplesStrings, p: PretrainedStrings, im
 
 /** The samples canvas's accessible name and the caption under it, for sample set `set`. */
 export function samplesText(s: PriorSamplesStrings, set: number): { aria: string; caption: string } {
-  return { aria: fill(s.samplesAria, { count: SAMPLE_COUNT, set }), caption: fill(s.samplesCaption, { count: SAMPLE_COUNT, set }) };
+  return {
+    aria: fill(s.samplesAria, { count: SAMPLE_COUNT, set }),
+    caption: fill(s.samplesCaption, { count: SAMPLE_COUNT, set }),
+  };
 }
 
 /** What a screen reader hears once the image is measured: 𝓛₅₀₀ and the ELBO. */
 export function announcement(s: PriorSamplesStrings, final: BoundSummary, image: number): string {
-  return fill(s.announce, { image, bound: formatNats(final.ladder[0]?.estimate?.mean), elbo: formatNats(final.elbo?.mean) });
+  return fill(s.announce, {
+    image,
+    bound: formatNats(final.ladder[0]?.estimate?.mean),
+    elbo: formatNats(final.elbo?.mean),
+  });
 }

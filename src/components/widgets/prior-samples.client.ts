@@ -49,10 +49,13 @@ export function mount(figure: HTMLElement): void {
 
   watchWidth(parts.plots, () => scheduler.request('chart'));
   parts.staticNote.hidden = true;
-  m.start(async (vae) => {
-    parts.newSamples.addEventListener('click', () => void newSamples(vae));
-    parts.sampleControls.disabled = false;
-    parts.digitControls.disabled = false;
-    await newSamples(vae);
-  }, () => paintSamples(parts, sets.latest()));
+  m.start(
+    async (vae) => {
+      parts.newSamples.addEventListener('click', () => void newSamples(vae));
+      parts.sampleControls.disabled = false;
+      parts.digitControls.disabled = false;
+      await newSamples(vae);
+    },
+    () => paintSamples(parts, sets.latest()),
+  );
 }

@@ -20,7 +20,10 @@ export interface PickerOptions {
 }
 
 /** Binds the picker inside `root`; `pick(image)` selects an image as if the reader had. */
-export function bindTestImagePicker(root: HTMLElement, options: PickerOptions): { pick: (image: number) => void; current: () => number; repaint: () => void } {
+export function bindTestImagePicker(
+  root: HTMLElement,
+  options: PickerOptions,
+): { pick: (image: number) => void; current: () => number; repaint: () => void } {
   const part = <T extends Element>(selector: string) => requirePart<T>(root, selector, 'test-image-picker');
   const { s } = options;
   const field = part<HTMLInputElement>('[data-picker="field"]');
@@ -59,7 +62,9 @@ export function bindTestImagePicker(root: HTMLElement, options: PickerOptions): 
     }
     const images = loadedStrip;
     if (!images) return;
-    thumbs.forEach((thumb, i) => (start + i === image ? thumb.setAttribute('aria-current', 'true') : thumb.removeAttribute('aria-current')));
+    thumbs.forEach((thumb, i) =>
+      start + i === image ? thumb.setAttribute('aria-current', 'true') : thumb.removeAttribute('aria-current'),
+    );
     const size = images.width * images.height;
     const offset = (image - start) * size;
     options.onPick(image, images.pixels.slice(offset, offset + size), { width: images.width, height: images.height });
@@ -73,7 +78,13 @@ export function bindTestImagePicker(root: HTMLElement, options: PickerOptions): 
       thumb.dataset['image'] = String(start + i);
       thumb.setAttribute('aria-label', fill(s.thumbLabel, { n: start + i }));
       const canvas = thumb.querySelector('canvas');
-      if (canvas) paintGrid(canvas, images.pixels.subarray(i * size, (i + 1) * size), 1, images.width, images.height, { columns: 1, scale: 1, gap: 0, colors });
+      if (canvas)
+        paintGrid(canvas, images.pixels.subarray(i * size, (i + 1) * size), 1, images.width, images.height, {
+          columns: 1,
+          scale: 1,
+          gap: 0,
+          colors,
+        });
     });
   }
 

@@ -17,7 +17,11 @@ export interface ClimbHooks {
 }
 
 /** One climb at a time: `start` from the settings' θ and data, `stop` ends a running one (nothing if none runs). */
-export function createClimb(hooks: ClimbHooks): { running: () => boolean; start: (settings: Settings) => void; stop: (phase: 'stopped' | 'cancelled') => void } {
+export function createClimb(hooks: ClimbHooks): {
+  running: () => boolean;
+  start: (settings: Settings) => void;
+  stop: (phase: 'stopped' | 'cancelled') => void;
+} {
   let climb: { playback: PathPlayback<AscentPoint>; steps: number } | null = null;
   const end = (phase: Exclude<ClimbPhase, 'ascending'>) => {
     if (!climb) return;
@@ -29,8 +33,19 @@ export function createClimb(hooks: ClimbHooks): { running: () => boolean; start:
   const start = (settings: Settings) => {
     const path = ascentPath(modelOf(settings), settings.data);
     const steps = path.length - 1;
-    const options = { durationMs: ASCENT_DURATION_MS, statusEvery: STATUS_EVERY, ...(hooks.clock ? { clock: hooks.clock } : {}) };
-    climb = { steps, playback: playPath(path, { ...options, onFrame: (point, due) => hooks.onFrame(point, due, steps), onDone: () => end('done') }) };
+    const options = {
+      durationMs: ASCENT_DURATION_MS,
+      statusEvery: STATUS_EVERY,
+      ...(hooks.clock ? { clock: hooks.clock } : {}),
+    };
+    climb = {
+      steps,
+      playback: playPath(path, {
+        ...options,
+        onFrame: (point, due) => hooks.onFrame(point, due, steps),
+        onDone: () => end('done'),
+      }),
+    };
   };
   return { running: () => climb !== null, start, stop: end };
 }

@@ -25,7 +25,11 @@ export interface BoundControls {
 }
 
 /** Wires the rows and the `[data-setting="data"]` field under `controls`; `apply` receives only accepted values. */
-export function bindControls(controls: HTMLElement, s: ToyLikelihoodStrings, apply: (next: Partial<Settings>) => void): BoundControls {
+export function bindControls(
+  controls: HTMLElement,
+  s: ToyLikelihoodStrings,
+  apply: (next: Partial<Settings>) => void,
+): BoundControls {
   const rows = bindSettingRows(controls, WIDGET, settingRows(s), (setting, value) => apply({ [setting]: value }));
   const dataRow = requirePart<HTMLElement>(controls, '[data-setting="data"]', WIDGET);
   const dataField = requirePart<HTMLInputElement>(dataRow, 'input[type="text"]', WIDGET);

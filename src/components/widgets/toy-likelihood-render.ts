@@ -5,7 +5,15 @@
 import type { ToyLikelihoodStrings } from '../../i18n/widgets/toy-likelihood';
 import type { Settings } from './toy-likelihood-state';
 import { readoutView, type ReadoutRow } from './toy-likelihood-view';
-import { currentPoint, curveOverW, curveView, densityPoints, densityView, pointBars, pointsView } from './toy-likelihood-plots';
+import {
+  currentPoint,
+  curveOverW,
+  curveView,
+  densityPoints,
+  densityView,
+  pointBars,
+  pointsView,
+} from './toy-likelihood-plots';
 import { curveTable, densityTable, pointsTable } from './toy-likelihood-tables';
 import { chartWidth, drawChartView, type ChartView } from './chart-view';
 import { bindTableToggle, partsOf, plotSectionParts, requirePart, type PlotSectionParts } from './kit';
@@ -35,7 +43,10 @@ export function findParts(figure: HTMLElement) {
     staticNote: part('static-note'),
     announce: part('announce'),
     plots,
-    charts: Object.fromEntries(CHARTS.map((key) => [key, plotSectionParts(plots, key, WIDGET)])) as Record<ChartKey, PlotSectionParts>,
+    charts: Object.fromEntries(CHARTS.map((key) => [key, plotSectionParts(plots, key, WIDGET)])) as Record<
+      ChartKey,
+      PlotSectionParts
+    >,
   };
 }
 export type Parts = ReturnType<typeof findParts>;
@@ -46,10 +57,18 @@ export interface Model {
   readonly status: () => string;
 }
 
-const VIEWS: Record<ChartKey, (s: ToyLikelihoodStrings, settings: Settings, width: number) => ChartView> = { density: densityView, points: pointsView, curve: curveView };
+const VIEWS: Record<ChartKey, (s: ToyLikelihoodStrings, settings: Settings, width: number) => ChartView> = {
+  density: densityView,
+  points: pointsView,
+  curve: curveView,
+};
 
 /** Binds the "show as table" toggles and returns `render(parts)`. */
-export function createRenderer(parts: Parts, s: ToyLikelihoodStrings, model: Model): (asked: ReadonlySet<Part>) => void {
+export function createRenderer(
+  parts: Parts,
+  s: ToyLikelihoodStrings,
+  model: Model,
+): (asked: ReadonlySet<Part>) => void {
   const tables: Record<ChartKey, () => HTMLTableElement> = {
     density: () => densityTable(s, densityPoints(model.settings())),
     points: () => pointsTable(s, pointBars(s, model.settings())),
@@ -59,7 +78,12 @@ export function createRenderer(parts: Parts, s: ToyLikelihoodStrings, model: Mod
     CHARTS.map((key) => {
       const { toggle, table } = parts.charts[key];
       toggle.hidden = false;
-      return [key, bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () => table.replaceChildren(tables[key]()))];
+      return [
+        key,
+        bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () =>
+          table.replaceChildren(tables[key]()),
+        ),
+      ];
     }),
   ) as Record<ChartKey, { isOpen: () => boolean }>;
   return (asked) => {

@@ -4,9 +4,22 @@
  * and the client; no DOM.
  */
 import { logEvidence, type LinearGaussian } from '../../core/toys/linear-gaussian';
-import { bestSlope, datasetLogLikelihood, maximumLikelihood, pointLogLikelihoods, type Maximum } from '../../core/toys/maximum-likelihood';
+import {
+  bestSlope,
+  datasetLogLikelihood,
+  maximumLikelihood,
+  pointLogLikelihoods,
+  type Maximum,
+} from '../../core/toys/maximum-likelihood';
 import { fill, type ToyLikelihoodStrings } from '../../i18n/widgets/toy-likelihood';
-import { fieldText, formatNats, parseLimited, readNumber, type Limit, type Parsed as ParsedNumber } from '../../lib/numbers';
+import {
+  fieldText,
+  formatNats,
+  parseLimited,
+  readNumber,
+  type Limit,
+  type Parsed as ParsedNumber,
+} from '../../lib/numbers';
 
 export { fieldText, formatNats };
 
@@ -117,7 +130,11 @@ export function densityRange(data: readonly number[]): [number, number] {
 }
 
 /** The density p(x) = N(x; b, w² + s²) at `points` evenly spaced x over `range`. */
-export function densityCurve(settings: Settings, range: readonly [number, number], points = 241): { x: number; density: number }[] {
+export function densityCurve(
+  settings: Settings,
+  range: readonly [number, number],
+  points = 241,
+): { x: number; density: number }[] {
   const model = modelOf(settings);
   return Array.from({ length: points }, (_, i) => {
     const x = range[0] + ((range[1] - range[0]) * i) / (points - 1);

@@ -51,7 +51,9 @@ export function mount(figure: HTMLElement): void {
     announce(announcement(s, settings));
   }
 
-  parts.ascend.addEventListener('click', () => (climb.running() ? climb.stop('stopped') : (setClimbing(true), climb.start(settings))));
+  parts.ascend.addEventListener('click', () =>
+    climb.running() ? climb.stop('stopped') : (setClimbing(true), climb.start(settings)),
+  );
   parts.reset.addEventListener('click', () => (controls.reset(), update({ ...DEFAULTS })));
   watchWidth(parts.plots, () => scheduler.request(...CHARTS));
   parts.staticNote.hidden = true;

@@ -83,7 +83,10 @@ export interface Download {
 }
 
 /** Every worker's downloads summed (a missing total counts as what was loaded) and the status line that says so. */
-export function downloadSummary(s: TrickOnRealVaeStrings, downloads: Iterable<Download>): { loaded: number; total: number; status: string } {
+export function downloadSummary(
+  s: TrickOnRealVaeStrings,
+  downloads: Iterable<Download>,
+): { loaded: number; total: number; status: string } {
   let loaded = 0;
   let total = 0;
   for (const d of downloads) {
@@ -94,25 +97,47 @@ export function downloadSummary(s: TrickOnRealVaeStrings, downloads: Iterable<Do
 }
 
 /** The backend line and, when the reader asked for another backend than the runs got, the fallback warning. */
-export function backendText(s: TrickOnRealVaeStrings, backend: string, wanted: string | undefined): { line: string; fallback: string | null } {
+export function backendText(
+  s: TrickOnRealVaeStrings,
+  backend: string,
+  wanted: string | undefined,
+): { line: string; fallback: string | null } {
   const title = (name: string) => (name === 'cpu' ? s.backendCpu : isBackendName(name) ? BACKEND_TITLES[name] : name);
-  const fallback = wanted && wanted !== backend ? fill(s.backendFallback, { wanted: title(wanted), backend: title(backend) }) : null;
+  const fallback =
+    wanted && wanted !== backend ? fill(s.backendFallback, { wanted: title(wanted), backend: title(backend) }) : null;
   return { line: fill(s.backend, { backend: title(backend) }), fallback };
 }
 
 /** The status while a round trains: a run more than a round behind the others is catching up. */
-export function roundStatus(s: TrickOnRealVaeStrings, behind: { key: RunKey; step: number }, otherSteps: readonly number[]): string {
+export function roundStatus(
+  s: TrickOnRealVaeStrings,
+  behind: { key: RunKey; step: number },
+  otherSteps: readonly number[],
+): string {
   const catchingUp = otherSteps.some((step) => step > behind.step + ROUND_STEPS);
-  return catchingUp ? fill(s.stateCatchingUp, { run: runNames(s).short[behind.key], step: behind.step }) : s.stateTraining;
+  return catchingUp
+    ? fill(s.stateCatchingUp, { run: runNames(s).short[behind.key], step: behind.step })
+    : s.stateTraining;
 }
 
 /** The status line and the announcement (null: say nothing) once the race stops in phase `rest`. */
-export function stopTexts(s: TrickOnRealVaeStrings, rest: Phase, runs: readonly RunView[], hidden: boolean): { status: string; announce: string | null } {
+export function stopTexts(
+  s: TrickOnRealVaeStrings,
+  rest: Phase,
+  runs: readonly RunView[],
+  hidden: boolean,
+): { status: string; announce: string | null } {
   if (rest === 'finished') {
-    return { status: fill(s.stateFinished, { budget: RACE_BUDGET }), announce: fill(s.announceFinished, { budget: RACE_BUDGET, values: latestValues(s, runs) }) };
+    return {
+      status: fill(s.stateFinished, { budget: RACE_BUDGET }),
+      announce: fill(s.announceFinished, { budget: RACE_BUDGET, values: latestValues(s, runs) }),
+    };
   }
   if (rest === 'failed') return { status: s.stateFailed, announce: null };
   const step = Math.max(0, ...runs.map((run) => run.step));
   if (hidden) return { status: s.stateHiddenPaused, announce: null };
-  return { status: fill(s.statePaused, { step }), announce: fill(s.announcePaused, { step, values: latestValues(s, runs) }) };
+  return {
+    status: fill(s.statePaused, { step }),
+    announce: fill(s.announcePaused, { step, values: latestValues(s, runs) }),
+  };
 }

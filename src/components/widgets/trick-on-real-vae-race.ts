@@ -6,7 +6,16 @@
 import type { TrickOnRealVaeStrings } from '../../i18n/widgets/trick-on-real-vae';
 import { DEFAULT_RUNS, RACE_BUDGET, RUN_KEYS, nextRound, roundSize, type RunKey } from './trick-on-real-vae-state';
 import { RaceRun, type BackendWish, type RunHooks } from './trick-on-real-vae-run';
-import { backendText, downloadSummary, failureText, restingPhase, roundStatus, stopTexts, type Download, type Phase } from './trick-on-real-vae-phase';
+import {
+  backendText,
+  downloadSummary,
+  failureText,
+  restingPhase,
+  roundStatus,
+  stopTexts,
+  type Download,
+  type Phase,
+} from './trick-on-real-vae-phase';
 import type { RunView } from './trick-on-real-vae-view';
 import { JobGeneration } from './kit';
 
@@ -26,7 +35,10 @@ export interface RacePage {
 }
 
 /** What the race uses of a run (RaceRun; a fake in the unit tests). */
-export type Run = Pick<RaceRun, 'key' | 'step' | 'msPerStep' | 'history' | 'ready' | 'failed' | 'backend' | 'start' | 'advance' | 'reset'>;
+export type Run = Pick<
+  RaceRun,
+  'key' | 'step' | 'msPerStep' | 'history' | 'ready' | 'failed' | 'backend' | 'start' | 'advance' | 'reset'
+>;
 
 /** How the race runs: side by side or in turns, the backend asked for, and how a run is made. */
 export interface RaceOptions {
@@ -91,7 +103,13 @@ export class Race {
   views(): RunView[] {
     return RUN_KEYS.filter((key) => this.shown.has(key) && this.runs.has(key)).map((key) => {
       const run = this.runs.get(key)!;
-      return { key, step: run.step, msPerStep: run.msPerStep, heldOut: run.history.heldOut(), batch: run.history.points() };
+      return {
+        key,
+        step: run.step,
+        msPerStep: run.msPerStep,
+        heldOut: run.history.heldOut(),
+        batch: run.history.points(),
+      };
     });
   }
 
@@ -144,7 +162,10 @@ export class Race {
 
   private resting(): Phase {
     const shown = [...this.shown].map((key) => this.runs.get(key));
-    return restingPhase(shown.map((run) => run && { step: run.step, failed: run.failed !== null }), this.runs.size > 0);
+    return restingPhase(
+      shown.map((run) => run && { step: run.step, failed: run.failed !== null }),
+      this.runs.size > 0,
+    );
   }
 
   private pause(): void {
@@ -178,11 +199,13 @@ export class Race {
 
   /** Creates and starts the workers of every shown run that has none yet; resolves when all are evaluated at step 0. */
   private async startShownRuns(): Promise<void> {
-    const fresh = [...this.shown].filter((key) => !this.runs.has(key)).map((key) => {
-      const run = this.makeRun(key, this.hooks);
-      this.runs.set(key, run);
-      return run;
-    });
+    const fresh = [...this.shown]
+      .filter((key) => !this.runs.has(key))
+      .map((key) => {
+        const run = this.makeRun(key, this.hooks);
+        this.runs.set(key, run);
+        return run;
+      });
     if (fresh.length === 0) return;
     this.page.status(this.s.stateStarting);
     await Promise.all(fresh.map((run) => run.start(this.o.wish)));
@@ -211,17 +234,30 @@ export class Race {
 
   /** Trains one round of the runs furthest behind; false when the race is over. */
   private async round(): Promise<boolean> {
-    const progress = [...this.runs.values()].map((run) => ({ key: run.key, step: run.step, enabled: this.shown.has(run.key) && run.ready, healthy: run.failed === null }));
+    const progress = [...this.runs.values()].map((run) => ({
+      key: run.key,
+      step: run.step,
+      enabled: this.shown.has(run.key) && run.ready,
+      healthy: run.failed === null,
+    }));
     const keys = nextRound(progress, RACE_BUDGET, this.o.parallel);
     if (keys.length === 0) {
       // Everyone ready is done, but a run switched on late may still be starting: wait for it, then let it catch up.
-      const starting = [...this.shown].map((key) => this.runs.get(key)).filter((run): run is Run => run !== undefined && !run.ready && !run.failed);
+      const starting = [...this.shown]
+        .map((key) => this.runs.get(key))
+        .filter((run): run is Run => run !== undefined && !run.ready && !run.failed);
       await Promise.all(starting.map((run) => run.start(this.o.wish)));
       return starting.length > 0;
     }
     const at = (key: RunKey) => this.runs.get(key)!;
     const behind = at(keys[0]!);
-    this.page.status(roundStatus(this.s, behind, [...this.shown].filter((key) => key !== behind.key).map((key) => this.runs.get(key)?.step ?? 0)));
+    this.page.status(
+      roundStatus(
+        this.s,
+        behind,
+        [...this.shown].filter((key) => key !== behind.key).map((key) => this.runs.get(key)?.step ?? 0),
+      ),
+    );
     const evaluations = keys.map((key) => at(key).history.heldOut().length);
     await Promise.all(keys.map((key) => at(key).advance(roundSize(at(key).step, RACE_BUDGET))));
     const evaluated = keys.some((key, i) => at(key).history.heldOut().length !== evaluations[i]);

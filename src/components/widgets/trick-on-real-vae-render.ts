@@ -42,7 +42,9 @@ export type Parts = ReturnType<typeof findParts>;
 export function createRenderer(parts: Parts, s: TrickOnRealVaeStrings, race: Race): (asked: ReadonlySet<Part>) => void {
   const { canvas, table, toggle: toggleButton } = parts.chart;
   toggleButton.hidden = false;
-  const toggle = bindTableToggle(toggleButton, table, { show: s.showTable, hide: s.hideTable }, () => table.replaceChildren(raceTable(s, race.views())));
+  const toggle = bindTableToggle(toggleButton, table, { show: s.showTable, hide: s.hideTable }, () =>
+    table.replaceChildren(raceTable(s, race.views())),
+  );
   return (asked) => {
     const current = race.views();
     if (asked.has('readout')) {

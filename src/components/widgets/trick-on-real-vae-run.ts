@@ -79,9 +79,16 @@ export class RaceRun {
   /** Builds the model in the worker and evaluates it at step 0; once only (later calls return the same promise). */
   start(wish: BackendWish): Promise<void> {
     this.started ??= (async () => {
-      const init = { type: 'init', config: raceConfig(this.key), dataset: RACE_DATASET, allowSoftwareWebGL: wish.allowSoftwareWebGL } as const;
+      const init = {
+        type: 'init',
+        config: raceConfig(this.key),
+        dataset: RACE_DATASET,
+        allowSoftwareWebGL: wish.allowSoftwareWebGL,
+      } as const;
       this.worker.send(wish.backend ? { ...init, backend: wish.backend } : init);
-      const ready = await this.next((event) => (event.type === 'status' && event.state === 'ready') || event.type === 'error');
+      const ready = await this.next(
+        (event) => (event.type === 'status' && event.state === 'ready') || event.type === 'error',
+      );
       if (ready?.type === 'error') return this.fail({ code: ready.code, message: ready.message, step: 0 });
       if (ready?.type === 'status') this.backendName = ready.backend;
       await this.evaluate();
@@ -95,7 +102,8 @@ export class RaceRun {
     if (this.failure || count <= 0) return;
     this.worker.send({ type: 'step', count });
     const answer = await this.next((event) => event.type === 'metrics' || event.type === 'error');
-    if (answer?.type === 'error') return this.fail({ code: answer.code, message: answer.message, step: answer.step ?? this.steps });
+    if (answer?.type === 'error')
+      return this.fail({ code: answer.code, message: answer.message, step: answer.step ?? this.steps });
     if (answer?.type !== 'metrics') return;
     this.steps = answer.step;
     // An evaluation step's time includes the evaluation; only plain steps tell how long a step takes.
@@ -115,7 +123,9 @@ export class RaceRun {
     this.steps = 0;
     this.lastMsPerStep = null;
     this.worker.send({ type: 'reset' });
-    const ready = await this.next((event) => (event.type === 'status' && event.state === 'ready') || event.type === 'error');
+    const ready = await this.next(
+      (event) => (event.type === 'status' && event.state === 'ready') || event.type === 'error',
+    );
     if (ready?.type === 'error') return this.fail({ code: ready.code, message: ready.message, step: 0 });
     await this.evaluate();
   }

@@ -60,7 +60,14 @@ export function raceConfig(key: RunKey): Partial<VaeConfig> {
  * What a Node run of the Trainer with `raceConfig` measured on the wasm backend (held-out −ELBO in nats after `step`
  * steps, seed 1). tests/core/trick-on-real-vae.test.ts trains both again and checks these within `tolerance`.
  */
-export const MEASURED = Object.freeze({ step: 100, start: 636.8, pathwise: 195.5, scoreBaseline: 213.3, score: 225, tolerance: 3 });
+export const MEASURED = Object.freeze({
+  step: 100,
+  start: 636.8,
+  pathwise: 195.5,
+  scoreBaseline: 213.3,
+  score: 225,
+  tolerance: 3,
+});
 
 /**
  * The claim the widget makes and the tests check: after `MEASURED.step` steps the pathwise run's held-out −ELBO is
@@ -106,7 +113,10 @@ export interface HeldOutReading {
  * The latest step both runs were evaluated at and how far the pathwise run is ahead there (score's −ELBO minus
  * pathwise's; positive when pathwise is lower); null before they share an evaluation.
  */
-export function gapAtCommonStep(pathwise: readonly HeldOutReading[], other: readonly HeldOutReading[]): { step: number; gap: number } | null {
+export function gapAtCommonStep(
+  pathwise: readonly HeldOutReading[],
+  other: readonly HeldOutReading[],
+): { step: number; gap: number } | null {
   const otherAt = new Map(other.map((point) => [point.step, point.negElbo]));
   for (let i = pathwise.length - 1; i >= 0; i--) {
     const point = pathwise[i]!;

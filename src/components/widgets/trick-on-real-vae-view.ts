@@ -7,7 +7,14 @@ import { fill, type TrickOnRealVaeStrings } from '../../i18n/widgets/trick-on-re
 import { ZOOM_FROM_STEP, raceChart } from '../../charts/trick-race';
 import { formatNats } from './lab/numbers';
 import type { HeldOutPoint, LossPoint } from './lab/history';
-import { RACE_BUDGET, RACE_CONFIG, ROUND_STEPS, RUN_KEYS, gapAtCommonStep, type RunKey } from './trick-on-real-vae-state';
+import {
+  RACE_BUDGET,
+  RACE_CONFIG,
+  ROUND_STEPS,
+  RUN_KEYS,
+  gapAtCommonStep,
+  type RunKey,
+} from './trick-on-real-vae-state';
 import { buildTable } from './kit';
 import type { ChartView } from './chart-view';
 
@@ -63,7 +70,12 @@ export function summaryText(s: TrickOnRealVaeStrings, runs: readonly RunView[]):
   if (!common) return '';
   const at = (run: RunView) => formatNats(run.heldOut.find((p) => p.step === common.step)?.negElbo);
   if (common.step === 0) return fill(s.summaryStart, { value: at(pathwise) });
-  const values = { step: common.step, gap: formatNats(Math.abs(common.gap)), pathwise: at(pathwise), scoreBaseline: at(other) };
+  const values = {
+    step: common.step,
+    gap: formatNats(Math.abs(common.gap)),
+    pathwise: at(pathwise),
+    scoreBaseline: at(other),
+  };
   return fill(common.gap >= 0 ? s.summaryAhead : s.summaryBehind, values);
 }
 
@@ -97,7 +109,12 @@ export function raceChartView(s: TrickOnRealVaeStrings, runs: readonly RunView[]
   });
   const spec = raceChart(
     { runs: runs.map(({ key, heldOut, batch }) => ({ key, heldOut, batch })), budget: RACE_BUDGET },
-    { width, labels: { step: s.axisStep, nats: s.axisNats, start: s.chartStart }, ariaLabel: s.chartAria, ariaDescription: description },
+    {
+      width,
+      labels: { step: s.axisStep, nats: s.axisNats, start: s.chartStart },
+      ariaLabel: s.chartAria,
+      ariaDescription: description,
+    },
   );
   return { description, spec };
 }
@@ -105,7 +122,9 @@ export function raceChartView(s: TrickOnRealVaeStrings, runs: readonly RunView[]
 /** The chart as a table: one row per evaluation step, one column per shown run by its short name ('—' where it has no value). */
 export function raceTable(s: TrickOnRealVaeStrings, runs: readonly RunView[]): HTMLTableElement {
   const { short } = runNames(s);
-  const ordered = RUN_KEYS.map((key) => runs.find((run) => run.key === key)).filter((run): run is RunView => run !== undefined);
+  const ordered = RUN_KEYS.map((key) => runs.find((run) => run.key === key)).filter(
+    (run): run is RunView => run !== undefined,
+  );
   const steps = [...new Set(ordered.flatMap((run) => run.heldOut.map((p) => p.step)))].sort((a, b) => a - b);
   const byStep = ordered.map((run) => new Map(run.heldOut.map((p) => [p.step, p.negElbo])));
   const rows = steps.map((step) => [String(step), ...byStep.map((values) => formatNats(values.get(step)))]);

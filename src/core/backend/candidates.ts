@@ -70,7 +70,10 @@ export function probeWebGL(options: CandidateOptions): ProbeResult {
   const software = hardware === null || SOFTWARE_RENDERER.test(renderer);
   const note = `WebGL ${context.version} on ${renderer}`;
   if (software && !options.allowSoftwareWebGL) {
-    return { ok: false, reason: `only software WebGL is available (${renderer}), slower than WebAssembly; skipped unless allowSoftwareWebGL` };
+    return {
+      ok: false,
+      reason: `only software WebGL is available (${renderer}), slower than WebAssembly; skipped unless allowSoftwareWebGL`,
+    };
   }
   return { ok: true, note: software ? `${note} (software rendering, allowed by flag)` : note, software };
 }
@@ -97,7 +100,10 @@ export async function probeWebGPU(options: CandidateOptions): Promise<ProbeResul
   const software = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
   const device = [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ') || 'an unnamed GPU';
   if (software && !options.allowSoftwareWebGL) {
-    return { ok: false, reason: 'only a software (fallback) WebGPU adapter is available; skipped unless allowSoftwareWebGL' };
+    return {
+      ok: false,
+      reason: 'only a software (fallback) WebGPU adapter is available; skipped unless allowSoftwareWebGL',
+    };
   }
   return { ok: true, note: `WebGPU on ${device}${software ? ' (software fallback adapter)' : ''}`, software };
 }

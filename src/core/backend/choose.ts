@@ -72,7 +72,12 @@ async function withTimeout<T>(work: Promise<T>, ms: number, step: string): Promi
 }
 
 /** Probes, loads, activates and self-tests one candidate; the probe's verdict if all pass, else why not. */
-async function attempt(candidate: BackendCandidate, options: CandidateOptions, ms: number, syncRead: boolean): Promise<ProbeResult> {
+async function attempt(
+  candidate: BackendCandidate,
+  options: CandidateOptions,
+  ms: number,
+  syncRead: boolean,
+): Promise<ProbeResult> {
   let probe: ProbeResult;
   try {
     probe = await withTimeout(candidate.probe(options), ms, 'checking for it');
@@ -87,7 +92,8 @@ async function attempt(candidate: BackendCandidate, options: CandidateOptions, m
   }
   try {
     const started = await withTimeout(tf.setBackend(candidate.name), ms, 'starting it');
-    if (!started) return { ok: false, reason: `${probe.note}: tfjs could not start it (its warning is in the console)` };
+    if (!started)
+      return { ok: false, reason: `${probe.note}: tfjs could not start it (its warning is in the console)` };
     const wrong = await withTimeout(selfTest({ syncRead }), ms, 'the self-test');
     if (wrong !== null) return { ok: false, reason: `${probe.note}: ${wrong}` };
   } catch (e) {
@@ -104,7 +110,9 @@ async function attempt(candidate: BackendCandidate, options: CandidateOptions, m
 export async function chooseBackend(options: ChooseBackendOptions = {}): Promise<BackendChoice> {
   const candidates = options.candidates ?? DEFAULT_CANDIDATES;
   const override = options.override ?? null;
-  const ordered = override ? [...candidates.filter((c) => c.name === override), ...candidates.filter((c) => c.name !== override)] : candidates;
+  const ordered = override
+    ? [...candidates.filter((c) => c.name === override), ...candidates.filter((c) => c.name !== override)]
+    : candidates;
   const settings: CandidateOptions = {
     allowSoftwareWebGL: options.allowSoftwareWebGL ?? false,
     wasmPathPrefix: options.wasmPathPrefix ?? null,

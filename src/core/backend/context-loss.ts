@@ -14,7 +14,10 @@ function webglParts(backend: unknown): { canvas: EventTargetLike | null; gl: { i
   const canvas = b?.canvas as Partial<EventTargetLike> | undefined;
   const gl = b?.gpgpu?.gl as { isContextLost?: unknown } | undefined;
   return {
-    canvas: typeof canvas?.addEventListener === 'function' && typeof canvas.removeEventListener === 'function' ? (canvas as EventTargetLike) : null,
+    canvas:
+      typeof canvas?.addEventListener === 'function' && typeof canvas.removeEventListener === 'function'
+        ? (canvas as EventTargetLike)
+        : null,
     gl: typeof gl?.isContextLost === 'function' ? (gl as { isContextLost(): boolean }) : null,
   };
 }

@@ -45,7 +45,9 @@ async function uploadTest(): Promise<string | null> {
   const tail = tf.tidy(() => tf.slice(tf.add(tf.tensor1d(values), 1), SELF_TEST_UPLOAD_FLOATS - 8, 8));
   const back = await readThenDispose(tail, (t) => t.data());
   const expected = Array.from(values.subarray(SELF_TEST_UPLOAD_FLOATS - 8), (v) => v + 1);
-  return expected.every((v, i) => back[i] === v) ? null : `self-test upload of ${SELF_TEST_UPLOAD_FLOATS} numbers read back [${Array.from(back).join(', ')}]`;
+  return expected.every((v, i) => back[i] === v)
+    ? null
+    : `self-test upload of ${SELF_TEST_UPLOAD_FLOATS} numbers read back [${Array.from(back).join(', ')}]`;
 }
 
 /** Numbers in the synchronous read check: above tfjs's WebGPU hand-off size, so the add really runs on the GPU. */
@@ -57,7 +59,10 @@ const SYNC_READ_FLOATS = 2048;
  */
 async function syncReadTest(): Promise<string | null> {
   const values = Float32Array.from({ length: SYNC_READ_FLOATS }, (_, i) => i % 16);
-  const back = await readThenDispose(tf.tidy(() => tf.add(tf.tensor1d(values), 1)), (t) => t.dataSync());
+  const back = await readThenDispose(
+    tf.tidy(() => tf.add(tf.tensor1d(values), 1)),
+    (t) => t.dataSync(),
+  );
   const wrong = Array.from(values).findIndex((v, i) => back[i] !== v + 1);
   if (wrong < 0) return null;
   const shown = Array.from({ length: 4 }, (_, i) => back[wrong + i]).join(', ');
@@ -76,8 +81,12 @@ export interface SelfTestOptions {
  * came back; throws what the backend threw.
  */
 export async function selfTest(options: SelfTestOptions = {}): Promise<string | null> {
-  const values = await readThenDispose(tf.tidy(() => tf.matMul(tf.tensor2d(A), tf.tensor2d(B))), (t) => t.data());
-  if (values.length !== EXPECTED.length) return `self-test matMul returned ${values.length} numbers, expected ${EXPECTED.length}`;
+  const values = await readThenDispose(
+    tf.tidy(() => tf.matMul(tf.tensor2d(A), tf.tensor2d(B))),
+    (t) => t.data(),
+  );
+  if (values.length !== EXPECTED.length)
+    return `self-test matMul returned ${values.length} numbers, expected ${EXPECTED.length}`;
   let worst = 0;
   for (let i = 0; i < EXPECTED.length; i++) {
     const error = Math.abs(values[i]! - EXPECTED[i]!);

@@ -63,13 +63,18 @@ export async function fetchDataset(
     response = await doFetch(url, signal ? { signal } : {});
   } catch (e) {
     if (aborted()) throw e;
-    throw new DatasetError('download', `Could not download ${the} from ${url} (${reasonOf(e)}). Check the connection and reload the page.`);
+    throw new DatasetError(
+      'download',
+      `Could not download ${the} from ${url} (${reasonOf(e)}). Check the connection and reload the page.`,
+    );
   }
   if (!response.ok) {
     throw new DatasetError(
       'download',
       `Could not download ${the}: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${url}.` +
-        (response.status === 404 ? ' The site may have been built without its data files (run npm run build).' : ' Reload the page to try again.'),
+        (response.status === 404
+          ? ' The site may have been built without its data files (run npm run build).'
+          : ' Reload the page to try again.'),
     );
   }
 
@@ -94,7 +99,10 @@ export async function fetchDataset(
     } catch (e) {
       if (aborted()) throw e;
       const of = total === null ? '' : ` of ${fmt(total)}`;
-      throw new DatasetError('download', `The download of ${the} stopped after ${fmt(loaded)}${of} bytes (${reasonOf(e)}). Reload the page.`);
+      throw new DatasetError(
+        'download',
+        `The download of ${the} stopped after ${fmt(loaded)}${of} bytes (${reasonOf(e)}). Reload the page.`,
+      );
     }
     if (result.done) break;
     chunks.push(result.value);

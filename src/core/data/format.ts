@@ -106,7 +106,10 @@ const DAMAGED = 'Reload the page; if it persists, the copy on the server is dama
 function describeStart(bytes: Uint8Array): string {
   const head = bytes.subarray(0, 24);
   const printable = head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127));
-  if (printable) return `text "${String.fromCharCode(...head).replace(/\s+/g, ' ').trim()}"`;
+  if (printable)
+    return `text "${String.fromCharCode(...head)
+      .replace(/\s+/g, ' ')
+      .trim()}"`;
   return `bytes ${Array.from(head.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ')}`;
 }
 
@@ -133,11 +136,16 @@ export function parseDataset(data: ArrayBuffer | Uint8Array, expected?: DatasetN
     throw new DatasetError(
       'not-a-dataset',
       `${the} is not in the book's dataset format: it starts with ${describeStart(bytes)}.` +
-        (html ? ' The server sent a web page instead (a 404 page?); check that the site is served under the right base path.' : ''),
+        (html
+          ? ' The server sent a web page instead (a 404 page?); check that the site is served under the right base path.'
+          : ''),
     );
   }
   if (size < HEADER_BYTES) {
-    throw new DatasetError('truncated', `${the} is truncated: got ${fmt(size)} bytes, less than its ${HEADER_BYTES}-byte header. ${RELOAD}`);
+    throw new DatasetError(
+      'truncated',
+      `${the} is truncated: got ${fmt(size)} bytes, less than its ${HEADER_BYTES}-byte header. ${RELOAD}`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, size);
   const version = view.getUint16(8, true);
@@ -163,26 +171,41 @@ export function parseDataset(data: ArrayBuffer | Uint8Array, expected?: DatasetN
   const pixelsPerImage = rows * cols;
   const name = nameOfId(id);
   const problem =
-    view.getUint16(10, true) !== HEADER_BYTES ? `header size ${view.getUint16(10, true)} is not ${HEADER_BYTES}`
-    : name === undefined ? `dataset id ${id} is unknown`
-    : pixelsPerImage === 0 || classCount === 0 || classCount > 256 ? `shape ${rows}×${cols} with ${classCount} classes is impossible`
-    : count !== trainCount + testCount ? `count ${fmt(count)} is not train ${fmt(trainCount)} + test ${fmt(testCount)}`
-    : payloadBytes !== count * (pixelsPerImage + 1) ? `payload size ${fmt(payloadBytes)} does not fit ${fmt(count)} images`
-    : bytes.subarray(40, 60).some((b) => b !== 0) ? 'reserved bytes are not zero'
-    : null;
+    view.getUint16(10, true) !== HEADER_BYTES
+      ? `header size ${view.getUint16(10, true)} is not ${HEADER_BYTES}`
+      : name === undefined
+        ? `dataset id ${id} is unknown`
+        : pixelsPerImage === 0 || classCount === 0 || classCount > 256
+          ? `shape ${rows}×${cols} with ${classCount} classes is impossible`
+          : count !== trainCount + testCount
+            ? `count ${fmt(count)} is not train ${fmt(trainCount)} + test ${fmt(testCount)}`
+            : payloadBytes !== count * (pixelsPerImage + 1)
+              ? `payload size ${fmt(payloadBytes)} does not fit ${fmt(count)} images`
+              : bytes.subarray(40, 60).some((b) => b !== 0)
+                ? 'reserved bytes are not zero'
+                : null;
   if (problem !== null || name === undefined) {
     throw new DatasetError('corrupt-header', `${the} has an inconsistent header: ${problem}. ${DAMAGED}`);
   }
   if (expected !== undefined && name !== expected) {
-    throw new DatasetError('wrong-dataset', `Expected the ${DATASET_TITLES[expected]} file but got ${DATASET_TITLES[name]}.`);
+    throw new DatasetError(
+      'wrong-dataset',
+      `Expected the ${DATASET_TITLES[expected]} file but got ${DATASET_TITLES[name]}.`,
+    );
   }
 
   const total = HEADER_BYTES + payloadBytes;
   if (size < total) {
-    throw new DatasetError('truncated', `${the} is truncated: expected ${fmt(total)} bytes, got ${fmt(size)}. ${RELOAD}`);
+    throw new DatasetError(
+      'truncated',
+      `${the} is truncated: expected ${fmt(total)} bytes, got ${fmt(size)}. ${RELOAD}`,
+    );
   }
   if (size > total) {
-    throw new DatasetError('too-long', `${the} is longer than its header says: expected ${fmt(total)} bytes, got ${fmt(size)}. ${DAMAGED}`);
+    throw new DatasetError(
+      'too-long',
+      `${the} is longer than its header says: expected ${fmt(total)} bytes, got ${fmt(size)}. ${DAMAGED}`,
+    );
   }
   const payload = bytes.subarray(HEADER_BYTES);
   const stored = view.getUint32(36, true);
@@ -198,7 +221,10 @@ export function parseDataset(data: ArrayBuffer | Uint8Array, expected?: DatasetN
   const labels = payload.subarray(count * pixelsPerImage);
   const badLabel = labels.findIndex((l) => l >= classCount);
   if (badLabel >= 0) {
-    throw new DatasetError('bad-label', `${the} is corrupt: image ${fmt(badLabel)} has label ${labels[badLabel]}, not one of ${classCount} classes. ${DAMAGED}`);
+    throw new DatasetError(
+      'bad-label',
+      `${the} is corrupt: image ${fmt(badLabel)} has label ${labels[badLabel]}, not one of ${classCount} classes. ${DAMAGED}`,
+    );
   }
   return { name, rows, cols, pixelsPerImage, classCount, trainCount, testCount, pixels, labels };
 }

@@ -53,7 +53,8 @@ export function gatherImages(
   const p = dataset.pixelsPerImage;
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k]!;
-    if (!(Number.isInteger(i) && i >= 0 && i < count)) throw new RangeError(`gatherImages: index ${i} is outside the ${which} split (0…${count - 1})`);
+    if (!(Number.isInteger(i) && i >= 0 && i < count))
+      throw new RangeError(`gatherImages: index ${i} is outside the ${which} split (0…${count - 1})`);
     const from = (start + i) * p;
     toUnitFloats(dataset.pixels.subarray(from, from + p), out.subarray(k * p, (k + 1) * p));
   }

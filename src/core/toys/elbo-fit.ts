@@ -50,7 +50,13 @@ export function elboGradient(model: LinearGaussian, x: number, q: Gaussian1D): E
  * gradient averaged over the draws through z, and KL(q ‖ p(z)) differentiated in closed form (∂/∂μ = μ, ∂/∂log σ = σ² − 1).
  * Per draw, with r(z) = ∂ log p(x|z)/∂z = w(x − b − wz)/s²: ∂/∂μ = r(z_k) and ∂/∂log σ = r(z_k)·σε_k.
  */
-export function reparameterizedElboGradient(model: LinearGaussian, x: number, q: Gaussian1D, samples: number, rng: Rng): GradientEstimate {
+export function reparameterizedElboGradient(
+  model: LinearGaussian,
+  x: number,
+  q: Gaussian1D,
+  samples: number,
+  rng: Rng,
+): GradientEstimate {
   if (!(samples >= 1)) throw new RangeError(`reparameterizedElboGradient needs at least one sample, got ${samples}`);
   const { w, b, s } = model;
   const s2 = s * s;
@@ -68,7 +74,8 @@ export function reparameterizedElboGradient(model: LinearGaussian, x: number, q:
     sumLog += viaStd;
     sumLogSq += viaStd * viaStd;
   }
-  const se = (sum: number, sumSq: number) => (samples > 1 ? Math.sqrt(Math.max(0, (sumSq - (sum * sum) / samples) / (samples - 1)) / samples) : Infinity);
+  const se = (sum: number, sumSq: number) =>
+    samples > 1 ? Math.sqrt(Math.max(0, (sumSq - (sum * sum) / samples) / (samples - 1)) / samples) : Infinity;
   return {
     mean: sumMu / samples - q.mean,
     logStd: sumLog / samples - (q.variance - 1),
@@ -94,7 +101,12 @@ export interface FitOptions {
  * Settings for chapter 1's toy (w = 2, s = 0.5), where η must stay below 2/(w²/s² + 1) ≈ 0.12. With 1024 draws a step
  * and the step size shrinking after 50 steps, `FIT_STEPS` steps leave a Monte Carlo gap of about 3 × 10⁻⁵ nats.
  */
-export const FIT_DEFAULTS: FitOptions = Object.freeze({ learningRate: 0.05, samples: 1024, decayAfter: 50, maxStep: 1 });
+export const FIT_DEFAULTS: FitOptions = Object.freeze({
+  learningRate: 0.05,
+  samples: 1024,
+  decayAfter: 50,
+  maxStep: 1,
+});
 
 /** How many steps the widget's "Fit q" takes. */
 export const FIT_STEPS = 400;
@@ -114,7 +126,14 @@ export function fitGradient(model: LinearGaussian, x: number, q: Gaussian1D, sam
 const clamp = (value: number, limit: number) => Math.max(-limit, Math.min(limit, value));
 
 /** One step of gradient ascent on the ELBO: (μ, log σ) += η_t ∇, each change clipped to ±maxStep. */
-export function fitStep(model: LinearGaussian, x: number, params: QParams, step: number, options: FitOptions, rng?: Rng): QParams {
+export function fitStep(
+  model: LinearGaussian,
+  x: number,
+  params: QParams,
+  step: number,
+  options: FitOptions,
+  rng?: Rng,
+): QParams {
   const rate = learningRateAt(step, options);
   const gradient = fitGradient(model, x, gaussianOf(params), options.samples, rng);
   return {
@@ -135,11 +154,24 @@ export interface FitPoint {
 /** Describes q at a step of the fit. */
 export function fitPoint(model: LinearGaussian, x: number, params: QParams, step: number): FitPoint {
   const q = gaussianOf(params);
-  return { step, mean: q.mean, std: Math.exp(params.logStd), elbo: toyElbo(model, x, q), gap: klToPosterior(model, x, q) };
+  return {
+    step,
+    mean: q.mean,
+    std: Math.exp(params.logStd),
+    elbo: toyElbo(model, x, q),
+    gap: klToPosterior(model, x, q),
+  };
 }
 
 /** `steps` steps of `fitStep` from `start`: the path includes the start (step 0), so it has steps + 1 points. */
-export function fitPath(model: LinearGaussian, x: number, start: Gaussian1D, steps: number, options: FitOptions = FIT_DEFAULTS, rng?: Rng): FitPoint[] {
+export function fitPath(
+  model: LinearGaussian,
+  x: number,
+  start: Gaussian1D,
+  steps: number,
+  options: FitOptions = FIT_DEFAULTS,
+  rng?: Rng,
+): FitPoint[] {
   let params = paramsOf(start);
   const path = [fitPoint(model, x, params, 0)];
   for (let t = 1; t <= steps; t++) {

@@ -13,7 +13,12 @@ export type Estimator = 'pathwise' | 'score' | 'scoreBaseline';
 export const ESTIMATORS: readonly Estimator[] = Object.freeze(['pathwise', 'score', 'scoreBaseline'] as const);
 
 /** The one-sample estimate of d/dμ E[f(z)] as a function of ε; the baseline estimator subtracts the exact b = E f(z). */
-export function estimatorOfEpsilon(objective: ToyObjective, estimator: Estimator, mu: number, sigma: number): (epsilon: number) => number {
+export function estimatorOfEpsilon(
+  objective: ToyObjective,
+  estimator: Estimator,
+  mu: number,
+  sigma: number,
+): (epsilon: number) => number {
   if (estimator === 'pathwise') return (epsilon) => pathwiseGradient(objective.df, mu, sigma, epsilon).dMu;
   // b is worked out once here, not once per sample: for sin z it costs an exp and a sin.
   const baseline = estimator === 'scoreBaseline' ? objective.expectation(mu, sigma) : 0;
@@ -21,8 +26,18 @@ export function estimatorOfEpsilon(objective: ToyObjective, estimator: Estimator
 }
 
 /** The exact variance of one estimate: the closed forms in `objective.variance`, divided by n for an n-sample average. */
-export function analyticVarianceMu(objective: ToyObjective, estimator: Estimator, mu: number, sigma: number, n = 1): number {
-  const perSample = { pathwise: objective.variance.pathwiseMu, score: objective.variance.scoreMu, scoreBaseline: objective.variance.scoreBaselineMu }[estimator];
+export function analyticVarianceMu(
+  objective: ToyObjective,
+  estimator: Estimator,
+  mu: number,
+  sigma: number,
+  n = 1,
+): number {
+  const perSample = {
+    pathwise: objective.variance.pathwiseMu,
+    score: objective.variance.scoreMu,
+    scoreBaseline: objective.variance.scoreBaselineMu,
+  }[estimator];
   return perSample(mu, sigma) / n;
 }
 
@@ -67,7 +82,12 @@ export function gaussianExpectation(g: (epsilon: number) => number, points = 240
 }
 
 /** Mean, variance and kurtosis E[(g − E g)⁴] / Var² of one one-sample estimate, by quadrature over ε. */
-export function estimatorMoments(objective: ToyObjective, estimator: Estimator, mu: number, sigma: number): { mean: number; variance: number; kurtosis: number } {
+export function estimatorMoments(
+  objective: ToyObjective,
+  estimator: Estimator,
+  mu: number,
+  sigma: number,
+): { mean: number; variance: number; kurtosis: number } {
   const g = estimatorOfEpsilon(objective, estimator, mu, sigma);
   const mean = gaussianExpectation(g);
   const variance = gaussianExpectation((e) => (g(e) - mean) ** 2);
@@ -89,12 +109,28 @@ export function sampleVarianceRelativeSd(kurtosis: number, repeats: number): num
 }
 
 /** How far the empirical variance of `repeats` n-sample averages is expected to stray, relative to the exact one (one sd). */
-export function empiricalVarianceRelativeSd(objective: ToyObjective, estimator: Estimator, mu: number, sigma: number, n: number, repeats: number): number {
-  return sampleVarianceRelativeSd(averageKurtosis(estimatorMoments(objective, estimator, mu, sigma).kurtosis, n), repeats);
+export function empiricalVarianceRelativeSd(
+  objective: ToyObjective,
+  estimator: Estimator,
+  mu: number,
+  sigma: number,
+  n: number,
+  repeats: number,
+): number {
+  return sampleVarianceRelativeSd(
+    averageKurtosis(estimatorMoments(objective, estimator, mu, sigma).kurtosis, n),
+    repeats,
+  );
 }
 
 /** The range the three histograms share: the true gradient ± `reach` times the largest exact sd of an n-sample average. */
-export function sharedRange(objective: ToyObjective, mu: number, sigma: number, n: number, reach = 4): [number, number] {
+export function sharedRange(
+  objective: ToyObjective,
+  mu: number,
+  sigma: number,
+  n: number,
+  reach = 4,
+): [number, number] {
   const truth = objective.trueGradMu(mu, sigma);
   const widest = Math.max(...ESTIMATORS.map((e) => Math.sqrt(analyticVarianceMu(objective, e, mu, sigma, n))));
   const half = widest > 0 && Number.isFinite(widest) ? reach * widest : 1;

@@ -28,7 +28,12 @@ export interface ToyObjective {
 }
 
 /** Pathwise (reparameterization): ∂f(μ + σε)/∂μ = f′(z), ∂/∂σ = f′(z)·ε. */
-export function pathwiseGradient(df: (z: number) => number, mu: number, sigma: number, epsilon: number): GradientSample {
+export function pathwiseGradient(
+  df: (z: number) => number,
+  mu: number,
+  sigma: number,
+  epsilon: number,
+): GradientSample {
   const slope = df(mu + sigma * epsilon);
   return { dMu: slope, dSigma: slope * epsilon };
 }
@@ -83,10 +88,14 @@ export const sine: ToyObjective = {
     scoreBaselineMu: (mu, sigma) => {
       const b = Math.sin(mu) * decay(sigma);
       const sinTimesEpsSquared = Math.sin(mu) * (1 - sigma * sigma) * decay(sigma);
-      return (sineSquaredTimesEpsSquared(mu, sigma) - 2 * b * sinTimesEpsSquared + b * b) / sigma ** 2 - (Math.cos(mu) * decay(sigma)) ** 2;
+      return (
+        (sineSquaredTimesEpsSquared(mu, sigma) - 2 * b * sinTimesEpsSquared + b * b) / sigma ** 2 -
+        (Math.cos(mu) * decay(sigma)) ** 2
+      );
     },
     pathwiseSigma: (mu, sigma) =>
-      0.5 * (1 + Math.cos(2 * mu) * (1 - 4 * sigma * sigma) * decay(sigma, 4)) - (sigma * Math.sin(mu) * decay(sigma)) ** 2,
+      0.5 * (1 + Math.cos(2 * mu) * (1 - 4 * sigma * sigma) * decay(sigma, 4)) -
+      (sigma * Math.sin(mu) * decay(sigma)) ** 2,
     scoreSigma: (mu, sigma) =>
       (1 - Math.cos(2 * mu) * (8 * sigma ** 4 - 8 * sigma ** 2 + 1) * decay(sigma, 4)) / sigma ** 2 -
       (sigma * Math.sin(mu) * decay(sigma)) ** 2,

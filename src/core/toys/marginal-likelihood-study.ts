@@ -5,7 +5,13 @@
  * against `priorSamplingEstimate` and `importanceSamplingEstimate` in ./marginal-likelihood.
  */
 import type { Rng } from '../random';
-import { exactPosterior, normalLogDensity, toyLogLikelihood, type Gaussian1D, type LinearGaussian } from './linear-gaussian';
+import {
+  exactPosterior,
+  normalLogDensity,
+  toyLogLikelihood,
+  type Gaussian1D,
+  type LinearGaussian,
+} from './linear-gaussian';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -76,7 +82,14 @@ export interface Run {
  * (a running log-sum-exp, so nothing of size n is stored). With q = STANDARD_PRIOR every w_k is p(x|z_k): the naive
  * estimate. Consumes the generator exactly as `importanceSamplingEstimate` does and agrees with it to rounding (tests).
  */
-export function sampleRun(model: LinearGaussian, x: number, q: Gaussian1D, n: number, rng: Rng, options: RunOptions = {}): Run {
+export function sampleRun(
+  model: LinearGaussian,
+  x: number,
+  q: Gaussian1D,
+  n: number,
+  rng: Rng,
+  options: RunOptions = {},
+): Run {
   const keep = Math.min(n, options.keep ?? 0);
   const samples = new Float64Array(keep);
   const logWeights = new Float64Array(keep);
@@ -116,11 +129,24 @@ export function sampleRun(model: LinearGaussian, x: number, q: Gaussian1D, n: nu
       next++;
     }
   }
-  return { logEstimate: max + Math.log(sum / n), effectiveSampleSize: (sum * sum) / sumSquares, samples, logWeights, trace };
+  return {
+    logEstimate: max + Math.log(sum / n),
+    effectiveSampleSize: (sum * sum) / sumSquares,
+    samples,
+    logWeights,
+    trace,
+  };
 }
 
 /** `repeats` independent n-sample log estimates of p(x), drawn one after another from `rng` (so chunks can be joined). */
-export function repeatEstimates(model: LinearGaussian, x: number, q: Gaussian1D, n: number, repeats: number, rng: Rng): Float64Array {
+export function repeatEstimates(
+  model: LinearGaussian,
+  x: number,
+  q: Gaussian1D,
+  n: number,
+  repeats: number,
+  rng: Rng,
+): Float64Array {
   const out = new Float64Array(repeats);
   for (let r = 0; r < repeats; r++) out[r] = sampleRun(model, x, q, n, rng).logEstimate;
   return out;
@@ -155,7 +181,13 @@ export function spread(values: ArrayLike<number>): Spread {
   let squares = 0;
   for (let i = 0; i < count; i++) squares += ((values[i] as number) - mean) ** 2;
   const sorted = Float64Array.from(values).sort();
-  return { count, mean, sd: count > 1 ? Math.sqrt(squares / (count - 1)) : 0, lower: quantileSorted(sorted, 0.05), upper: quantileSorted(sorted, 0.95) };
+  return {
+    count,
+    mean,
+    sd: count > 1 ? Math.sqrt(squares / (count - 1)) : 0,
+    lower: quantileSorted(sorted, 0.05),
+    upper: quantileSorted(sorted, 0.95),
+  };
 }
 
 /** One point of the density plot over z. */
@@ -181,7 +213,13 @@ export function densityRange(model: LinearGaussian, x: number, q: Gaussian1D): [
 }
 
 /** p(z), q(z), p(z) p(x|z) and p(z|x) on `points` evenly spaced z over `range` (default `densityRange`). */
-export function densityCurves(model: LinearGaussian, x: number, q: Gaussian1D, points = 241, range = densityRange(model, x, q)): DensityPoint[] {
+export function densityCurves(
+  model: LinearGaussian,
+  x: number,
+  q: Gaussian1D,
+  points = 241,
+  range = densityRange(model, x, q),
+): DensityPoint[] {
   const post = exactPosterior(model, x);
   const [lo, hi] = range;
   const rows: DensityPoint[] = [];

@@ -32,7 +32,13 @@ export function priorSamplingEstimate(model: LinearGaussian, x: number, k: numbe
 }
 
 /** Importance sampling: p(x) ≈ (1/K) Σ p(x|z_k) p(z_k) / q(z_k) with z_k ~ q; exact with one sample when q = p(z|x). */
-export function importanceSamplingEstimate(model: LinearGaussian, x: number, q: Gaussian1D, k: number, rng: Rng): MarginalEstimate {
+export function importanceSamplingEstimate(
+  model: LinearGaussian,
+  x: number,
+  q: Gaussian1D,
+  k: number,
+  rng: Rng,
+): MarginalEstimate {
   const logWeights = new Float64Array(k);
   const std = Math.sqrt(q.variance);
   for (let i = 0; i < k; i++) {

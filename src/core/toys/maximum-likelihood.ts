@@ -70,7 +70,12 @@ export function bestSlope(model: LinearGaussian, data: readonly number[]): numbe
 }
 
 /** ℓ as a function of w with b and s held: `points` values of w evenly spaced over `range`. */
-export function logLikelihoodOverW(model: LinearGaussian, data: readonly number[], range: readonly [number, number], points: number): { w: number; logLikelihood: number }[] {
+export function logLikelihoodOverW(
+  model: LinearGaussian,
+  data: readonly number[],
+  range: readonly [number, number],
+  points: number,
+): { w: number; logLikelihood: number }[] {
   const [lo, hi] = range;
   return Array.from({ length: points }, (_, i) => {
     const w = lo + ((hi - lo) * i) / (points - 1);
@@ -91,14 +96,23 @@ export interface AscentOptions {
 }
 
 /** η = 0.1: about 150 steps from the chapter's θ to the maximum within 10⁻⁹, slow enough to watch. */
-export const ASCENT_DEFAULTS: AscentOptions = Object.freeze({ learningRate: 0.1, maxGrowth: 2, tolerance: 1e-10, maxSteps: 2000 });
+export const ASCENT_DEFAULTS: AscentOptions = Object.freeze({
+  learningRate: 0.1,
+  maxGrowth: 2,
+  tolerance: 1e-10,
+  maxSteps: 2000,
+});
 
 /**
  * One step of gradient ascent: θ += η_t ∇ℓ with η_t = η·V/N (V = w² + s²). Then b moves by η(mean − b) and w, s are
  * both multiplied by 1 + η((1/N)Σ(x − b)²/V − 1), which is never below 1 − η, so s stays positive. A step that would
  * grow w and s by more than `maxGrowth` is shortened along the same direction.
  */
-export function ascentStep(model: LinearGaussian, data: readonly number[], options: AscentOptions = ASCENT_DEFAULTS): LinearGaussian {
+export function ascentStep(
+  model: LinearGaussian,
+  data: readonly number[],
+  options: AscentOptions = ASCENT_DEFAULTS,
+): LinearGaussian {
   const gradient = logLikelihoodGradient(model, data);
   const variance = model.w * model.w + model.s * model.s;
   let rate = (options.learningRate * variance) / data.length;
@@ -114,8 +128,18 @@ export interface AscentPoint extends LinearGaussian {
 }
 
 /** Steps of `ascentStep` from `start` until converged (or `maxSteps`); the path includes the start as step 0. */
-export function ascentPath(start: LinearGaussian, data: readonly number[], options: AscentOptions = ASCENT_DEFAULTS): AscentPoint[] {
-  const at = (model: LinearGaussian, step: number): AscentPoint => ({ w: model.w, b: model.b, s: model.s, step, logLikelihood: datasetLogLikelihood(model, data) });
+export function ascentPath(
+  start: LinearGaussian,
+  data: readonly number[],
+  options: AscentOptions = ASCENT_DEFAULTS,
+): AscentPoint[] {
+  const at = (model: LinearGaussian, step: number): AscentPoint => ({
+    w: model.w,
+    b: model.b,
+    s: model.s,
+    step,
+    logLikelihood: datasetLogLikelihood(model, data),
+  });
   let model: LinearGaussian = { w: start.w, b: start.b, s: start.s };
   const path = [at(model, 0)];
   for (let step = 1; step <= options.maxSteps; step++) {

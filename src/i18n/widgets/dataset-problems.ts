@@ -6,7 +6,8 @@ import { fill } from '../template';
 type Problems = Readonly<Record<DatasetErrorCode, string>> & { readonly damaged: string };
 
 const en: Problems = {
-  damaged: 'The {dataset} data file arrived damaged ({detail}), so the lab cannot use it. Reload the page to download it again; your settings are kept in the link.',
+  damaged:
+    'The {dataset} data file arrived damaged ({detail}), so the lab cannot use it. Reload the page to download it again; your settings are kept in the link.',
   download: 'the download failed',
   'not-a-dataset': 'it is not a dataset file, most likely an error page',
   'unsupported-version': 'it comes from another version of this book',
@@ -19,7 +20,8 @@ const en: Problems = {
 };
 
 const zh: Problems = {
-  damaged: '{dataset} 数据文件传过来时已经损坏（{detail}），实验没法用它。请刷新页面重新下载；你的设置都记在链接里，不会丢。',
+  damaged:
+    '{dataset} 数据文件传过来时已经损坏（{detail}），实验没法用它。请刷新页面重新下载；你的设置都记在链接里，不会丢。',
   download: '下载失败',
   'not-a-dataset': '它不是数据集文件，多半是一个错误页面',
   'unsupported-version': '它来自本书的另一个版本',
@@ -34,7 +36,11 @@ const zh: Problems = {
 const PROBLEMS: Readonly<Record<Lang, Problems>> = { en, zh };
 
 /** The sentence for a damaged dataset file; null for a failed download, which the caller words as a connection problem. */
-export function datasetDamagedMessage(lang: Lang, reason: DatasetErrorCode | undefined, dataset: string): string | null {
+export function datasetDamagedMessage(
+  lang: Lang,
+  reason: DatasetErrorCode | undefined,
+  dataset: string,
+): string | null {
   if (reason === undefined || reason === 'download') return null;
   const strings = PROBLEMS[lang];
   return fill(strings.damaged, { dataset, detail: strings[reason] });

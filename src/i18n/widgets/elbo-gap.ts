@@ -18,7 +18,8 @@ const en = {
   rowBound: '{name} (K = {k})',
   rowGap: 'Gap {name} − ELBO',
   draws: '{repeats} × {k}',
-  gapSentence: 'KL(q(z|x) ‖ p(z|x)) = log p(x) − ELBO ≥ {name} − ELBO ≈ {gap} nats: for this image the encoder’s q costs at least about that much.',
+  gapSentence:
+    'KL(q(z|x) ‖ p(z|x)) = log p(x) − ELBO ≥ {name} − ELBO ≈ {gap} nats: for this image the encoder’s q costs at least about that much.',
   gapPending: 'The gap appears once {name} is in.',
   climbs: 'Within the error bars, 𝓛_K does not fall as K grows, as Burda et al. prove it cannot in expectation.',
   falls: '𝓛_K fell between two values of K by more than 3 standard errors. Chance allows it, rarely.',
@@ -26,7 +27,8 @@ const en = {
   computed: 'Test image {image}: done, {samples} draws of z in all.',
   announce: 'Test image {image}: ELBO {elbo}, 𝓛₅₀₀ {bound}, so the gap is at least about {gap} nats.',
   chartTitle: '𝓛_K against K',
-  chartAria: 'Dot chart: the importance-weighted bound 𝓛_K for K = 1, 5, 50 and 500 on a log axis, with error bars, and the ELBO as a dashed horizontal line',
+  chartAria:
+    'Dot chart: the importance-weighted bound 𝓛_K for K = 1, 5, 50 and 500 on a log axis, with error bars, and the ELBO as a dashed horizontal line',
   chartDescription:
     'Test image {image}. Each dot is 𝓛_K averaged over its repeats, with a bar of ± one standard error; the dashed line and its band are the ELBO, {elbo}. 𝓛₁ = {first} agrees with it (K = 1 is the ELBO in expectation); 𝓛₅₀₀ = {last} lies {gap} nats above it (the bracket).',
   chartPending: 'The chart fills in as the estimates arrive.',
@@ -62,7 +64,8 @@ const zh: ElboGapStrings = {
   rowBound: '{name}（K = {k}）',
   rowGap: '间隙 {name} − ELBO',
   draws: '{repeats} × {k}',
-  gapSentence: 'KL(q(z|x) ‖ p(z|x)) = log p(x) − ELBO ≥ {name} − ELBO ≈ {gap} 奈特：对这张图，编码器的 q 至少要付出大约这么多代价。',
+  gapSentence:
+    'KL(q(z|x) ‖ p(z|x)) = log p(x) − ELBO ≥ {name} − ELBO ≈ {gap} 奈特：对这张图，编码器的 q 至少要付出大约这么多代价。',
   gapPending: '{name} 算完后才会显示间隙。',
   climbs: '在误差范围内，𝓛_K 不随 K 增大而下降，这与 Burda 等人的证明一致（期望意义下它不会下降）。',
   falls: '𝓛_K 在两个 K 之间下降了超过 3 个标准误。偶然也会发生，但很少见。',

@@ -30,8 +30,10 @@ const en = {
   newDraws: 'New draws',
   invalidNumber: 'Enter a number from {min} to {max}. Not applied.',
   invalidInteger: 'Enter a whole number from {min} to {max}. Not applied.',
-  invalidSigma: 'σ must be greater than 0 (at σ = 0 nothing is random). Enter a number from {min} to {max}. Not applied.',
-  tableCaption: 'Estimates of d/dμ E[{fn}] at μ = {mu}, σ = {sigma}: {repeats} repeats, each the average of N = {n} draws',
+  invalidSigma:
+    'σ must be greater than 0 (at σ = 0 nothing is random). Enter a number from {min} to {max}. Not applied.',
+  tableCaption:
+    'Estimates of d/dμ E[{fn}] at μ = {mu}, σ = {sigma}: {repeats} repeats, each the average of N = {n} draws',
   colEstimator: 'Estimator',
   colMean: 'Mean',
   colEmpirical: 'Empirical variance',
@@ -48,7 +50,8 @@ const en = {
   notComputed: '— (needs JavaScript)',
   computing: 'Drawing {repeats} estimates of N = {n} draws each, for each estimator… {percent}%',
   computed: 'For each estimator: {repeats} estimates, each the average of N = {n} draws.',
-  announce: '{fn}, μ = {mu}, σ = {sigma}, N = {n}. Empirical variance: pathwise {pathwise}, score function {score}, with baseline {baseline}.',
+  announce:
+    '{fn}, μ = {mu}, σ = {sigma}, N = {n}. Empirical variance: pathwise {pathwise}, score function {score}, with baseline {baseline}.',
   showTable: 'Show as table',
   hideTable: 'Hide table',
   histAria: 'Histogram of {repeats} estimates of the gradient by the {name} estimator, on the axis shared by all three',
@@ -78,9 +81,11 @@ const zh: GradientRaceStrings = {
   loadFailed: '交互部分没能加载（{error}）。上面的数字依然成立。',
   graphsTitle: '梯度能往哪里流',
   graphBeforeTitle: '之前：直接对 z 抽样',
-  graphBeforeDesc: 'μ 和 σ 进入一个抽样节点 z ~ N(μ, σ²)，再进入 f(z)。从 f(z) 往回走的梯度箭头在抽样节点处断开，到不了 μ：一次随机抽样对 μ 没有导数。',
+  graphBeforeDesc:
+    'μ 和 σ 进入一个抽样节点 z ~ N(μ, σ²)，再进入 f(z)。从 f(z) 往回走的梯度箭头在抽样节点处断开，到不了 μ：一次随机抽样对 μ 没有导数。',
   graphAfterTitle: '之后：z = μ + σε',
-  graphAfterDesc: '噪声 ε ~ N(0, 1) 在旁边单独抽取，z = μ + σε 只是普通的加法和乘法。梯度箭头从 f(z) 经过 z 一路回到 μ，没有断开：∂f(z)/∂μ = f′(z)。',
+  graphAfterDesc:
+    '噪声 ε ~ N(0, 1) 在旁边单独抽取，z = μ + σε 只是普通的加法和乘法。梯度箭头从 f(z) 经过 z 一路回到 μ，没有断开：∂f(z)/∂μ = f′(z)。',
   graphRandom: '随机抽样',
   graphBlocked: '没有 ∂/∂μ',
   graphFlows: '∂f/∂μ = f′(z)',
@@ -112,7 +117,8 @@ const zh: GradientRaceStrings = {
   notComputed: '—（需要 JavaScript）',
   computing: '正在为每个估计量抽取 {repeats} 个估计，每个用 N = {n} 次抽样… {percent}%',
   computed: '每个估计量：{repeats} 个估计，每个是 N = {n} 次抽样的平均。',
-  announce: '{fn}，μ = {mu}，σ = {sigma}，N = {n}。经验方差：路径梯度 {pathwise}，得分函数 {score}，带基线 {baseline}。',
+  announce:
+    '{fn}，μ = {mu}，σ = {sigma}，N = {n}。经验方差：路径梯度 {pathwise}，得分函数 {score}，带基线 {baseline}。',
   showTable: '以表格显示',
   hideTable: '隐藏表格',
   histAria: '{name}估计量给出的 {repeats} 个梯度估计的直方图，横轴与另外两个共用',

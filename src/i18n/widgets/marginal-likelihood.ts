@@ -37,14 +37,17 @@ const en = {
   pending: 'computing…',
   notComputed: '— (needs JavaScript)',
   between: '{lower} to {upper}',
-  qNarrow: 'q is narrower than √(v/2) = {limit}: the weights have infinite variance, so the spread of the repeats says little and can jump.',
+  qNarrow:
+    'q is narrower than √(v/2) = {limit}: the weights have infinite variance, so the spread of the repeats says little and can jump.',
   computing: 'Computing {repeats} repeats × {n} samples for each sampler… {percent}%',
   computed: '{repeats} repeats × {n} samples for each sampler.',
-  announce: 'x = {x}, N = {n}. Exact p(x) = {exact}. From the prior: mean {priorMean}, sd {priorSd}. From q: mean {qMean}, sd {qSd}.',
+  announce:
+    'x = {x}, N = {n}. Exact p(x) = {exact}. From the prior: mean {priorMean}, sd {priorSd}. From q: mean {qMean}, sd {qSd}.',
   showTable: 'Show as table',
   hideTable: 'Hide table',
   densityTitle: 'Where the samples land',
-  densityAria: 'Densities over z: the prior, q and the integrand p(z) p(x|z) scaled to area 1, with the drawn samples as ticks',
+  densityAria:
+    'Densities over z: the prior, q and the integrand p(z) p(x|z) scaled to area 1, with the drawn samples as ticks',
   densityDescription:
     'The dashed curve is the prior p(z), the solid curve is q(z) = N({qMean}, {qStd}²), and the shaded curve is p(z) p(x|z) scaled to area 1, which is the posterior p(z|x) = N({postMean}, {postStd}²). Below the axis, one tick per drawn sample (the first {shown}); a darker tick carries more weight.',
   densityAxisZ: 'z →',
@@ -124,7 +127,8 @@ const zh: MarginalLikelihoodStrings = {
   qNarrow: 'q 比 √(v/2) = {limit} 还窄：权重的方差是无穷大，所以各次重复的波动说明不了什么，还可能忽大忽小。',
   computing: '正在计算：每种抽样 {repeats} 次重复 × {n} 个样本… {percent}%',
   computed: '每种抽样 {repeats} 次重复 × {n} 个样本。',
-  announce: 'x = {x}，N = {n}。精确 p(x) = {exact}。从先验抽样：均值 {priorMean}，标准差 {priorSd}。从 q 抽样：均值 {qMean}，标准差 {qSd}。',
+  announce:
+    'x = {x}，N = {n}。精确 p(x) = {exact}。从先验抽样：均值 {priorMean}，标准差 {priorSd}。从 q 抽样：均值 {qMean}，标准差 {qSd}。',
   showTable: '以表格显示',
   hideTable: '隐藏表格',
   densityTitle: '样本落在哪里',

@@ -21,14 +21,17 @@ const en = {
   rowBound: 'log p(x) ≈ {name} (K = {k}, importance sampling)',
   rowElbo: 'ELBO (K = 1, average of {draws} draws)',
   rowGap: 'Difference {name} − ELBO',
-  perPixel: 'The digit is binarized once (each pixel black with probability equal to its grey level), so p(x) is the probability of that exact black-and-white image: about {power}, or {bits} bits per pixel. Chapter 1’s section on log-densities and nats explains why such tiny numbers are good ones.',
+  perPixel:
+    'The digit is binarized once (each pixel black with probability equal to its grey level), so p(x) is the probability of that exact black-and-white image: about {power}, or {bits} bits per pixel. Chapter 1’s section on log-densities and nats explains why such tiny numbers are good ones.',
   computing: 'Test image {image}: {percent}% of {samples} draws of z…',
   computed: 'Test image {image}: done, {samples} draws of z in all.',
   sampling: 'Decoding {count} draws from the prior…',
   announce: 'Test image {image}: log p(x) ≈ {bound}, ELBO {elbo}.',
   chartTitle: 'ELBO and log p(x) for test image {image}',
-  chartAria: 'Two estimates on one axis in nats, each a dot with a bar of ± one standard error: the ELBO and the importance-sampling estimate of log p(x)',
-  chartDescription: 'The ELBO is {elbo}; the importance-sampling estimate 𝓛₅₀₀ of log p(x) is {bound}, {gap} nats higher. Both are lower bounds on log p(x); 𝓛₅₀₀ is the tighter one.',
+  chartAria:
+    'Two estimates on one axis in nats, each a dot with a bar of ± one standard error: the ELBO and the importance-sampling estimate of log p(x)',
+  chartDescription:
+    'The ELBO is {elbo}; the importance-sampling estimate 𝓛₅₀₀ of log p(x) is {bound}, {gap} nats higher. Both are lower bounds on log p(x); 𝓛₅₀₀ is the tighter one.',
   chartPending: 'The chart appears once both estimates are in.',
   axisNats: 'nats (higher = more probable) →',
   labelElbo: 'ELBO',
@@ -64,14 +67,17 @@ const zh: PriorSamplesStrings = {
   rowBound: 'log p(x) ≈ {name}（K = {k}，重要性采样）',
   rowElbo: 'ELBO（K = 1，{draws} 次抽样的平均）',
   rowGap: '差值 {name} − ELBO',
-  perPixel: '数字先固定地二值化一次（每个像素以其灰度为概率取黑），所以 p(x) 就是这张黑白图像恰好出现的概率：约为 {power}，折合每像素 {bits} 比特。第 1 章“对数密度与奈特”一节会解释，为什么这么小的数反而是好成绩。',
+  perPixel:
+    '数字先固定地二值化一次（每个像素以其灰度为概率取黑），所以 p(x) 就是这张黑白图像恰好出现的概率：约为 {power}，折合每像素 {bits} 比特。第 1 章“对数密度与奈特”一节会解释，为什么这么小的数反而是好成绩。',
   computing: '测试图 {image}：{samples} 次 z 抽样已完成 {percent}%…',
   computed: '测试图 {image}：已完成，共抽样 {samples} 次 z。',
   sampling: '正在解码 {count} 个先验抽样…',
   announce: '测试图 {image}：log p(x) ≈ {bound}，ELBO {elbo}。',
   chartTitle: '测试图 {image} 的 ELBO 与 log p(x)',
-  chartAria: '同一条以奈特为单位的数轴上的两个估计，各画成一个点和 ± 一个标准误的横线：ELBO，以及用重要性采样估计的 log p(x)',
-  chartDescription: 'ELBO 为 {elbo}；用重要性采样得到的 log p(x) 估计 𝓛₅₀₀ 为 {bound}，高出 {gap} 奈特。两者都是 log p(x) 的下界，𝓛₅₀₀ 更紧。',
+  chartAria:
+    '同一条以奈特为单位的数轴上的两个估计，各画成一个点和 ± 一个标准误的横线：ELBO，以及用重要性采样估计的 log p(x)',
+  chartDescription:
+    'ELBO 为 {elbo}；用重要性采样得到的 log p(x) 估计 𝓛₅₀₀ 为 {bound}，高出 {gap} 奈特。两者都是 log p(x) 的下界，𝓛₅₀₀ 更紧。',
   chartPending: '两个估计都算完后，图才会出现。',
   axisNats: '奈特（越大越可能）→',
   labelElbo: 'ELBO',

@@ -3,7 +3,25 @@ import type { Lang } from '../langs';
 import type { ReaderLossProblem } from '../../worker/protocol';
 import { fill } from '../template';
 
-type Strings = Readonly<Record<ReaderLossProblem | 'nonFinite' | 'train' | 'back' | 'start' | 'fromCurrent' | 'fromScratch' | 'groupLabel' | 'compiling' | 'using' | 'usingScratch' | 'book' | 'noLab' | 'where', string>>;
+type Strings = Readonly<
+  Record<
+    | ReaderLossProblem
+    | 'nonFinite'
+    | 'train'
+    | 'back'
+    | 'start'
+    | 'fromCurrent'
+    | 'fromScratch'
+    | 'groupLabel'
+    | 'compiling'
+    | 'using'
+    | 'usingScratch'
+    | 'book'
+    | 'noLab'
+    | 'where',
+    string
+  >
+>;
 
 const en: Strings = {
   groupLabel: 'Train the lab below with this cell’s loss',
@@ -13,8 +31,10 @@ const en: Strings = {
   fromCurrent: 'from the current weights',
   fromScratch: 'from scratch',
   compiling: 'Sending your loss to the lab…',
-  using: 'The lab trains with your loss from step {step} on. Its curves still show the book’s own reconstruction loss and KL.',
-  usingScratch: 'The lab starts from fresh weights and trains with your loss. Its curves still show the book’s own reconstruction loss and KL.',
+  using:
+    'The lab trains with your loss from step {step} on. Its curves still show the book’s own reconstruction loss and KL.',
+  usingScratch:
+    'The lab starts from fresh weights and trains with your loss. Its curves still show the book’s own reconstruction loss and KL.',
   book: 'The lab trains with the book’s loss again.',
   noLab: 'The lab above has not started yet: scroll to it, wait until it is ready, then press again.',
   where: ' (line {line})',
@@ -22,10 +42,14 @@ const en: Strings = {
   'no-loss': 'Your cell must declare a function named loss ({detail}). The lab keeps the loss it had.',
   'top-level': 'Your cell failed while it was loaded{where}: {detail}. The lab keeps the loss it had.',
   threw: 'Your loss threw at step {step}: {detail}. Training stopped; the model is as it was before that step.',
-  'not-tensor': 'At step {step} your loss returned {detail}, not a tensor. Training stopped; the model is as it was before that step.',
-  shape: 'At step {step} your loss returned shape {detail}; it must return one number per image, shape [batch]. Training stopped; the model is as it was before that step.',
-  constant: 'At step {step} your loss did not depend on the model’s weights, so there is nothing to train. Training stopped; the model is as it was before that step.',
-  nonFinite: 'Your loss became NaN or infinite at step {step}. Training stopped; the model is back as it was after step {restoredStep}.',
+  'not-tensor':
+    'At step {step} your loss returned {detail}, not a tensor. Training stopped; the model is as it was before that step.',
+  shape:
+    'At step {step} your loss returned shape {detail}; it must return one number per image, shape [batch]. Training stopped; the model is as it was before that step.',
+  constant:
+    'At step {step} your loss did not depend on the model’s weights, so there is nothing to train. Training stopped; the model is as it was before that step.',
+  nonFinite:
+    'Your loss became NaN or infinite at step {step}. Training stopped; the model is back as it was after step {restoredStep}.',
 };
 
 const zh: Strings = {
@@ -46,7 +70,8 @@ const zh: Strings = {
   'top-level': '加载单元格时出错{where}：{detail}。实验沿用原来的损失。',
   threw: '第 {step} 步时你的损失抛出了错误：{detail}。训练已停止，模型仍是这一步之前的样子。',
   'not-tensor': '第 {step} 步时你的损失返回的是 {detail}，不是张量。训练已停止，模型仍是这一步之前的样子。',
-  shape: '第 {step} 步时你的损失返回的形状是 {detail}；它应当给每张图一个数，形状为 [batch]。训练已停止，模型仍是这一步之前的样子。',
+  shape:
+    '第 {step} 步时你的损失返回的形状是 {detail}；它应当给每张图一个数，形状为 [batch]。训练已停止，模型仍是这一步之前的样子。',
   constant: '第 {step} 步时你的损失与模型的权重无关，没有梯度可以训练。训练已停止，模型仍是这一步之前的样子。',
   nonFinite: '第 {step} 步时你的损失变成了 NaN 或无穷大。训练已停止，模型已退回第 {restoredStep} 步之后的样子。',
 };
@@ -56,13 +81,19 @@ export const READER_LOSS_STRINGS: Readonly<Record<Lang, Strings>> = { en, zh };
 
 /** What the page says about a failed reader's loss: a problem from the worker, or a NaN while the reader's loss trained. */
 export type ReaderLossFailure =
-  | { readonly problem: ReaderLossProblem; readonly detail?: string | undefined; readonly step?: number | undefined; readonly line?: number | undefined }
+  | {
+      readonly problem: ReaderLossProblem;
+      readonly detail?: string | undefined;
+      readonly step?: number | undefined;
+      readonly line?: number | undefined;
+    }
   | { readonly nonFinite: true; readonly step?: number | undefined; readonly restoredStep?: number | undefined };
 
 /** The sentence for `failure` in `lang`. */
 export function readerLossMessage(lang: Lang, failure: ReaderLossFailure): string {
   const s = READER_LOSS_STRINGS[lang];
-  if ('nonFinite' in failure) return fill(s.nonFinite, { step: failure.step ?? '?', restoredStep: failure.restoredStep ?? '?' });
+  if ('nonFinite' in failure)
+    return fill(s.nonFinite, { step: failure.step ?? '?', restoredStep: failure.restoredStep ?? '?' });
   const where = failure.line === undefined ? '' : fill(s.where, { line: failure.line });
   return fill(s[failure.problem], { step: failure.step ?? '?', detail: failure.detail ?? '', where });
 }

@@ -26,16 +26,19 @@ const en = {
   dataOutOfRange: '{entry} is outside {min} to {max}. Not applied.',
   dataTooFew: 'Enter at least {count} numbers: one point has no spread to fit. Not applied.',
   dataTooMany: 'Enter at most {count} numbers. Not applied.',
-  dataAllEqual: 'The points must not all be equal: then a narrower model always scores higher, and ℓ has no maximum. Not applied.',
+  dataAllEqual:
+    'The points must not all be equal: then a narrower model always scores higher, and ℓ has no maximum. Not applied.',
   totalLabel: 'Log-likelihood ℓ(θ) = Σ log p(x⁽ⁱ⁾) =',
   nats: 'nats',
   tableCaption: 'log p(x⁽ⁱ⁾) of each data point at w = {w}, b = {b}, s = {s} (model variance w² + s² = {variance})',
   colPoint: 'Data point x⁽ⁱ⁾',
   colLogP: 'log p(x⁽ⁱ⁾), nats',
   rowTotal: 'ℓ(θ), the sum',
-  maximum: 'The maximum, in closed form: b̂ = {b} (the mean of the data) and ŵ² + ŝ² = {variance} (their variance, with 1/N), where ℓ = {max}.',
+  maximum:
+    'The maximum, in closed form: b̂ = {b} (the mean of the data) and ŵ² + ŝ² = {variance} (their variance, with 1/N), where ℓ = {max}.',
   bestW: 'With b and s as they are, the best slope is w = ±{bestW}, where ℓ = {bestValue}.',
-  bestWZero: 'With b and s as they are, s alone is already as wide as the data around b: the best slope is w = 0, where ℓ = {bestValue}.',
+  bestWZero:
+    'With b and s as they are, s alone is already as wide as the data around b: the best slope is w = 0, where ℓ = {bestValue}.',
   ascending: 'Gradient ascent: step {step} of {steps}, ℓ = {total}.',
   reached:
     'Reached the maximum in {steps} steps: ℓ = {total}, b = {b} (the mean), w² + s² = {variance} (the variance). Any w and s with the same w² + s² do as well; this climb stopped at w = {w}, s = {s}.',
@@ -52,7 +55,8 @@ const en = {
   densityCurve: 'p(x)',
   pointsTitle: 'Each point’s log p(x⁽ⁱ⁾)',
   pointsAria: 'One bar per data point, as long as its log p(x⁽ⁱ⁾) in nats',
-  pointsDescription: 'One bar per data point; a longer bar is a worse-explained point. The bars add up to ℓ = {total}. The longest is x = {worst}, at {worstValue}.',
+  pointsDescription:
+    'One bar per data point; a longer bar is a worse-explained point. The bars add up to ℓ = {total}. The longest is x = {worst}, at {worstValue}.',
   pointsAxis: '← log p(x⁽ⁱ⁾), nats',
   pointName: 'x{index} = {x}',
   curveTitle: 'ℓ as a function of w, with b and s held',
@@ -93,7 +97,8 @@ const zh: ToyLikelihoodStrings = {
   ascend: '用梯度上升爬 ℓ',
   stopAscent: '停止',
   reset: '恢复正文里的取值',
-  ascentNote: '梯度上升就是一遍遍沿着 ℓ 的梯度把 θ 挪一小步。这里的步长按模型方差 w² + s² 缩放，换成什么数据，同样的步数都够用；θ 不再移动时就停下。',
+  ascentNote:
+    '梯度上升就是一遍遍沿着 ℓ 的梯度把 θ 挪一小步。这里的步长按模型方差 w² + s² 缩放，换成什么数据，同样的步数都够用；θ 不再移动时就停下。',
   invalidNumber: '请输入 {min} 到 {max} 之间的数。未应用。',
   invalidStd: '请输入 {min} 到 {max} 之间的数（s 必须为正）。未应用。',
   dataNotANumber: '“{entry}”不是数。未应用。',
@@ -109,7 +114,8 @@ const zh: ToyLikelihoodStrings = {
   rowTotal: 'ℓ(θ)，即总和',
   maximum: '最大值有闭式解：b̂ = {b}（数据的均值），ŵ² + ŝ² = {variance}（数据的方差，除以 N），此时 ℓ = {max}。',
   bestW: '保持现在的 b 和 s，最佳斜率是 w = ±{bestW}，此时 ℓ = {bestValue}。',
-  bestWZero: '保持现在的 b 和 s：单是 s 就已经和数据围绕 b 的分散程度一样宽了，最佳斜率是 w = 0，此时 ℓ = {bestValue}。',
+  bestWZero:
+    '保持现在的 b 和 s：单是 s 就已经和数据围绕 b 的分散程度一样宽了，最佳斜率是 w = 0，此时 ℓ = {bestValue}。',
   ascending: '梯度上升：第 {step} 步（共 {steps} 步），ℓ = {total}。',
   reached:
     '用 {steps} 步到达最大值：ℓ = {total}，b = {b}（均值），w² + s² = {variance}（方差）。只要 w² + s² 相同，任何 w 和 s 都一样好；这次停在 w = {w}，s = {s}。',
@@ -126,7 +132,8 @@ const zh: ToyLikelihoodStrings = {
   densityCurve: 'p(x)',
   pointsTitle: '每个点的 log p(x⁽ⁱ⁾)',
   pointsAria: '每个数据点一根条形，长度是它的 log p(x⁽ⁱ⁾)，单位奈特',
-  pointsDescription: '每个数据点一根条形；条形越长，这个点解释得越差。所有条形加起来就是 ℓ = {total}。最长的一根属于 x = {worst}，为 {worstValue}。',
+  pointsDescription:
+    '每个数据点一根条形；条形越长，这个点解释得越差。所有条形加起来就是 ℓ = {total}。最长的一根属于 x = {worst}，为 {worstValue}。',
   pointsAxis: '← log p(x⁽ⁱ⁾)，奈特',
   pointName: 'x{index} = {x}',
   curveTitle: '固定 b 和 s，ℓ 随 w 的变化',

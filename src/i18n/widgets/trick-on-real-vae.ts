@@ -18,9 +18,12 @@ const en = {
   reset: 'Reset',
   plainLabel: 'Also train a third copy: the score function without a baseline',
   plainNote: 'A run switched on later starts at step 0 and catches up before the others go on.',
-  shareSequential: 'The runs take turns, {round} steps at a time, so only one computes at any moment and the page stays responsive on a machine with few cores.',
-  shareParallel: 'Each run has its own background thread and they compute at the same time, {round} steps per turn; the faster waits for the slower, so all have the same number of steps.',
-  readoutCaption: 'Each run after its latest step; held-out values on the first {count} test images, every {every} steps',
+  shareSequential:
+    'The runs take turns, {round} steps at a time, so only one computes at any moment and the page stays responsive on a machine with few cores.',
+  shareParallel:
+    'Each run has its own background thread and they compute at the same time, {round} steps per turn; the faster waits for the slower, so all have the same number of steps.',
+  readoutCaption:
+    'Each run after its latest step; held-out values on the first {count} test images, every {every} steps',
   colQuantity: 'Quantity',
   runPathwise: 'Pathwise (reparameterization)',
   runScoreBaseline: 'Score function with baseline',
@@ -36,8 +39,10 @@ const en = {
   rowSpeed: 'Time per step (ms)',
   notComputed: '— (needs JavaScript)',
   summaryStart: 'Before training both runs score {value} nats: the same weights give the same number.',
-  summaryAhead: 'At step {step} the pathwise run is {gap} nats lower (better) than the score function with a baseline: {pathwise} against {scoreBaseline}.',
-  summaryBehind: 'At step {step} the score function with a baseline is {gap} nats lower than the pathwise run, for now: {scoreBaseline} against {pathwise}.',
+  summaryAhead:
+    'At step {step} the pathwise run is {gap} nats lower (better) than the score function with a baseline: {pathwise} against {scoreBaseline}.',
+  summaryBehind:
+    'At step {step} the score function with a baseline is {gap} nats lower than the pathwise run, for now: {scoreBaseline} against {pathwise}.',
   stateIdle: 'Ready. Nothing runs until you press Train.',
   stateStarting: 'Starting one background thread per run…',
   stateDownload: 'Downloading MNIST: {loaded} of {total}',
@@ -51,7 +56,8 @@ const en = {
   stateFailed: 'The race stopped. Reload the page to try again.',
   backend: 'Engine: {backend}',
   backendCpu: 'plain JavaScript (CPU)',
-  backendFallback: 'This browser has no usable {wanted}; the runs use {backend} instead. Same mathematics, different speed.',
+  backendFallback:
+    'This browser has no usable {wanted}; the runs use {backend} instead. Same mathematics, different speed.',
   workerFailed: 'The training thread failed: {message}',
   datasetFailed: 'MNIST could not be loaded: {message}',
   runFailed: '“{run}” stopped at step {step}: {message}',
@@ -65,7 +71,8 @@ const en = {
   announceValue: '{run} {value} nats',
   listSeparator: ', ',
   chartTitle: 'Held-out −ELBO while training (lower is better)',
-  chartAria: 'Held-out −ELBO against the training step for each run, with the −ELBO of the training batches as thin lines',
+  chartAria:
+    'Held-out −ELBO against the training step for each run, with the −ELBO of the training batches as thin lines',
   chartDescription:
     'Thick lines with markers: held-out −ELBO on {count} test images every {every} steps. Thin lines: the −ELBO of the training batch every {round} steps, noisier because every batch is different. Every run starts from {start} nats at step 0; once training has begun, the axis is scaled to the values from step {zoom} on, so that start lies above it. {latest}',
   chartLatest: '{run}: {value} nats at step {step}.',

@@ -13,7 +13,8 @@ export const VAE_LAB_EN = {
   stateLoadingEngine: 'Starting the engine…',
   stateDownloadData: 'Downloading {dataset}: {loaded} of {total}',
   stateDownloadCheckpoint: 'Downloading the pretrained model: {loaded} of {total}',
-  stateReadyCheckpoint: 'Ready: the pretrained model ({steps} training steps) is loaded. Press Train to go on training it, or Reset for fresh weights.',
+  stateReadyCheckpoint:
+    'Ready: the pretrained model ({steps} training steps) is loaded. Press Train to go on training it, or Reset for fresh weights.',
   stateReadyScratch: 'Ready: fresh random weights. Press Train.',
   stateTraining: 'Training…',
   statePaused: 'Paused at step {step}.',
@@ -23,8 +24,10 @@ export const VAE_LAB_EN = {
   stateSweepDone: 'β sweep done: {completed} runs. The points are in the rate–distortion plane.',
   stateSweepCancelled: 'β sweep stopped after {completed} of {total} runs.',
   backendSwitched: '{message}',
-  backendRecovered: '{from} stopped working during training, so the lab went back to the weights saved at step {step} and carries on training on {to}.',
-  backendFallback: 'This browser has no usable {wanted}; the lab runs on {backend} instead. Same mathematics, different speed.',
+  backendRecovered:
+    '{from} stopped working during training, so the lab went back to the weights saved at step {step} and carries on training on {to}.',
+  backendFallback:
+    'This browser has no usable {wanted}; the lab runs on {backend} instead. Same mathematics, different speed.',
   // Controls
   controls: 'Training',
   train: 'Train',
@@ -73,7 +76,8 @@ export const VAE_LAB_EN = {
   hideTable: 'Hide table',
   lossTitle: 'The loss terms while training',
   lossAria: 'Line chart: reconstruction loss, KL, −ELBO and the β-weighted loss against training step',
-  lossDescription: 'At step {step}: reconstruction loss {recon}, KL {kl}, −ELBO {negElbo}, loss {objective} nats. {changes} Diamonds: held-out −ELBO.',
+  lossDescription:
+    'At step {step}: reconstruction loss {recon}, KL {kl}, −ELBO {negElbo}, loss {objective} nats. {changes} Diamonds: held-out −ELBO.',
   lossEmpty: 'No training steps yet.',
   lossChanges: 'β changes: {count} (vertical rules).',
   axisStep: 'step →',
@@ -86,14 +90,17 @@ export const VAE_LAB_EN = {
   betaChangeLabel: 'β {from}→{to}',
   klTitle: 'KL per latent dimension',
   klAria: 'Bar chart: the KL term of each latent dimension, active units highlighted',
-  klDescription: '{active} of {latent} dimensions are active (their encoder mean varies across images by more than 0.01). The KL is {kl} nats in all.',
-  collapse: 'Posterior collapse: {count} of {latent} dimensions carry no information (KL ≈ 0): for every image their q(z|x) is the prior.',
+  klDescription:
+    '{active} of {latent} dimensions are active (their encoder mean varies across images by more than 0.01). The KL is {kl} nats in all.',
+  collapse:
+    'Posterior collapse: {count} of {latent} dimensions carry no information (KL ≈ 0): for every image their q(z|x) is the prior.',
   axisDim: 'latent dimension →',
   axisKl: '↑ KL, nats',
   active: 'active',
   inactive: 'inactive',
   rdTitle: 'Rate and distortion',
-  rdAria: 'Scatter chart: KL (rate) against reconstruction loss (distortion), the training trajectory and β-sweep points',
+  rdAria:
+    'Scatter chart: KL (rate) against reconstruction loss (distortion), the training trajectory and β-sweep points',
   rdDescription: 'Now: rate {rate} nats, distortion {distortion} nats. {sweep}',
   rdSweepNone: 'No sweep yet.',
   rdSweepPoints: 'Sweep: {points}.',
@@ -102,7 +109,8 @@ export const VAE_LAB_EN = {
   isoElbo: 'same −ELBO',
   sweep: 'Run a β sweep',
   sweepCancel: 'Stop the sweep',
-  sweepNote: 'Fine-tunes a copy of the current model for {steps} steps at each β of {betas}, then measures it on {count} test images. Your model is not changed.',
+  sweepNote:
+    'Fine-tunes a copy of the current model for {steps} steps at each β of {betas}, then measures it on {count} test images. Your model is not changed.',
   // Images
   imagesTitle: 'Originals and reconstructions',
   imagesAria: 'Top row: {count} test images; bottom row: the model’s reconstructions of them',
@@ -112,16 +120,20 @@ export const VAE_LAB_EN = {
   latentTitle: 'The latent map',
   latentAria: 'Scatter chart: encoder means of {count} test images, coloured by class',
   latentDims2: 'The two latent dimensions.',
-  latentDimsTop: 'Latent size {latent}: showing z{a} and z{b}, the two dimensions with the highest KL; the others are held at 0 when decoding.',
+  latentDimsTop:
+    'Latent size {latent}: showing z{a} and z{b}, the two dimensions with the highest KL; the others are held at 0 when decoding.',
   latentHover: 'Point at the map (or drag) to decode that z.',
   latentKeys: 'With the keyboard: focus the map and use the arrow keys.',
   decodedAt: 'Decoded at z{a} = {x}, z{b} = {y}',
   gridTitle: 'The decoded manifold',
-  gridAria: 'A {side} × {side} grid of images decoded from evenly spaced quantiles of the prior over the two latent dimensions',
-  gridNote: 'Each cell decodes z = (Φ⁻¹(u), Φ⁻¹(v)) for u, v evenly spaced in (0, 1), as in Figure 4 of Kingma & Welling (2014).',
+  gridAria:
+    'A {side} × {side} grid of images decoded from evenly spaced quantiles of the prior over the two latent dimensions',
+  gridNote:
+    'Each cell decodes z = (Φ⁻¹(u), Φ⁻¹(v)) for u, v evenly spaced in (0, 1), as in Figure 4 of Kingma & Welling (2014).',
   gridOnly2: 'The manifold grid needs latent size 2 (set it under Model and data).',
   drawTitle: 'Draw a digit',
-  drawHint: 'Draw with the mouse, a finger or a pen. Its q(z|x) appears on the latent map as a cross with its ±2σ ellipse.',
+  drawHint:
+    'Draw with the mouse, a finger or a pen. Its q(z|x) appears on the latent map as a cross with its ±2σ ellipse.',
   drawClear: 'Clear',
   drawReconstruction: 'Its reconstruction',
   drawEncoding: 'q(z|x): mean ({x}, {y}), σ ({sx}, {sy}); ELBO {elbo} nats.',
@@ -139,7 +151,8 @@ export const VAE_LAB_EN = {
   restored: 'Restored your model from step {step}.',
   exported: 'Exported {filename}.',
   imported: 'Imported a model at step {step}.',
-  storeUnavailable: 'This browser does not let the page store data (private mode?), so the model was not saved. Export it to a file instead.',
+  storeUnavailable:
+    'This browser does not let the page store data (private mode?), so the model was not saved. Export it to a file instead.',
   storeQuota: 'The browser’s storage is full; the model was not saved. Export it to a file instead.',
   storeCorrupt: 'The saved model is damaged and was not loaded; nothing changed.',
   fileForeign: 'That file is not a model exported from this book; nothing changed.',

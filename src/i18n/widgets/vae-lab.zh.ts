@@ -71,7 +71,8 @@ export const VAE_LAB_ZH: VaeLabStrings = {
   hideTable: '隐藏表格',
   lossTitle: '训练中的各损失项',
   lossAria: '折线图：重建损失、KL、−ELBO 和按 β 加权的损失随训练步数的变化',
-  lossDescription: '第 {step} 步：重建损失 {recon}，KL {kl}，−ELBO {negElbo}，损失 {objective}（单位奈特）。{changes}菱形：测试集 −ELBO。',
+  lossDescription:
+    '第 {step} 步：重建损失 {recon}，KL {kl}，−ELBO {negElbo}，损失 {objective}（单位奈特）。{changes}菱形：测试集 −ELBO。',
   lossEmpty: '还没有训练步。',
   lossChanges: 'β 改变了 {count} 次（竖线）。',
   axisStep: '步数 →',
@@ -143,7 +144,8 @@ export const VAE_LAB_ZH: VaeLabStrings = {
   fileIncompatible: '这个模型文件与本实验室不匹配（{detail}）；一切保持原样。',
   nonFinite:
     '第 {step} 步的损失变成了 NaN 或无穷大，训练已停下，模型退回到第 {restored} 步之后的样子，权重里没有混进 NaN。请把学习率调小，比如 {suggested}（现在是 {rate}），再按“训练”接着练，不必重置。',
-  sweepNonFinite: 'β 扫描里 β = {beta} 的那次运行出现了 NaN 或无穷大，扫描已停下；模型本身没有变。请把学习率调小，比如 {suggested}（现在是 {rate}）。',
+  sweepNonFinite:
+    'β 扫描里 β = {beta} 的那次运行出现了 NaN 或无穷大，扫描已停下；模型本身没有变。请把学习率调小，比如 {suggested}（现在是 {rate}）。',
   datasetFailed: '数据集未能加载：{message}。请检查网络，然后按“应用”重试。',
   checkpointFailed: '预训练模型未能加载（{message}），改为从随机权重开始。',
   workerFailed: '训练引擎停止了：{message}',

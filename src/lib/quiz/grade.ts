@@ -6,7 +6,9 @@ export type AnswerKey =
   | { readonly kind: 'numeric'; readonly answer: number; readonly tolerance: number };
 
 /** A reader's response: the option ids they ticked, or the text they typed. */
-export type QuizResponse = { readonly kind: 'choice'; readonly selected: readonly string[] } | { readonly kind: 'numeric'; readonly raw: string };
+export type QuizResponse =
+  | { readonly kind: 'choice'; readonly selected: readonly string[] }
+  | { readonly kind: 'numeric'; readonly raw: string };
 
 /** The verdict on one response; 'invalid' (nothing chosen, or not a number) is not counted as an attempt. */
 export type Verdict = 'correct' | 'incorrect' | 'invalid';
@@ -60,9 +62,12 @@ export function score(ids: readonly string[], results: Readonly<Record<string, b
 
 /** Adds scores up: the overall score from the per-set ones. */
 export function totalScore(scores: readonly Score[]): Score {
-  return scores.reduce((a, b) => ({ correct: a.correct + b.correct, answered: a.answered + b.answered, total: a.total + b.total }), {
-    correct: 0,
-    answered: 0,
-    total: 0,
-  });
+  return scores.reduce(
+    (a, b) => ({ correct: a.correct + b.correct, answered: a.answered + b.answered, total: a.total + b.total }),
+    {
+      correct: 0,
+      answered: 0,
+      total: 0,
+    },
+  );
 }

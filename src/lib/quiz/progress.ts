@@ -30,16 +30,21 @@ export function emptyProgress(seed = 0): Progress {
   return { version: PROGRESS_VERSION, seed, answers: {} };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const ID = /^[a-z0-9-]+(:[a-z0-9-]+)?$/;
 
-const isRevision = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1;
+const isRevision = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1;
 
 /** A stored answer, `'stale'` when its revision stamp is unreadable (it cannot be known to fit today's question), or null. */
 function parseAnswer(value: unknown): SavedAnswer | 'stale' | null {
   if (!isRecord(value) || typeof value['correct'] !== 'boolean') return null;
   const given = value['given'];
-  const ok = typeof given === 'string' ? given.length <= 100 : Array.isArray(given) && given.every((g) => typeof g === 'string' && ID.test(g));
+  const ok =
+    typeof given === 'string'
+      ? given.length <= 100
+      : Array.isArray(given) && given.every((g) => typeof g === 'string' && ID.test(g));
   if (!ok) return null;
   const revision = 'revision' in value ? value['revision'] : 1;
   return isRevision(revision) ? { given: given as SavedAnswer['given'], correct: value['correct'], revision } : 'stale';
@@ -47,7 +52,11 @@ function parseAnswer(value: unknown): SavedAnswer | 'stale' | null {
 
 /** Upgrades an older record to the current schema; null when the version is unknown. */
 export function migrate(data: Record<string, unknown>): Progress | null {
-  if (data['version'] === 1 && Array.isArray(data['correct']) && data['correct'].every((id) => typeof id === 'string' && ID.test(id))) {
+  if (
+    data['version'] === 1 &&
+    Array.isArray(data['correct']) &&
+    data['correct'].every((id) => typeof id === 'string' && ID.test(id))
+  ) {
     const answers: Record<string, SavedAnswer> = {};
     for (const id of data['correct'] as string[]) answers[id] = { given: [], correct: true, revision: 1 };
     return { version: PROGRESS_VERSION, seed: 0, answers };
@@ -71,7 +80,8 @@ export function parseProgress(raw: string | null): { progress: Progress; notice:
   }
   const seed = data['seed'];
   const answers = data['answers'];
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || !isRecord(answers)) return { progress: emptyProgress(), notice: 'corrupt' };
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || !isRecord(answers))
+    return { progress: emptyProgress(), notice: 'corrupt' };
   const parsed: Record<string, SavedAnswer> = {};
   for (const [id, value] of Object.entries(answers)) {
     const answer = parseAnswer(value);
@@ -85,7 +95,10 @@ export function parseProgress(raw: string | null): { progress: Progress; notice:
  * Drops every answer given to an older (or unknown) revision of a question that still exists, so a changed question
  * is never graded against a key its answer was not given for; `current` maps each question id to its revision today.
  */
-export function withCurrentRevisions(progress: Progress, current: Readonly<Record<string, number>>): { progress: Progress; dropped: string[] } {
+export function withCurrentRevisions(
+  progress: Progress,
+  current: Readonly<Record<string, number>>,
+): { progress: Progress; dropped: string[] } {
   const dropped = Object.entries(progress.answers)
     .filter(([id, answer]) => Object.hasOwn(current, id) && current[id] !== answer.revision)
     .map(([id]) => id);

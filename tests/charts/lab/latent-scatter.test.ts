@@ -67,7 +67,12 @@ describe('latentScatterChart(data, options)', () => {
 
 describe('latentScatterChart edge cases', () => {
   test('widens the domain symmetrically to cover a far point', () => {
-    const svg = render(latentScatterChart({ points: [...points, { x: 0.5, y: -5.2, label: 1 }], classNames, dims: [0, 1] }, { width: 400, labels, ...aria }));
+    const svg = render(
+      latentScatterChart(
+        { points: [...points, { x: 0.5, y: -5.2, label: 1 }], classNames, dims: [0, 1] },
+        { width: 400, labels, ...aria },
+      ),
+    );
     expect(svg.scale('x')?.domain).toEqual([-6, 6]);
     expect(svg.scale('y')?.domain).toEqual([-6, 6]);
   });

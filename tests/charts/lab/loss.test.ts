@@ -4,7 +4,16 @@ import { MetricHistory, type LossPoint } from '../../../src/components/widgets/l
 import { lossChart, type LossLabels } from '../../../src/charts/lab/loss';
 import { render, stable, texts } from './render';
 
-const labels: LossLabels = { step: 'step', nats: 'nats per image', reconstruction: 'reconstruction', kl: 'KL', negElbo: '−ELBO', objective: 'objective', heldOut: 'held-out', beta: 'β' };
+const labels: LossLabels = {
+  step: 'step',
+  nats: 'nats per image',
+  reconstruction: 'reconstruction',
+  kl: 'KL',
+  negElbo: '−ELBO',
+  objective: 'objective',
+  heldOut: 'held-out',
+  beta: 'β',
+};
 const aria = { ariaLabel: 'Loss curves', ariaDescription: 'Loss terms against the training step' };
 
 /** A run of 600 steps: β = 1, then 4 from step 200, then 0.5 from step 400; held-out −ELBO every 100 steps. */
@@ -14,9 +23,17 @@ function run(): MetricHistory {
     const beta = step < 200 ? 1 : step < 400 ? 4 : 0.5;
     const reconstruction = 90 + 150 * Math.exp(-step / 80) + (beta > 1 ? 12 : 0);
     const kl = beta > 1 ? 8 : 25 - 10 * Math.exp(-step / 60);
-    const point: LossPoint = { step, reconstruction, kl, negElbo: reconstruction + kl, objective: reconstruction + beta * kl, beta };
+    const point: LossPoint = {
+      step,
+      reconstruction,
+      kl,
+      negElbo: reconstruction + kl,
+      objective: reconstruction + beta * kl,
+      beta,
+    };
     history.push(point);
-    if (step % 100 === 0) history.pushHeldOut({ step, reconstruction: reconstruction + 4, kl, negElbo: reconstruction + kl + 4 });
+    if (step % 100 === 0)
+      history.pushHeldOut({ step, reconstruction: reconstruction + 4, kl, negElbo: reconstruction + kl + 4 });
   }
   return history;
 }
@@ -46,7 +63,10 @@ describe('lossChart(data, options)', () => {
     expect(texts(svg, 'lab-end-label').sort()).toEqual(['KL', 'held-out', 'objective', 'reconstruction', '−ELBO']);
     const ys = [...svg.querySelectorAll('g.lab-end-label')].map((g) => {
       const dy = Number(/translate\([-\d.]+,([-\d.]+)\)/.exec(g.getAttribute('transform') ?? '')?.[1] ?? 0);
-      return Number(/translate\([-\d.]+,([-\d.]+)\)/.exec(g.querySelector('text')?.getAttribute('transform') ?? '')?.[1]) + dy;
+      return (
+        Number(/translate\([-\d.]+,([-\d.]+)\)/.exec(g.querySelector('text')?.getAttribute('transform') ?? '')?.[1]) +
+        dy
+      );
     });
     const sorted = ys.sort((a, b) => a - b);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThanOrEqual(12.99);
@@ -74,16 +94,29 @@ describe('lossChart edge cases', () => {
     expect(svg.querySelectorAll('g[aria-label="line"] path').length).toBe(0);
   });
   test('0 points on a log axis does not throw', () => {
-    expect(() => render(lossChart({ points: [], heldOut: [], betaChanges: [] }, { width: 400, labels, ...aria, logY: true }))).not.toThrow();
+    expect(() =>
+      render(lossChart({ points: [], heldOut: [], betaChanges: [] }, { width: 400, labels, ...aria, logY: true })),
+    ).not.toThrow();
   });
   test('1 point: its series are labelled, without the objective at β = 1', () => {
     const point: LossPoint = { step: 0, reconstruction: 540, kl: 0.2, negElbo: 540.2, objective: 540.2, beta: 1 };
-    const svg = render(lossChart({ points: [point], heldOut: [], betaChanges: [] }, { width: 400, labels, ...aria, logY: true }));
+    const svg = render(
+      lossChart({ points: [point], heldOut: [], betaChanges: [] }, { width: 400, labels, ...aria, logY: true }),
+    );
     expect(texts(svg, 'lab-end-label').sort()).toEqual(['KL', 'reconstruction', '−ELBO']);
   });
   test('a zero KL on a log axis leaves a gap instead of breaking the chart', () => {
-    const points: LossPoint[] = [0, 1, 2].map((step) => ({ step, reconstruction: 100, kl: step === 0 ? 0 : 1, negElbo: 100, objective: 100, beta: 1 }));
-    const svg = render(lossChart({ points, heldOut: [], betaChanges: [] }, { width: 400, labels, ...aria, logY: true }));
+    const points: LossPoint[] = [0, 1, 2].map((step) => ({
+      step,
+      reconstruction: 100,
+      kl: step === 0 ? 0 : 1,
+      negElbo: 100,
+      objective: 100,
+      beta: 1,
+    }));
+    const svg = render(
+      lossChart({ points, heldOut: [], betaChanges: [] }, { width: 400, labels, ...aria, logY: true }),
+    );
     expect(svg.querySelector('g.lab-series-kl path')?.getAttribute('d')).not.toContain('NaN');
   });
 });

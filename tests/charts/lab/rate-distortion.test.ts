@@ -3,10 +3,20 @@ import { describe, expect, test } from 'vitest';
 import { rateDistortionChart, type RateDistortionLabels } from '../../../src/charts/lab/rate-distortion';
 import { render, stable, texts } from './render';
 
-const labels: RateDistortionLabels = { rate: 'rate (KL, nats)', distortion: 'distortion (nats)', current: 'now', beta: 'β=', isoElbo: 'equal −ELBO' };
+const labels: RateDistortionLabels = {
+  rate: 'rate (KL, nats)',
+  distortion: 'distortion (nats)',
+  current: 'now',
+  beta: 'β=',
+  isoElbo: 'equal −ELBO',
+};
 const aria = { ariaLabel: 'Rate and distortion', ariaDescription: 'The run on the rate–distortion plane' };
 
-const trajectory = Array.from({ length: 40 }, (_, i) => ({ step: i * 50, rate: 30 * (1 - Math.exp(-i / 8)), distortion: 95 + 150 * Math.exp(-i / 6) }));
+const trajectory = Array.from({ length: 40 }, (_, i) => ({
+  step: i * 50,
+  rate: 30 * (1 - Math.exp(-i / 8)),
+  distortion: 95 + 150 * Math.exp(-i / 6),
+}));
 const sweep = [
   { beta: 4, rate: 6, distortion: 170 },
   { beta: 0.25, rate: 45, distortion: 82 },
@@ -32,8 +42,11 @@ describe('rateDistortionChart(data, options)', () => {
   test('draws the trajectory in two parts that meet, the older one faint', () => {
     const old = svg.querySelector('g.lab-trajectory-old');
     expect(old?.getAttribute('stroke-opacity')).toBe('0.3');
-    const vertices = (cls: string) => (svg.querySelector(`g.${cls} path`)?.getAttribute('d') ?? '').split(/[ML]/).filter(Boolean);
-    expect(vertices('lab-trajectory-old').length + vertices('lab-trajectory-recent').length).toBe(trajectory.length + 1);
+    const vertices = (cls: string) =>
+      (svg.querySelector(`g.${cls} path`)?.getAttribute('d') ?? '').split(/[ML]/).filter(Boolean);
+    expect(vertices('lab-trajectory-old').length + vertices('lab-trajectory-recent').length).toBe(
+      trajectory.length + 1,
+    );
     expect(vertices('lab-trajectory-old').at(-1)).toBe(vertices('lab-trajectory-recent')[0]);
   });
   test('marks the current point and the line of equal −ELBO through it', () => {
@@ -43,8 +56,12 @@ describe('rateDistortionChart(data, options)', () => {
     const plot = svg;
     const [x, y] = [plot.scale('x')!, plot.scale('y')!];
     // Both ends of the iso line satisfy rate + distortion = current −ELBO.
-    const ends = (plot.querySelector('g.lab-iso-elbo path')?.getAttribute('d') ?? '').split(/[ML]/).filter(Boolean).map((v) => v.split(',').map(Number));
-    for (const [px, py] of ends) expect(x.invert!(px!) + y.invert!(py!)).toBeCloseTo(current.rate + current.distortion, 2);
+    const ends = (plot.querySelector('g.lab-iso-elbo path')?.getAttribute('d') ?? '')
+      .split(/[ML]/)
+      .filter(Boolean)
+      .map((v) => v.split(',').map(Number));
+    for (const [px, py] of ends)
+      expect(x.invert!(px!) + y.invert!(py!)).toBeCloseTo(current.rate + current.distortion, 2);
   });
   test('starts the rate axis at 0', () => {
     expect([...(svg.scale('x')?.domain ?? [])][0]).toBe(0);
@@ -57,13 +74,20 @@ describe('rateDistortionChart(data, options)', () => {
 
 describe('rateDistortionChart edge cases', () => {
   test('no data at all: axes, no marks, no throw', () => {
-    const svg = render(rateDistortionChart({ trajectory: [], sweep: [], current: null }, { width: 400, labels, ...aria }));
+    const svg = render(
+      rateDistortionChart({ trajectory: [], sweep: [], current: null }, { width: 400, labels, ...aria }),
+    );
     expect(svg.querySelector('g[aria-label="x-axis tick"]')).not.toBeNull();
     expect(svg.querySelectorAll('g.lab-current circle, g.lab-iso-elbo path, g.lab-sweep-label text').length).toBe(0);
   });
   test('one point: the trajectory and the current dot, no throw', () => {
     const one = [{ step: 0, rate: 0.1, distortion: 540 }];
-    const svg = render(rateDistortionChart({ trajectory: one, sweep: [], current: { rate: 0.1, distortion: 540 } }, { width: 400, labels, ...aria }));
+    const svg = render(
+      rateDistortionChart(
+        { trajectory: one, sweep: [], current: { rate: 0.1, distortion: 540 } },
+        { width: 400, labels, ...aria },
+      ),
+    );
     expect(svg.querySelectorAll('g.lab-current circle').length).toBe(1);
   });
 });

@@ -8,7 +8,8 @@ const TEMPLATE =
   '<template id="update-note"><div data-update-note><p>A new version</p><button data-update-reload>Reload</button></div></template>';
 
 /** A document with the note's template in the head and `body` as its body. */
-const page = (body: string) => new JSDOM(`<!doctype html><html><head>${TEMPLATE}</head><body>${body}</body></html>`).window.document;
+const page = (body: string) =>
+  new JSDOM(`<!doctype html><html><head>${TEMPLATE}</head><body>${body}</body></html>`).window.document;
 
 describe('showOfflineNote(doc)', () => {
   it('adds the note once, at the end of a chapter footer', () => {

@@ -4,8 +4,13 @@ import { imageGrid, heatmapPicture } from '../../../src/components/notebook/pict
 import { NOTEBOOK_STRINGS } from '../../../src/i18n/notebook';
 import type { Output } from '../../../src/notebook/types';
 
-const media: Media = { images: () => 'data:image/png;base64,I', heatmap: () => 'data:image/png;base64,H', svg: () => 'blob:svg' };
-const html = (output: Output, lang: 'en' | 'zh' = 'en') => toHtml(outputNode(output, NOTEBOOK_STRINGS[lang], media, 'ch/cell'));
+const media: Media = {
+  images: () => 'data:image/png;base64,I',
+  heatmap: () => 'data:image/png;base64,H',
+  svg: () => 'blob:svg',
+};
+const html = (output: Output, lang: 'en' | 'zh' = 'en') =>
+  toHtml(outputNode(output, NOTEBOOK_STRINGS[lang], media, 'ch/cell'));
 
 describe('output views', () => {
   it.each([
@@ -29,18 +34,28 @@ describe('output views', () => {
     const error = { code: 'runtime', message: 'ReferenceError: x is not defined', line: 3, col: 5 } as const;
     expect(html({ kind: 'error', error })).toContain('Line 3, column 5: </span>ReferenceError: x is not defined');
     expect(html({ kind: 'error', error }, 'zh')).toContain('第 3 行，第 5 列');
-    expect(errorMessage({ code: 'timeout', message: '', name: '12' }, NOTEBOOK_STRINGS.en)).toMatch(/^Stopped after 12 s/);
+    expect(errorMessage({ code: 'timeout', message: '', name: '12' }, NOTEBOOK_STRINGS.en)).toMatch(
+      /^Stopped after 12 s/,
+    );
   });
 
   it('renders a slider control with a label tied to it', () => {
-    const out = html({ kind: 'control', index: 0, spec: { type: 'slider', label: 'μ', min: -3, max: 3, step: 0.1, value: 1 } });
+    const out = html({
+      kind: 'control',
+      index: 0,
+      spec: { type: 'slider', label: 'μ', min: -3, max: 3, step: 0.1, value: 1 },
+    });
     expect(out).toContain('<label for="ch-cell-control-0">μ</label>');
     expect(out).toContain('type="range"');
     expect(out).toContain('value="1"');
   });
 
   it('lays out images eight to a row, ink dark, and scales heatmaps from min to max', () => {
-    const grid = imageGrid(Array.from({ length: 9 * 4 }, () => 1), 9, 2);
+    const grid = imageGrid(
+      Array.from({ length: 9 * 4 }, () => 1),
+      9,
+      2,
+    );
     expect([grid.width, grid.height]).toEqual([16, 4]);
     expect(grid.data[0]).toBe(0);
     expect(grid.data[15]).toBe(0);

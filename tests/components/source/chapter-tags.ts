@@ -29,7 +29,8 @@ function openingTagEnd(text: string, from: number): number {
 function literal(node: ts.Expression): unknown {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isNumericLiteral(node)) return Number(node.text);
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) return -(literal(node.operand as ts.Expression) as number);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken)
+    return -(literal(node.operand as ts.Expression) as number);
   if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
   if (ts.isParenthesizedExpression(node)) return literal(node.expression);
@@ -38,7 +39,10 @@ function literal(node: ts.Expression): unknown {
     return Object.fromEntries(
       node.properties.map((p) => {
         if (!ts.isPropertyAssignment(p)) throw new Error(`not a literal property: ${p.getText()}`);
-        const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name) ? p.name.text : p.name.getText();
+        const key =
+          ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name)
+            ? p.name.text
+            : p.name.getText();
         return [key, literal(p.initializer)];
       }),
     );

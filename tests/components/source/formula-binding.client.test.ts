@@ -19,12 +19,15 @@ const FIGURE = `<figure class="formula-binding" data-formula-binding>
 </figure>`;
 
 function setup(figures = 1) {
-  const { window } = new JSDOM(`<!doctype html><body>${FIGURE.repeat(figures)}<p id="outside" data-term="kl">not mine</p></body>`);
+  const { window } = new JSDOM(
+    `<!doctype html><body>${FIGURE.repeat(figures)}<p id="outside" data-term="kl">not mine</p></body>`,
+  );
   const doc = window.document;
   const events: TermEventDetail[] = [];
   doc.addEventListener(TERM_EVENT, (e) => events.push((e as CustomEvent<TermEventDetail>).detail));
   const figure = doc.querySelector<HTMLElement>('figure')!;
-  const lit = () => [...figure.querySelectorAll(`.${ACTIVE_CLASS}`)].map((el) => `${el.tagName.toLowerCase()}:${el.textContent}`);
+  const lit = () =>
+    [...figure.querySelectorAll(`.${ACTIVE_CLASS}`)].map((el) => `${el.tagName.toLowerCase()}:${el.textContent}`);
   const term = (id: string) => figure.querySelector<HTMLElement>(`.source-formula [data-term="${id}"]`)!;
   const button = (id: string) => figure.querySelector<HTMLButtonElement>(`button[data-term="${id}"]`)!;
   const pointer = (type: string, target: Element, pointerType = 'mouse') => {

@@ -3,13 +3,24 @@ import { describe, expect, test } from 'vitest';
 import { ELBO_GAP_STRINGS } from '../../../src/i18n/widgets/elbo-gap';
 import { PRETRAINED_STRINGS } from '../../../src/i18n/widgets/pretrained';
 import { ELBO_GAP_PLAN as PLAN, summarize, type BoundValues } from '../../../src/components/widgets/pretrained-bounds';
-import { announcement, ladderHead, ladderRows, ladderView, statsView } from '../../../src/components/widgets/elbo-gap-view';
+import {
+  announcement,
+  ladderHead,
+  ladderRows,
+  ladderView,
+  statsView,
+} from '../../../src/components/widgets/elbo-gap-view';
 
 const s = ELBO_GAP_STRINGS.en;
 const p = PRETRAINED_STRINGS.en;
 /** Every series of the plan measured: its repeats alternate `mean − 0.1` and `mean + 0.1`. */
 const values = (means: Record<string, number>): BoundValues =>
-  new Map([PLAN.elbo, ...PLAN.ladder].map((series) => [series.key, Array.from({ length: series.repeats }, (_, i) => means[series.key]! + (i % 2 ? 0.1 : -0.1))]));
+  new Map(
+    [PLAN.elbo, ...PLAN.ladder].map((series) => [
+      series.key,
+      Array.from({ length: series.repeats }, (_, i) => means[series.key]! + (i % 2 ? 0.1 : -0.1)),
+    ]),
+  );
 const means = Object.fromEntries([PLAN.elbo, ...PLAN.ladder].map((series, i) => [series.key, -100 + 2 * i]));
 const done = summarize(PLAN, values(means));
 const empty = summarize(PLAN, new Map());
@@ -24,7 +35,9 @@ describe('statsView(s, p, measured)', () => {
     expect(view.climbs).toEqual({ value: null, text: '' });
   });
   test('after a failure nothing is pending: “—” where no value came', () => {
-    expect(new Set(Object.values(statsView(s, p, { image: 0, summary: empty, computing: false }).cells))).toEqual(new Set(['—']));
+    expect(new Set(Object.values(statsView(s, p, { image: 0, summary: empty, computing: false }).cells))).toEqual(
+      new Set(['—']),
+    );
   });
   test('once done: estimates with their error, the gap between the top bound and the ELBO, and a climbing ladder', () => {
     const view = statsView(s, p, { image: 0, summary: done, computing: false });
@@ -53,6 +66,12 @@ describe('ladderView, ladderRows and announcement', () => {
   });
   test('the announcement names the image, the ELBO, the top bound and the gap', () => {
     const said = announcement(s, done, 3);
-    for (const text of ['image 3', '−100.0', `−${100 - 2 * PLAN.ladder.length}.0`, `about ${2 * PLAN.ladder.length} nats`]) expect(said).toContain(text);
+    for (const text of [
+      'image 3',
+      '−100.0',
+      `−${100 - 2 * PLAN.ladder.length}.0`,
+      `about ${2 * PLAN.ladder.length} nats`,
+    ])
+      expect(said).toContain(text);
   });
 });

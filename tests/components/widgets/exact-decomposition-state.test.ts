@@ -15,7 +15,8 @@ import {
 } from '../../../src/components/widgets/exact-decomposition-state';
 import { assertClose } from '../../core/helpers';
 
-const normalLog = (x: number, mean: number, variance: number) => -0.5 * Math.log(2 * Math.PI * variance) - ((x - mean) ** 2) / (2 * variance);
+const normalLog = (x: number, mean: number, variance: number) =>
+  -0.5 * Math.log(2 * Math.PI * variance) - (x - mean) ** 2 / (2 * variance);
 
 describe('DEFAULTS and MODEL', () => {
   test('are chapter 1’s toy (w = 2, b = 1, s = 0.5) at x = 3 with q = N(0.5, 0.5²)', () => {
@@ -36,14 +37,17 @@ describe('readout(settings)', () => {
     // chapter 3's table: the rough guess N(0.9, 0.3²) and the prior N(0, 1)
     [0.9, 0.3, -2.18, 0.067],
     [0, 1, -16.226, 14.113],
-  ])('q = N(%d, %d²): ELBO %d, gap %d (chapter 3’s table), and ELBO + gap = log p(x) to 1e-9', (qMean, qStd, elbo, gap) => {
-    const r = readout({ x: 3, qMean, qStd });
-    assertClose(r.elbo, elbo, 5e-4);
-    assertClose(r.gap, gap, 5e-4);
-    assertClose(r.sum, r.logEvidence, 1e-9);
-    assertClose(r.identityError, 0, 1e-9);
-    assertClose(r.reconstruction - r.klPrior, r.elbo, 1e-12);
-  });
+  ])(
+    'q = N(%d, %d²): ELBO %d, gap %d (chapter 3’s table), and ELBO + gap = log p(x) to 1e-9',
+    (qMean, qStd, elbo, gap) => {
+      const r = readout({ x: 3, qMean, qStd });
+      assertClose(r.elbo, elbo, 5e-4);
+      assertClose(r.gap, gap, 5e-4);
+      assertClose(r.sum, r.logEvidence, 1e-9);
+      assertClose(r.identityError, 0, 1e-9);
+      assertClose(r.reconstruction - r.klPrior, r.elbo, 1e-12);
+    },
+  );
   test('the default q: reconstruction term and KL to the prior from their closed forms', () => {
     const r = readout(DEFAULTS);
     // E_q log p(x|z) = −½ log(2π·0.25) − [(3 − 1 − 2·0.5)² + 4·0.25]/(2·0.25); KL = ½(0.25 + 0.25 − 1 − log 0.25).

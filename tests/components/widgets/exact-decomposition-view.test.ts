@@ -2,7 +2,15 @@
 import { describe, expect, test } from 'vitest';
 import { EXACT_DECOMPOSITION_STRINGS } from '../../../src/i18n/widgets/exact-decomposition';
 import { DEFAULTS, posteriorSettings, readout } from '../../../src/components/widgets/exact-decomposition-state';
-import { READOUT_ROWS, barsView, curvesOf, densityView, fitStatus, readoutView, termsOf } from '../../../src/components/widgets/exact-decomposition-view';
+import {
+  READOUT_ROWS,
+  barsView,
+  curvesOf,
+  densityView,
+  fitStatus,
+  readoutView,
+  termsOf,
+} from '../../../src/components/widgets/exact-decomposition-view';
 
 const s = EXACT_DECOMPOSITION_STRINGS.en;
 

@@ -55,7 +55,9 @@ describe('bindSettingRows(controls, widget, rows, apply)', () => {
     expect(el('a').field.value).toBe('0.3');
   });
   test('a missing row names the widget and the row', () => {
-    expect(() => bindSettingRows(document.body, 'test', { zz: { parse: Number } }, () => {})).toThrow('test widget: missing [data-setting="zz"]');
+    expect(() => bindSettingRows(document.body, 'test', { zz: { parse: Number } }, () => {})).toThrow(
+      'test widget: missing [data-setting="zz"]',
+    );
   });
 });
 

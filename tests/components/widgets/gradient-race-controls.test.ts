@@ -54,7 +54,10 @@ describe('bindControls(controls, s, lang, apply)', () => {
     const picker = document.querySelector<HTMLSelectElement>('select')!;
     picker.value = 'sine';
     picker.dispatchEvent(new Event('change'));
-    expect(applied).toEqual([{ setting: 'n', value: 20 }, { setting: 'fn', value: 'sine' }]);
+    expect(applied).toEqual([
+      { setting: 'n', value: 20 },
+      { setting: 'fn', value: 'sine' },
+    ]);
     expect(field.value).toBe('20');
   });
   test('show() puts a value into the slider, its spoken value and the field', () => {
@@ -68,7 +71,9 @@ describe('bindControls(controls, s, lang, apply)', () => {
 
 describe('messageFor and fieldText', () => {
   test('σ ≤ 0 gets its own message naming the limits', () => {
-    expect(messageFor(s, 'en', 'sigma', 'notPositive')).toBe('σ must be greater than 0 (at σ = 0 nothing is random). Enter a number from 0.05 to 3. Not applied.');
+    expect(messageFor(s, 'en', 'sigma', 'notPositive')).toBe(
+      'σ must be greater than 0 (at σ = 0 nothing is random). Enter a number from 0.05 to 3. Not applied.',
+    );
   });
   test('fieldText drops float noise', () => {
     expect(fieldText(0.1 + 0.2)).toBe('0.3');

@@ -43,7 +43,8 @@ describe('parseSetting(setting, raw)', () => {
     expect(parseSetting(setting, raw)).toEqual({ ok: false, reason });
   });
   test('the defaults lie within the limits', () => {
-    for (const setting of Object.keys(LIMITS) as NumericSetting[]) expect(parseSetting(setting, String(DEFAULTS[setting])).ok).toBe(true);
+    for (const setting of Object.keys(LIMITS) as NumericSetting[])
+      expect(parseSetting(setting, String(DEFAULTS[setting])).ok).toBe(true);
   });
 });
 
@@ -70,7 +71,16 @@ describe('parseFunction(raw) and settingsKey(settings)', () => {
     expect(parseFunction('cube')).toBe(DEFAULTS.fn);
   });
   test('changes with every setting, the seed included', () => {
-    const keys = new Set([DEFAULTS, { ...DEFAULTS, fn: 'sine' as const }, { ...DEFAULTS, mu: 2 }, { ...DEFAULTS, sigma: 1 }, { ...DEFAULTS, n: 2 }, { ...DEFAULTS, seed: 2 }].map(settingsKey));
+    const keys = new Set(
+      [
+        DEFAULTS,
+        { ...DEFAULTS, fn: 'sine' as const },
+        { ...DEFAULTS, mu: 2 },
+        { ...DEFAULTS, sigma: 1 },
+        { ...DEFAULTS, n: 2 },
+        { ...DEFAULTS, seed: 2 },
+      ].map(settingsKey),
+    );
     expect(keys.size).toBe(6);
   });
 });

@@ -6,7 +6,8 @@ import { GRADIENT_RACE_STRINGS } from '../../../src/i18n/widgets/gradient-race';
 import { histogram } from '../../../src/core/toys/gradient-estimator-study';
 
 const s = GRADIENT_RACE_STRINGS.en;
-const cells = (table: HTMLTableElement) => [...table.tBodies[0]!.rows].map((row) => [...row.cells].map((c) => c.textContent));
+const cells = (table: HTMLTableElement) =>
+  [...table.tBodies[0]!.rows].map((row) => [...row.cells].map((c) => c.textContent));
 
 describe('histogramTable(s, caption, histogram)', () => {
   const h = histogram([-3, -0.5, 0.2, 0.4, 1.9, 2.5, 7], -1, 2, 3);

@@ -4,7 +4,14 @@ import { GRADIENT_RACE_STRINGS } from '../../../src/i18n/widgets/gradient-race';
 import { ESTIMATORS } from '../../../src/core/toys/gradient-estimator-study';
 import { DEFAULTS } from '../../../src/components/widgets/gradient-race-state';
 import { createRepeats } from '../../../src/components/widgets/gradient-race-repeats';
-import { analyticOf, announcement, histogramView, statsView, statusText, truthOf } from '../../../src/components/widgets/gradient-race-view';
+import {
+  analyticOf,
+  announcement,
+  histogramView,
+  statsView,
+  statusText,
+  truthOf,
+} from '../../../src/components/widgets/gradient-race-view';
 
 const s = GRADIENT_RACE_STRINGS.en;
 

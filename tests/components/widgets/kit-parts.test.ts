@@ -13,9 +13,14 @@ describe('requirePart and plotSectionParts', () => {
   });
 
   it('name the widget and the missing part instead of failing later on null', () => {
-    document.body.innerHTML = '<div id="plots"><section data-chart="density"><div data-part="canvas"></div></section></div>';
-    expect(() => plotSectionParts(document.getElementById('plots')!, 'density', 'toy-likelihood')).toThrow('toy-likelihood widget: missing [data-part="description"]');
-    expect(() => requirePart(document.body, '[data-chart="curve"]', 'toy-likelihood')).toThrow('missing [data-chart="curve"]');
+    document.body.innerHTML =
+      '<div id="plots"><section data-chart="density"><div data-part="canvas"></div></section></div>';
+    expect(() => plotSectionParts(document.getElementById('plots')!, 'density', 'toy-likelihood')).toThrow(
+      'toy-likelihood widget: missing [data-part="description"]',
+    );
+    expect(() => requirePart(document.body, '[data-chart="curve"]', 'toy-likelihood')).toThrow(
+      'missing [data-chart="curve"]',
+    );
   });
 });
 

@@ -30,7 +30,10 @@ describe('bindSettingInputs(controls, s, lang, apply)', () => {
   test('applies valid typed values, including a typographic minus', () => {
     type('x', '\u22122.5');
     type('n', '1e3');
-    expect(applied).toEqual([['x', -2.5], ['n', 1000]]);
+    expect(applied).toEqual([
+      ['x', -2.5],
+      ['n', 1000],
+    ]);
   });
   test.each([
     ['n', '2.5', 'Enter a whole number from 1 to 100,000. Not applied.'],
@@ -54,7 +57,9 @@ describe('bindSettingInputs(controls, s, lang, apply)', () => {
 
 describe('messageFor(s, lang, setting, reason)', () => {
   test('groups N’s maximum by language', () => {
-    expect(messageFor(MARGINAL_LIKELIHOOD_STRINGS.zh, 'zh', 'n', 'notAnInteger')).toBe('请输入 1 到 100,000 之间的整数。未应用。');
+    expect(messageFor(MARGINAL_LIKELIHOOD_STRINGS.zh, 'zh', 'n', 'notAnInteger')).toBe(
+      '请输入 1 到 100,000 之间的整数。未应用。',
+    );
     expect(messageFor(s, 'en', 'x', 'outOfRange')).toBe('Enter a number from \u22129 to 11. Not applied.');
   });
 });

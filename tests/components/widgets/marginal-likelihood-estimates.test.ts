@@ -1,6 +1,12 @@
 /** The marginal-likelihood widget's live estimates: lazy single runs, repeats filled one at a time and kept while valid. */
 import { describe, expect, test } from 'vitest';
-import { DEFAULTS, REPEATS, exactOf, withSetting, newDraws } from '../../../src/components/widgets/marginal-likelihood-state';
+import {
+  DEFAULTS,
+  REPEATS,
+  exactOf,
+  withSetting,
+  newDraws,
+} from '../../../src/components/widgets/marginal-likelihood-state';
 import { createEstimates, repeatKey, sampleRuns } from '../../../src/components/widgets/marginal-likelihood-estimates';
 
 const SMALL = { ...DEFAULTS, n: 10 };

@@ -19,7 +19,8 @@ import {
 } from '../../../src/components/widgets/marginal-likelihood-state';
 
 /** |actual − expected| ≤ tol, naming both on failure. */
-const assertClose = (actual: number, expected: number, tol: number) => expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tol);
+const assertClose = (actual: number, expected: number, tol: number) =>
+  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tol);
 
 // Chapter 1's toy at x = 3: p(z|x) = N(4/4.25, 0.25/4.25), p(x) = N(3; 1, 4.25).
 const POST_MEAN = 4 / 4.25;
@@ -45,7 +46,8 @@ describe('parseSetting(setting, raw) and the N stops', () => {
     expect(parseSetting(setting, raw)).toEqual({ ok: false, reason });
   });
   test('the defaults lie within the limits; N stops run 1, 2, 5 per decade to 100,000', () => {
-    for (const setting of Object.keys(LIMITS) as NumericSetting[]) expect(parseSetting(setting, String(shownValues(DEFAULTS)[setting])).ok).toBe(true);
+    for (const setting of Object.keys(LIMITS) as NumericSetting[])
+      expect(parseSetting(setting, String(shownValues(DEFAULTS)[setting])).ok).toBe(true);
     expect(N_STOPS.slice(0, 4)).toEqual([1, 2, 5, 10]);
     expect(N_STOPS.at(-1)).toBe(100_000);
     expect(N_STOPS[nearestStop(DEFAULTS.n)]).toBe(100);

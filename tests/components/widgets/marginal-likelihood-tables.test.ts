@@ -5,11 +5,16 @@ import { MARGINAL_LIKELIHOOD_STRINGS } from '../../../src/i18n/widgets/marginal-
 import { DEFAULTS, REPEATS, proposal } from '../../../src/components/widgets/marginal-likelihood-state';
 import { formatNumber } from '../../../src/lib/numbers';
 import { createEstimates } from '../../../src/components/widgets/marginal-likelihood-estimates';
-import { convergenceTable, densityTable, spreadTable } from '../../../src/components/widgets/marginal-likelihood-tables';
+import {
+  convergenceTable,
+  densityTable,
+  spreadTable,
+} from '../../../src/components/widgets/marginal-likelihood-tables';
 
 const s = MARGINAL_LIKELIHOOD_STRINGS.en;
 const head = (table: HTMLTableElement) => [...table.tHead!.rows[0]!.cells].map((c) => c.textContent);
-const body = (table: HTMLTableElement) => [...table.tBodies[0]!.rows].map((row) => [...row.cells].map((c) => c.textContent));
+const body = (table: HTMLTableElement) =>
+  [...table.tBodies[0]!.rows].map((row) => [...row.cells].map((c) => c.textContent));
 
 describe('densityTable(s, x, proposal)', () => {
   const table = densityTable(s, DEFAULTS.x, proposal(DEFAULTS));

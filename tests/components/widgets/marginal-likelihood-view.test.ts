@@ -3,7 +3,15 @@ import { describe, expect, test } from 'vitest';
 import { MARGINAL_LIKELIHOOD_STRINGS } from '../../../src/i18n/widgets/marginal-likelihood';
 import { DEFAULTS, REPEATS, togglePosterior } from '../../../src/components/widgets/marginal-likelihood-state';
 import { createEstimates } from '../../../src/components/widgets/marginal-likelihood-estimates';
-import { STAT_ROWS, announcement, controlsView, exactLine, spreadRows, statsView, statusText } from '../../../src/components/widgets/marginal-likelihood-view';
+import {
+  STAT_ROWS,
+  announcement,
+  controlsView,
+  exactLine,
+  spreadRows,
+  statsView,
+  statusText,
+} from '../../../src/components/widgets/marginal-likelihood-view';
 import { convergenceView, densityView, spreadView } from '../../../src/components/widgets/marginal-likelihood-plots';
 
 const s = MARGINAL_LIKELIHOOD_STRINGS.en;
@@ -17,8 +25,14 @@ const finished = () => {
 describe('controlsView(s, settings) and exactLine(s, settings)', () => {
   test('names the posterior, and warns only when q is narrower than √(v/2)', () => {
     const view = controlsView(s, DEFAULTS);
-    expect(view).toEqual({ pressed: false, posteriorNote: 'The exact posterior for this x is p(z|x) = N(0.9412, 0.2425²).', warning: '' });
-    expect(controlsView(s, togglePosterior(DEFAULTS)).posteriorNote).toBe('q is the exact posterior p(z|x) = N(0.9412, 0.2425²) and follows x.');
+    expect(view).toEqual({
+      pressed: false,
+      posteriorNote: 'The exact posterior for this x is p(z|x) = N(0.9412, 0.2425²).',
+      warning: '',
+    });
+    expect(controlsView(s, togglePosterior(DEFAULTS)).posteriorNote).toBe(
+      'q is the exact posterior p(z|x) = N(0.9412, 0.2425²) and follows x.',
+    );
     expect(controlsView(s, { ...DEFAULTS, qStd: 0.1 }).warning).toContain('√(v/2) = 0.1715');
   });
   test('exactLine prints p(x) and its log at x', () => {
@@ -32,7 +46,8 @@ describe('statsView(s, lang, estimates)', () => {
     expect(view.caption).toBe(`Estimates of p(x) at x = 3 with N = 20 samples; spread over ${REPEATS} repeats`);
     expect(view.exact).toBe('0.1209');
     expect(Object.keys(view.cells)).toEqual([...STAT_ROWS]);
-    for (const row of ['mean', 'sd', 'band'] as const) expect(view.cells[row]).toEqual({ prior: s.pending, proposal: s.pending });
+    for (const row of ['mean', 'sd', 'band'] as const)
+      expect(view.cells[row]).toEqual({ prior: s.pending, proposal: s.pending });
     expect(view.cells.run.prior).toMatch(/^\d/);
   });
   test('fills the spread rows once the repeats are done; an infinite-variance q says so', () => {
@@ -46,7 +61,9 @@ describe('statsView(s, lang, estimates)', () => {
 
 describe('statusText, announcement and spreadRows', () => {
   test('statusText counts percent while computing, then says what was computed', () => {
-    expect(statusText(s, 'en', DEFAULTS, 0.256)).toBe(`Computing ${REPEATS} repeats × 100 samples for each sampler… 25%`);
+    expect(statusText(s, 'en', DEFAULTS, 0.256)).toBe(
+      `Computing ${REPEATS} repeats × 100 samples for each sampler… 25%`,
+    );
     expect(statusText(s, 'en', DEFAULTS, 1)).toBe(`${REPEATS} repeats × 100 samples for each sampler.`);
   });
   test('announcement names the exact value and both samplers’ means', () => {

@@ -32,7 +32,13 @@ describe('playPath(path, options)', () => {
     const { clock, frame } = fakeClock(16);
     const shown: number[] = [];
     const done: number[] = [];
-    playPath(path(101), { durationMs: 320, statusEvery: 25, clock, onFrame: (p) => shown.push(p.step), onDone: (p) => done.push(p.step) });
+    playPath(path(101), {
+      durationMs: 320,
+      statusEvery: 25,
+      clock,
+      onFrame: (p) => shown.push(p.step),
+      onDone: (p) => done.push(p.step),
+    });
     expect(shown).toEqual([]); // nothing before the first frame
     let frames = 0;
     while (frame()) frames++;
@@ -45,7 +51,14 @@ describe('playPath(path, options)', () => {
   it('with ease t ↦ t², shows few steps early and many late', () => {
     const { clock, frame } = fakeClock(16);
     const shown: number[] = [];
-    playPath(path(1001), { durationMs: 320, ease: (t) => t * t, statusEvery: 100, clock, onFrame: (p) => shown.push(p.step), onDone: () => {} });
+    playPath(path(1001), {
+      durationMs: 320,
+      ease: (t) => t * t,
+      statusEvery: 100,
+      clock,
+      onFrame: (p) => shown.push(p.step),
+      onDone: () => {},
+    });
     while (frame());
     expect(shown[10]).toBeLessThan(300); // halfway in time, about a quarter of the way
     expect(shown.at(-1)).toBe(1000);
@@ -54,7 +67,13 @@ describe('playPath(path, options)', () => {
   it('says a status is due only when the step enters a new block', () => {
     const { clock, frame } = fakeClock(16);
     const due: number[] = [];
-    playPath(path(101), { durationMs: 320, statusEvery: 25, clock, onFrame: (p, statusDue) => statusDue && due.push(p.step), onDone: () => {} });
+    playPath(path(101), {
+      durationMs: 320,
+      statusEvery: 25,
+      clock,
+      onFrame: (p, statusDue) => statusDue && due.push(p.step),
+      onDone: () => {},
+    });
     while (frame());
     expect(due.map((step) => Math.floor(step / 25))).toEqual([0, 1, 2, 3, 4]);
   });
@@ -63,7 +82,13 @@ describe('playPath(path, options)', () => {
     const { clock, frame } = fakeClock(16, true);
     const shown: number[] = [];
     let done = 0;
-    playPath(path(500), { durationMs: 3000, statusEvery: 25, clock, onFrame: (p) => shown.push(p.step), onDone: () => done++ });
+    playPath(path(500), {
+      durationMs: 3000,
+      statusEvery: 25,
+      clock,
+      onFrame: (p) => shown.push(p.step),
+      onDone: () => done++,
+    });
     frame();
     expect(shown).toEqual([499]);
     expect(done).toBe(1);
@@ -72,7 +97,13 @@ describe('playPath(path, options)', () => {
   it('stop() ends it where it is: current() keeps that point, no more frames and no onDone', () => {
     const { clock, frame, pending } = fakeClock(16);
     let done = 0;
-    const playback = playPath(path(101), { durationMs: 320, statusEvery: 25, clock, onFrame: () => {}, onDone: () => done++ });
+    const playback = playPath(path(101), {
+      durationMs: 320,
+      statusEvery: 25,
+      clock,
+      onFrame: () => {},
+      onDone: () => done++,
+    });
     for (let i = 0; i < 5; i++) frame();
     const at = playback.current().step;
     expect(at).toBeGreaterThan(0);
@@ -85,7 +116,13 @@ describe('playPath(path, options)', () => {
   it('a one-point path (already at the top) finishes on its first frame', () => {
     const { clock, frame } = fakeClock();
     const done: number[] = [];
-    playPath(path(1), { durationMs: 3000, statusEvery: 25, clock, onFrame: () => {}, onDone: (p) => done.push(p.step) });
+    playPath(path(1), {
+      durationMs: 3000,
+      statusEvery: 25,
+      clock,
+      onFrame: () => {},
+      onDone: (p) => done.push(p.step),
+    });
     frame();
     expect(done).toEqual([0]);
   });

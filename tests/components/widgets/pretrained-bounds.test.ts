@@ -25,7 +25,9 @@ import { assertClose } from '../../core/helpers';
 
 describe('CHECKPOINT, DATASET and TEST_COUNT', () => {
   test('match the checkpoint’s sidecar and the MNIST file’s header (2,000 test images)', async () => {
-    const sidecar = JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../public/checkpoints/${CHECKPOINT}.json`), 'utf8')) as { dataset: string; testCount: number };
+    const sidecar = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, `../../../public/checkpoints/${CHECKPOINT}.json`), 'utf8'),
+    ) as { dataset: string; testCount: number };
     expect(sidecar.dataset).toBe(DATASET);
     expect(sidecar.testCount).toBe(TEST_COUNT);
     expect((await loadDatasetFile('mnist')).testCount).toBe(TEST_COUNT);
@@ -92,14 +94,26 @@ describe('summarize(plan, values)', () => {
   const bound = [-103, -102.5, -102.8, -102.7];
 
   test('shows nothing for a series until all its repeats are in', () => {
-    const partial = summarize(plan, new Map([['elbo', elbo], ['L500', bound.slice(0, 3)]]));
+    const partial = summarize(
+      plan,
+      new Map([
+        ['elbo', elbo],
+        ['L500', bound.slice(0, 3)],
+      ]),
+    );
     expect(partial.elbo).toEqual(meanEstimate(elbo));
     expect(partial.ladder).toEqual([{ k: 500, estimate: null }]);
     expect(partial.gap).toBeNull();
     expect(partial.climbs).toBeNull();
   });
   test('the gap is 𝓛₅₀₀ − ELBO with standard errors in quadrature', () => {
-    const done = summarize(plan, new Map([['elbo', elbo], ['L500', bound]]));
+    const done = summarize(
+      plan,
+      new Map([
+        ['elbo', elbo],
+        ['L500', bound],
+      ]),
+    );
     const [e, b] = [meanEstimate(elbo), meanEstimate(bound)];
     assertClose(done.gap!.mean, b.mean - e.mean, 1e-12);
     assertClose(done.gap!.standardError, Math.hypot(e.standardError, b.standardError), 1e-12);
@@ -108,7 +122,12 @@ describe('summarize(plan, values)', () => {
   });
   test('a ladder that falls by far more than its error bars is flagged', () => {
     const values = new Map<string, number[]>([['elbo', elbo]]);
-    ELBO_GAP_PLAN.ladder.forEach((series, i) => values.set(series.key, Array.from({ length: series.repeats }, (_, r) => -100 - 3 * i + (r % 2) * 0.1)));
+    ELBO_GAP_PLAN.ladder.forEach((series, i) =>
+      values.set(
+        series.key,
+        Array.from({ length: series.repeats }, (_, r) => -100 - 3 * i + (r % 2) * 0.1),
+      ),
+    );
     expect(summarize(ELBO_GAP_PLAN, values).climbs).toBe(false);
   });
 });

@@ -2,8 +2,21 @@
 import { describe, expect, test } from 'vitest';
 import { PRIOR_SAMPLES_STRINGS } from '../../../src/i18n/widgets/prior-samples';
 import { PRETRAINED_STRINGS } from '../../../src/i18n/widgets/pretrained';
-import { PRIOR_SAMPLES_PLAN as PLAN, SAMPLE_COUNT, summarize, type BoundValues } from '../../../src/components/widgets/pretrained-bounds';
-import { announcement, chartTitle, comparisonTable, comparisonView, formatPower, samplesText, statsView } from '../../../src/components/widgets/prior-samples-view';
+import {
+  PRIOR_SAMPLES_PLAN as PLAN,
+  SAMPLE_COUNT,
+  summarize,
+  type BoundValues,
+} from '../../../src/components/widgets/pretrained-bounds';
+import {
+  announcement,
+  chartTitle,
+  comparisonTable,
+  comparisonView,
+  formatPower,
+  samplesText,
+  statsView,
+} from '../../../src/components/widgets/prior-samples-view';
 
 const s = PRIOR_SAMPLES_STRINGS.en;
 const p = PRETRAINED_STRINGS.en;
@@ -34,7 +47,9 @@ describe('statsView(s, p, measured)', () => {
     expect(measuring.caption).toBe(s.tableCaption.replace('{image}', '4'));
     expect(measuring.cells).toEqual({ [BOUND.key]: p.pending, [PLAN.elbo.key]: p.pending, gap: p.pending });
     expect(measuring.perPixel).toBe('');
-    expect(new Set(Object.values(statsView(s, p, { image: 4, inputSize: 784, summary: empty, computing: false }).cells))).toEqual(new Set(['—']));
+    expect(
+      new Set(Object.values(statsView(s, p, { image: 4, inputSize: 784, summary: empty, computing: false }).cells)),
+    ).toEqual(new Set(['—']));
   });
   test('once done: 𝓛₅₀₀, the ELBO and the gap with errors; p(x) as a power of ten and bits per pixel', () => {
     const view = statsView(s, p, { image: 0, inputSize: 784, summary: done, computing: false });

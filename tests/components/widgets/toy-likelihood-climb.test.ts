@@ -28,7 +28,11 @@ function recorder() {
   const { clock, frame } = testClock();
   const frames: { point: AscentPoint; statusDue: boolean; steps: number }[] = [];
   const ends: { phase: string; point: AscentPoint; steps: number }[] = [];
-  const climb = createClimb({ clock, onFrame: (point, statusDue, steps) => frames.push({ point, statusDue, steps }), onEnd: (phase, point, steps) => ends.push({ phase, point, steps }) });
+  const climb = createClimb({
+    clock,
+    onFrame: (point, statusDue, steps) => frames.push({ point, statusDue, steps }),
+    onEnd: (phase, point, steps) => ends.push({ phase, point, steps }),
+  });
   return { climb, frame, frames, ends };
 }
 

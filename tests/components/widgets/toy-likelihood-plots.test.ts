@@ -2,7 +2,15 @@
 import { describe, expect, test } from 'vitest';
 import { TOY_LIKELIHOOD_STRINGS } from '../../../src/i18n/widgets/toy-likelihood';
 import { CURVE_POINTS, DEFAULTS, LIMITS, readout } from '../../../src/components/widgets/toy-likelihood-state';
-import { currentPoint, curveOverW, curveView, densityPoints, densityView, pointBars, pointsView } from '../../../src/components/widgets/toy-likelihood-plots';
+import {
+  currentPoint,
+  curveOverW,
+  curveView,
+  densityPoints,
+  densityView,
+  pointBars,
+  pointsView,
+} from '../../../src/components/widgets/toy-likelihood-plots';
 import { assertClose } from '../../core/helpers';
 
 const s = TOY_LIKELIHOOD_STRINGS.en;
@@ -11,8 +19,17 @@ describe('the plotted numbers', () => {
   test('each point’s density is exp(log p), and the bars add up to ℓ', () => {
     const r = readout(DEFAULTS);
     densityPoints(DEFAULTS).forEach((p, i) => assertClose(Math.log(p.density), r.points[i]!, 1e-12));
-    assertClose(pointBars(s, DEFAULTS).reduce((sum, bar) => sum + bar.logLikelihood, 0), r.total, 1e-12);
-    expect(pointBars(s, DEFAULTS).map((bar) => bar.name)).toEqual(['x⁽¹⁾ = 3', 'x⁽²⁾ = \u22121', 'x⁽³⁾ = 0', 'x⁽⁴⁾ = 2']);
+    assertClose(
+      pointBars(s, DEFAULTS).reduce((sum, bar) => sum + bar.logLikelihood, 0),
+      r.total,
+      1e-12,
+    );
+    expect(pointBars(s, DEFAULTS).map((bar) => bar.name)).toEqual([
+      'x⁽¹⁾ = 3',
+      'x⁽²⁾ = \u22121',
+      'x⁽³⁾ = 0',
+      'x⁽⁴⁾ = 2',
+    ]);
   });
   test('the curve spans the w slider and peaks at the best w for b and s', () => {
     const curve = curveOverW(DEFAULTS);

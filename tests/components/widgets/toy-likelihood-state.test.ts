@@ -82,7 +82,10 @@ describe('parseData(raw)', () => {
     ['3, 6', { ok: false, reason: 'outOfRange', entry: '6' }],
     ['3', { ok: false, reason: 'tooFew' }],
     ['', { ok: false, reason: 'tooFew' }],
-    [Array.from({ length: DATA_LIMITS.maxCount + 1 }, (_, i) => String(i % 5)).join(','), { ok: false, reason: 'tooMany' }],
+    [
+      Array.from({ length: DATA_LIMITS.maxCount + 1 }, (_, i) => String(i % 5)).join(','),
+      { ok: false, reason: 'tooMany' },
+    ],
     ['2, 2, 2', { ok: false, reason: 'allEqual' }],
   ])('"%s" is refused: %j', (raw, expected) => {
     expect(parseData(raw)).toEqual(expected);
@@ -116,7 +119,11 @@ describe('densityRange(data) and densityCurve(settings, range)', () => {
   test('the curve is N(x; b, w² + s²) and integrates to about 1 over a wide range', () => {
     const curve = densityCurve(DEFAULTS, [-15, 17], 3201);
     const dx = 32 / 3200;
-    assertClose(curve.reduce((sum, p) => sum + p.density * dx, 0), 1, 1e-6);
+    assertClose(
+      curve.reduce((sum, p) => sum + p.density * dx, 0),
+      1,
+      1e-6,
+    );
     const atB = curve.find((p) => Math.abs(p.x - 1) < 1e-9)!;
     assertClose(atB.density, 1 / Math.sqrt(2 * Math.PI * 4.25), 1e-12);
   });

@@ -7,12 +7,16 @@ import { DEFAULTS, pointName, readout } from '../../../src/components/widgets/to
 import { logLikelihoodOverW } from '../../../src/core/toys/maximum-likelihood';
 
 const s = TOY_LIKELIHOOD_STRINGS.en;
-const cells = (table: HTMLTableElement) => [...table.tBodies[0]!.rows].map((row) => [...row.cells].map((c) => c.textContent));
+const cells = (table: HTMLTableElement) =>
+  [...table.tBodies[0]!.rows].map((row) => [...row.cells].map((c) => c.textContent));
 const r = readout(DEFAULTS);
 
 describe('pointsTable(s, bars)', () => {
   test('lists each point’s log p and share of ℓ, then ℓ = −7.746 (100%)', () => {
-    const table = pointsTable(s, DEFAULTS.data.map((x, i) => ({ name: pointName(s, i, x), logLikelihood: r.points[i]! })));
+    const table = pointsTable(
+      s,
+      DEFAULTS.data.map((x, i) => ({ name: pointName(s, i, x), logLikelihood: r.points[i]! })),
+    );
     expect(cells(table)).toEqual([
       ['x⁽¹⁾ = 3', '\u22122.113', '27%'],
       ['x⁽²⁾ = \u22121', '\u22122.113', '27%'],
@@ -26,7 +30,12 @@ describe('pointsTable(s, bars)', () => {
 
 describe('densityTable(s, points)', () => {
   test('gives each data point’s density p(x⁽ⁱ⁾)', () => {
-    const rows = cells(densityTable(s, DEFAULTS.data.map((x, i) => ({ x, density: Math.exp(r.points[i]!) }))));
+    const rows = cells(
+      densityTable(
+        s,
+        DEFAULTS.data.map((x, i) => ({ x, density: Math.exp(r.points[i]!) })),
+      ),
+    );
     expect(rows.map((row) => row[0])).toEqual(['3', '\u22121', '0', '2']);
     expect(rows[0]![1]).toBe('0.121');
   });

@@ -2,7 +2,13 @@
 import { describe, expect, test } from 'vitest';
 import { TOY_LIKELIHOOD_STRINGS } from '../../../src/i18n/widgets/toy-likelihood';
 import { DEFAULTS, parseData } from '../../../src/components/widgets/toy-likelihood-state';
-import { announcement, climbStatus, dataMessage, readoutView, settingMessage } from '../../../src/components/widgets/toy-likelihood-view';
+import {
+  announcement,
+  climbStatus,
+  dataMessage,
+  readoutView,
+  settingMessage,
+} from '../../../src/components/widgets/toy-likelihood-view';
 
 const s = TOY_LIKELIHOOD_STRINGS.en;
 const refusal = (raw: string) => {
@@ -28,7 +34,9 @@ describe('readoutView(s, settings)', () => {
     expect(view.bestW).toContain('±1.5');
   });
   test('words a best slope of 0 on its own (s alone as wide as the data)', () => {
-    expect(readoutView(s, { ...DEFAULTS, s: 5 }).bestW).toBe(s.bestWZero.replace('{bestValue}', readoutView(s, { ...DEFAULTS, s: 5, w: 0 }).total));
+    expect(readoutView(s, { ...DEFAULTS, s: 5 }).bestW).toBe(
+      s.bestWZero.replace('{bestValue}', readoutView(s, { ...DEFAULTS, s: 5, w: 0 }).total),
+    );
   });
   test('has one row per data point', () => {
     expect(readoutView(s, { ...DEFAULTS, data: [1, 2, 3, 4, 5] }).rows).toHaveLength(5);
@@ -72,7 +80,8 @@ describe('settingMessage(s, setting) and dataMessage(s, refused)', () => {
   });
   test('every refusal has a sentence in both languages', () => {
     for (const raw of ['3, abc', '3, 9', '3', '1 2 3 4 5 1 2 3 4 5 1 2 3', '2, 2']) {
-      for (const lang of ['en', 'zh'] as const) expect(dataMessage(TOY_LIKELIHOOD_STRINGS[lang], refusal(raw)).length).toBeGreaterThan(5);
+      for (const lang of ['en', 'zh'] as const)
+        expect(dataMessage(TOY_LIKELIHOOD_STRINGS[lang], refusal(raw)).length).toBeGreaterThan(5);
     }
   });
 });

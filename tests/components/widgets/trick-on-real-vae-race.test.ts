@@ -2,7 +2,12 @@
 import { describe, expect, test } from 'vitest';
 import { TRICK_ON_REAL_VAE_STRINGS } from '../../../src/i18n/widgets/trick-on-real-vae';
 import { MetricHistory, heldOutPoint, lossPoint } from '../../../src/components/widgets/lab/history';
-import { RACE_BUDGET, RACE_CONFIG, ROUND_STEPS, type RunKey } from '../../../src/components/widgets/trick-on-real-vae-state';
+import {
+  RACE_BUDGET,
+  RACE_CONFIG,
+  ROUND_STEPS,
+  type RunKey,
+} from '../../../src/components/widgets/trick-on-real-vae-state';
 import type { RunFailure, RunHooks } from '../../../src/components/widgets/trick-on-real-vae-run';
 import type { Phase } from '../../../src/components/widgets/trick-on-real-vae-phase';
 import { Race, type Run } from '../../../src/components/widgets/trick-on-real-vae-race';
@@ -10,7 +15,13 @@ import { Race, type Run } from '../../../src/components/widgets/trick-on-real-va
 const s = TRICK_ON_REAL_VAE_STRINGS.en;
 /** One turn of the event loop: a fake round takes one, as a worker's answer would. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-const terms = (negElbo: number) => ({ elbo: -negElbo, reconstruction: negElbo - 10, kl: 10, objective: negElbo, beta: 1 });
+const terms = (negElbo: number) => ({
+  elbo: -negElbo,
+  reconstruction: negElbo - 10,
+  kl: 10,
+  objective: negElbo,
+  beta: 1,
+});
 
 /** A run that trains instantly: −ELBO falls by one nat a step, evaluated every `evalEvery` steps; `breakAt` fails it. */
 class FakeRun implements Run {
@@ -41,7 +52,8 @@ class FakeRun implements Run {
       return;
     }
     this.history.push(lossPoint(this.step, terms(600 - this.step)));
-    if (this.step % RACE_CONFIG.evalEvery === 0) this.history.pushHeldOut(heldOutPoint(this.step, terms(600 - this.step)));
+    if (this.step % RACE_CONFIG.evalEvery === 0)
+      this.history.pushHeldOut(heldOutPoint(this.step, terms(600 - this.step)));
   }
   async reset(): Promise<void> {
     this.step = 0;
@@ -53,11 +65,18 @@ class FakeRun implements Run {
 
 /** A race on fake runs with a page that records what it was told; `settled` waits until the phase is one of `phases`. */
 function setup(options: { parallel?: boolean; wanted?: string; breakAt?: Partial<Record<RunKey, number>> } = {}) {
-  const said = { phases: [] as Phase[], statuses: [] as string[], warnings: new Map<string, string>(), announced: [] as string[], backend: '' };
+  const said = {
+    phases: [] as Phase[],
+    statuses: [] as string[],
+    warnings: new Map<string, string>(),
+    announced: [] as string[],
+    backend: '',
+  };
   const page = {
     phase: (phase: Phase) => said.phases.push(phase),
     status: (text: string) => said.statuses.push(text),
-    warn: (key: string, text: string | null) => (text === null ? said.warnings.delete(key) : said.warnings.set(key, text)),
+    warn: (key: string, text: string | null) =>
+      text === null ? said.warnings.delete(key) : said.warnings.set(key, text),
     announce: (text: string) => said.announced.push(text),
     request: () => {},
     download: () => {},
@@ -113,7 +132,11 @@ describe('Race (fake runs)', () => {
     await settled('finished');
     await race.showPlain(true);
     expect(race.phase()).toBe('paused');
-    expect(race.views().map((run) => [run.key, run.step])).toEqual([['pathwise', RACE_BUDGET], ['scoreBaseline', RACE_BUDGET], ['score', 0]]);
+    expect(race.views().map((run) => [run.key, run.step])).toEqual([
+      ['pathwise', RACE_BUDGET],
+      ['scoreBaseline', RACE_BUDGET],
+      ['score', 0],
+    ]);
     race.press();
     expect(await settled('finished')).toBe('finished');
     expect(race.views().map((run) => run.step)).toEqual([RACE_BUDGET, RACE_BUDGET, RACE_BUDGET]);
@@ -124,7 +147,9 @@ describe('Race (fake runs)', () => {
     const { race, said, settled } = setup({ breakAt: { scoreBaseline: 50 } });
     race.press();
     expect(await settled('finished')).toBe('finished');
-    expect(said.warnings.get('scoreBaseline')).toBe(s.nonFinite.replace('{run}', s.runScoreBaseline).replace('{step}', '50'));
+    expect(said.warnings.get('scoreBaseline')).toBe(
+      s.nonFinite.replace('{run}', s.runScoreBaseline).replace('{step}', '50'),
+    );
     await race.reset();
     expect([race.phase(), said.warnings.size]).toEqual(['ready', 0]);
     expect(race.views().map((run) => run.step)).toEqual([0, 0]);

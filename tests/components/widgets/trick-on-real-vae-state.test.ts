@@ -15,7 +15,13 @@ import {
   type RunProgress,
 } from '../../../src/components/widgets/trick-on-real-vae-state';
 
-const run = (key: RunProgress['key'], step: number, extra: Partial<RunProgress> = {}): RunProgress => ({ key, step, enabled: true, healthy: true, ...extra });
+const run = (key: RunProgress['key'], step: number, extra: Partial<RunProgress> = {}): RunProgress => ({
+  key,
+  step,
+  enabled: true,
+  healthy: true,
+  ...extra,
+});
 
 describe('raceConfig(key)', () => {
   test('gives every run the same valid model and seed, and only the estimator differs', () => {
@@ -61,9 +67,14 @@ describe('nextRound(runs, budget, parallel)', () => {
     const steps = { pathwise: 0, scoreBaseline: 0 };
     let rounds = 0;
     for (;;) {
-      const keys = nextRound([run('pathwise', steps.pathwise), run('scoreBaseline', steps.scoreBaseline)], RACE_BUDGET, false);
+      const keys = nextRound(
+        [run('pathwise', steps.pathwise), run('scoreBaseline', steps.scoreBaseline)],
+        RACE_BUDGET,
+        false,
+      );
       if (keys.length === 0) break;
-      for (const key of keys) steps[key as keyof typeof steps] += roundSize(steps[key as keyof typeof steps], RACE_BUDGET);
+      for (const key of keys)
+        steps[key as keyof typeof steps] += roundSize(steps[key as keyof typeof steps], RACE_BUDGET);
       expect(Math.abs(steps.pathwise - steps.scoreBaseline)).toBeLessThanOrEqual(ROUND_STEPS);
       rounds += 1;
     }
@@ -85,8 +96,15 @@ describe('roundSize(step, budget)', () => {
 
 describe('gapAtCommonStep(pathwise, other)', () => {
   test('uses the latest step both runs were evaluated at, not each run’s latest', () => {
-    const pathwise = [{ step: 0, negElbo: 640 }, { step: 25, negElbo: 270 }, { step: 50, negElbo: 223 }];
-    const other = [{ step: 0, negElbo: 640 }, { step: 25, negElbo: 322 }];
+    const pathwise = [
+      { step: 0, negElbo: 640 },
+      { step: 25, negElbo: 270 },
+      { step: 50, negElbo: 223 },
+    ];
+    const other = [
+      { step: 0, negElbo: 640 },
+      { step: 25, negElbo: 322 },
+    ];
     expect(gapAtCommonStep(pathwise, other)).toEqual({ step: 25, gap: 52 });
   });
   test('is 0 at step 0 (the same weights) and negative when the score run is ahead', () => {

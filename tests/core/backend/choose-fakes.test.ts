@@ -2,7 +2,15 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackendError, DEFAULT_CANDIDATES, EXPECTED, SELF_TEST_UPLOAD_FLOATS, backendsAfter, chooseBackend, selfTest } from '../../../src/core/backend';
+import {
+  BackendError,
+  DEFAULT_CANDIDATES,
+  EXPECTED,
+  SELF_TEST_UPLOAD_FLOATS,
+  backendsAfter,
+  chooseBackend,
+  selfTest,
+} from '../../../src/core/backend';
 import { fakeCandidate, removeFakes } from './fakes';
 
 afterEach(removeFakes);
@@ -26,14 +34,19 @@ describe('selfTest()', () => {
   });
 
   it('rejects a backend that multiplies right but cannot take a lab-sized upload (a software WebGPU adapter)', async () => {
-    await fakeCandidate('webgpu', { maxUploadFloats: 100_000 }).load({ allowSoftwareWebGL: false, wasmPathPrefix: null });
+    await fakeCandidate('webgpu', { maxUploadFloats: 100_000 }).load({
+      allowSoftwareWebGL: false,
+      wasmPathPrefix: null,
+    });
     await tf.setBackend('webgpu');
     await expect(selfTest()).rejects.toThrow(/createBuffer failed, size \(3136000\)/);
     expect(SELF_TEST_UPLOAD_FLOATS).toBe(784_000);
   });
 
   it('chooses the next backend when the first fails the upload check', async () => {
-    const choice = await chooseBackend({ candidates: [fakeCandidate('webgpu', { maxUploadFloats: 100_000 }), realCpu] });
+    const choice = await chooseBackend({
+      candidates: [fakeCandidate('webgpu', { maxUploadFloats: 100_000 }), realCpu],
+    });
     expect(choice.name).toBe('cpu');
     expect(choice.tried[0]).toMatchObject({ name: 'webgpu' });
     expect(JSON.stringify(choice.tried[0])).toContain('createBuffer failed');
@@ -43,7 +56,9 @@ describe('selfTest()', () => {
     await fakeCandidate('webgpu', { syncReadZeros: true }).load({ allowSoftwareWebGL: false, wasmPathPrefix: null });
     await tf.setBackend('webgpu');
     expect(await selfTest()).toBeNull(); // its asynchronous reads are right: the benchmark page may use it
-    expect(await selfTest({ syncRead: true })).toBe('self-test: a synchronous read-back gave [0, 0, 0, 0, …] where [1, 2, 3, 4, …] was expected');
+    expect(await selfTest({ syncRead: true })).toBe(
+      'self-test: a synchronous read-back gave [0, 0, 0, 0, …] where [1, 2, 3, 4, …] was expected',
+    );
   });
 
   it('chooseBackend({ requireSyncReads: true }) passes over such a backend, and the benchmark page (default) keeps it', async () => {
@@ -110,14 +125,20 @@ describe('chooseBackend({ candidates })', () => {
   it('tries the override first, even when it is last in the order', async () => {
     const candidates = [...(['webgpu', 'webgl', 'wasm'] as const).map((n) => fakeCandidate(n)), realCpu];
     const choice = await chooseBackend({ candidates, override: 'wasm' });
-    expect(choice).toMatchObject({ name: 'wasm', overridden: true, reason: 'fake wasm; self-test passed; forced by ?backend=wasm' });
+    expect(choice).toMatchObject({
+      name: 'wasm',
+      overridden: true,
+      reason: 'fake wasm; self-test passed; forced by ?backend=wasm',
+    });
   });
 
   it('follows a failed override with the normal order', async () => {
     const candidates = [fakeCandidate('webgpu'), fakeCandidate('webgl', { matMulOffBy: 5 }), realCpu];
     const choice = await chooseBackend({ candidates, override: 'webgl' });
     expect(choice.tried.map((t) => t.name)).toEqual(['webgl', 'webgpu']);
-    expect(choice.reason).toMatch(/^fake webgpu; self-test passed; \?backend=webgl did not work \(fake webgl: self-test/);
+    expect(choice.reason).toMatch(
+      /^fake webgpu; self-test passed; \?backend=webgl did not work \(fake webgl: self-test/,
+    );
   });
 
   it('reports software rendering from the probe', async () => {

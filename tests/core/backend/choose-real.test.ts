@@ -9,7 +9,11 @@ describe('chooseBackend() in Node', () => {
     expect(choice.name).toBe('wasm');
     expect(tf.getBackend()).toBe('wasm');
     expect(choice.software).toBe(false);
-    expect(choice.tried.map((t) => [t.name, t.ok])).toEqual([['webgpu', false], ['webgl', false], ['wasm', true]]);
+    expect(choice.tried.map((t) => [t.name, t.ok])).toEqual([
+      ['webgpu', false],
+      ['webgl', false],
+      ['wasm', true],
+    ]);
     expect(choice.tried[0]!.reason).toMatch(/no WebGPU/);
     expect(choice.tried[1]!.reason).toMatch(/no canvas/);
     expect(choice.reason).toMatch(/^WebAssembly with(out)? SIMD, (one thread|multithreaded); self-test passed$/);

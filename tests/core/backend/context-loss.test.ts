@@ -13,7 +13,10 @@ function fakeWebGLBackend() {
   const canvas = new EventTarget();
   let lost = false;
   const gl = { isContextLost: () => lost };
-  return { backend: { canvas, gpgpu: { gl } }, lose: () => ((lost = true), canvas.dispatchEvent(new Event('webglcontextlost'))) };
+  return {
+    backend: { canvas, gpgpu: { gl } },
+    lose: () => ((lost = true), canvas.dispatchEvent(new Event('webglcontextlost'))),
+  };
 }
 
 describe('watchContextLoss(onLost, backend)', () => {

@@ -34,7 +34,8 @@ function registerClone(name: Exclude<BackendName, 'cpu'>, behaviour: FakeBehavio
     if (limit !== undefined) {
       const write = backend.write.bind(backend);
       backend.write = (values, shape, dtype) => {
-        if (values.length > limit) throw new Error(`createBuffer failed, size (${values.length * 4}) is too large for the implementation`);
+        if (values.length > limit)
+          throw new Error(`createBuffer failed, size (${values.length * 4}) is too large for the implementation`);
         return write(values, shape, dtype);
       };
     }

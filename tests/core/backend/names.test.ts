@@ -20,13 +20,18 @@ describe.each([
   // the first of repeated parameters wins, like URLSearchParams.get
   ['?backend=cpu&backend=webgl', 'cpu', null],
   // unknown values are reported, never forced
-  ['?backend=gpu', null, 'Unknown backend "gpu" in ?backend= (use webgpu, webgl, wasm, cpu or auto); choosing automatically.'],
+  [
+    '?backend=gpu',
+    null,
+    'Unknown backend "gpu" in ?backend= (use webgpu, webgl, wasm, cpu or auto); choosing automatically.',
+  ],
   ['?backend=tensorflow', null, /Unknown backend "tensorflow"/],
 ])('parseBackendOverride(%j)', (search, override, error) => {
   it(`gives override ${override} ${error ? 'and an error' : 'and no error'}`, () => {
     const result = parseBackendOverride(search);
     expect(result.override).toBe(override);
-    const expected = error === null ? null : typeof error === 'string' ? expect.stringContaining(error) : expect.stringMatching(error);
+    const expected =
+      error === null ? null : typeof error === 'string' ? expect.stringContaining(error) : expect.stringMatching(error);
     expect(result.error).toEqual(expected);
   });
 });

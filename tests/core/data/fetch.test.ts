@@ -26,7 +26,9 @@ const file = tinyFile();
 
 describe('fetchDataset(url, onProgress, options)', () => {
   it('streams the body, reporting loaded/total with the total taken from Content-Length', async () => {
-    const { fetch, urls } = fakeFetch(() => new Response(chunkedBody(file, 30), { headers: { 'content-length': String(file.length) } }));
+    const { fetch, urls } = fakeFetch(
+      () => new Response(chunkedBody(file, 30), { headers: { 'content-length': String(file.length) } }),
+    );
     const progress: DatasetProgress[] = [];
     const ds = await fetchDataset('/base/data/mnist.bin', (p) => progress.push(p), { fetch, expected: 'mnist' });
     expect(ds.trainCount).toBe(4);
@@ -49,22 +51,30 @@ describe('fetchDataset(url, onProgress, options)', () => {
     const e = await fetchDataset('/data/mnist.bin', undefined, { fetch, expected: 'mnist' }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DatasetError);
     expect((e as DatasetError).code).toBe('download');
-    expect((e as DatasetError).message).toMatch(/^Could not download the MNIST file: the server answered 404 Not Found for \/data\/mnist\.bin\./);
+    expect((e as DatasetError).message).toMatch(
+      /^Could not download the MNIST file: the server answered 404 Not Found for \/data\/mnist\.bin\./,
+    );
   });
 
   it('rejects with DatasetError(download) when the network fails before a response', async () => {
     const fetch = async () => Promise.reject(new TypeError('Failed to fetch'));
-    await expect(fetchDataset('u', undefined, { fetch })).rejects.toThrow(/Could not download the dataset file from u \(Failed to fetch\)/);
+    await expect(fetchDataset('u', undefined, { fetch })).rejects.toThrow(
+      /Could not download the dataset file from u \(Failed to fetch\)/,
+    );
   });
 
   it('rejects with DatasetError(download) saying how far it got when the stream is cut', async () => {
     const { fetch } = fakeFetch(() => new Response(chunkedBody(file, 32, 64)));
-    await expect(fetchDataset('u', undefined, { fetch })).rejects.toThrow(/stopped after 64 of 106 bytes \(network connection lost\)/);
+    await expect(fetchDataset('u', undefined, { fetch })).rejects.toThrow(
+      /stopped after 64 of 106 bytes \(network connection lost\)/,
+    );
   });
 
   it('rejects with DatasetError(truncated) when the server ends the body early', async () => {
     const { fetch } = fakeFetch(() => new Response(file.slice(0, 80)));
-    await expect(fetchDataset('u', undefined, { fetch, expected: 'mnist' })).rejects.toMatchObject({ code: 'truncated' });
+    await expect(fetchDataset('u', undefined, { fetch, expected: 'mnist' })).rejects.toMatchObject({
+      code: 'truncated',
+    });
   });
 
   it('passes an abort through as the AbortError, not a DatasetError', async () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as writer from '../../../scripts/datasets/format.mjs';
-import { DATASET_IDS, DatasetError, FORMAT_VERSION, HEADER_BYTES, MAGIC, crc32, parseDataset } from '../../../src/core/data/format';
+import {
+  DATASET_IDS,
+  DatasetError,
+  FORMAT_VERSION,
+  HEADER_BYTES,
+  MAGIC,
+  crc32,
+  parseDataset,
+} from '../../../src/core/data/format';
 import type { DatasetErrorCode } from '../../../src/core/data/format';
 import { edited, tinyFile, withValidCrcs } from './helpers';
 
@@ -35,7 +43,15 @@ describe('parseDataset(buffer)', () => {
   it('round-trips every header field, pixel and label written by encodeDataset', () => {
     const file = tinyFile();
     const ds = parseDataset(file.buffer as ArrayBuffer, 'mnist');
-    expect(ds).toMatchObject({ name: 'mnist', rows: 3, cols: 2, pixelsPerImage: 6, classCount: 3, trainCount: 4, testCount: 2 });
+    expect(ds).toMatchObject({
+      name: 'mnist',
+      rows: 3,
+      cols: 2,
+      pixelsPerImage: 6,
+      classCount: 3,
+      trainCount: 4,
+      testCount: 2,
+    });
     expect(Array.from(ds.pixels)).toEqual(Array.from({ length: 36 }, (_, k) => 40 * Math.floor(k / 6) + (k % 6)));
     expect(Array.from(ds.labels)).toEqual([0, 1, 2, 0, 1, 2]);
     expect(file.length).toBe(HEADER_BYTES + 6 * 7);
@@ -82,30 +98,80 @@ describe.each<[string, Uint8Array, DatasetErrorCode, RegExp]>([
   // one byte short
   ['one byte short', file.subarray(0, file.length - 1), 'truncated', /expected 106 bytes, got 105/],
   // trailing garbage
-  ['one byte too many', Uint8Array.from([...file, 0]), 'too-long', /longer than its header says: expected 106 bytes, got 107/],
+  [
+    'one byte too many',
+    Uint8Array.from([...file, 0]),
+    'too-long',
+    /longer than its header says: expected 106 bytes, got 107/,
+  ],
   // an HTML 404 page served in place of the file
-  ['an HTML page', html, 'not-a-dataset', /^The dataset file is not in the book's dataset format: it starts with text "<!DOCTYPE html><html><bo". The server sent a web page instead/],
+  [
+    'an HTML page',
+    html,
+    'not-a-dataset',
+    /^The dataset file is not in the book's dataset format: it starts with text "<!DOCTYPE html><html><bo". The server sent a web page instead/,
+  ],
   // some binary file
   ['a zip file', zip, 'not-a-dataset', /starts with bytes 50 4b 03 04 14 00 00 00\.$/],
   // text-mode transfer turned CR LF into LF
-  ['CR LF mangled', Uint8Array.from([...file.subarray(0, 6), 0x0a, ...file.subarray(8)]), 'not-a-dataset', /starts with bytes 89 56 41/],
+  [
+    'CR LF mangled',
+    Uint8Array.from([...file.subarray(0, 6), 0x0a, ...file.subarray(8)]),
+    'not-a-dataset',
+    /starts with bytes 89 56 41/,
+  ],
   // a newer generator
-  ['format version 2', withValidCrcs(file, (v) => v.setUint16(8, 2, true)), 'unsupported-version', /version 2, but this page reads version 1/],
+  [
+    'format version 2',
+    withValidCrcs(file, (v) => v.setUint16(8, 2, true)),
+    'unsupported-version',
+    /version 2, but this page reads version 1/,
+  ],
   // a flipped bit in the header
   ['a flipped header byte', edited(file, (_, b) => flip(b, 21, 0x01)), 'corrupt-header', /corrupt header/],
   // a flipped bit in the pixels
-  ['a flipped pixel byte', edited(file, (_, b) => flip(b, 70, 0x10)), 'checksum', /is corrupt: its contents do not match its checksum/],
+  [
+    'a flipped pixel byte',
+    edited(file, (_, b) => flip(b, 70, 0x10)),
+    'checksum',
+    /is corrupt: its contents do not match its checksum/,
+  ],
   // a flipped label
   ['a flipped label byte', edited(file, (_, b) => flip(b, b.length - 1, 0x01)), 'checksum', /checksum/],
   // consistent checksums but impossible counts
-  ['count ≠ train + test', withValidCrcs(file, (v) => v.setUint32(28, 3, true)), 'corrupt-header', /count 6 is not train 4 \+ test 3/],
-  ['payload size off', withValidCrcs(file, (v) => v.setUint32(32, 41, true)), 'corrupt-header', /payload size 41 does not fit 6 images/],
-  ['an unknown dataset id', withValidCrcs(file, (v) => v.setUint16(12, 9, true)), 'corrupt-header', /dataset id 9 is unknown/],
+  [
+    'count ≠ train + test',
+    withValidCrcs(file, (v) => v.setUint32(28, 3, true)),
+    'corrupt-header',
+    /count 6 is not train 4 \+ test 3/,
+  ],
+  [
+    'payload size off',
+    withValidCrcs(file, (v) => v.setUint32(32, 41, true)),
+    'corrupt-header',
+    /payload size 41 does not fit 6 images/,
+  ],
+  [
+    'an unknown dataset id',
+    withValidCrcs(file, (v) => v.setUint16(12, 9, true)),
+    'corrupt-header',
+    /dataset id 9 is unknown/,
+  ],
   ['a 0×2 image', withValidCrcs(file, (v) => v.setUint16(14, 0, true)), 'corrupt-header', /shape 0×2/],
   ['reserved bytes set', withValidCrcs(file, (_, b) => (b[50] = 1)), 'corrupt-header', /reserved bytes are not zero/],
-  ['header size 32', withValidCrcs(file, (v) => v.setUint16(10, 32, true)), 'corrupt-header', /header size 32 is not 64/],
+  [
+    'header size 32',
+    withValidCrcs(file, (v) => v.setUint16(10, 32, true)),
+    'corrupt-header',
+    /header size 32 is not 64/,
+  ],
   // checksums fine, label outside the classes: a generator bug
-  ['label 7 of 3 classes', withValidCrcs(file, (_, b) => (b[b.length - 2] = 7)), 'bad-label', /image 4 has label 7, not one of 3 classes/],
+  [
+    'label 7 of 3 classes',
+    withValidCrcs(file, (_, b) => (b[b.length - 2] = 7)),
+    'bad-label',
+    /image 4 has label 7, not one of 3 classes/,
+  ],
 ])('parseDataset(%s)', (_, bytes, code, message) => {
   it(`throws DatasetError(${code})`, () => {
     const e = errorOf(() => parseDataset(bytes));

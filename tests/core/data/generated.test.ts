@@ -40,7 +40,15 @@ describe.each([
   ['fashion-mnist', 7200, 1800],
 ] as const)('loadDatasetFile(%s)', (name, train, test) => {
   it(`has ${train} train and ${test} test images of 28×28 in 10 classes`, () => {
-    expect(get(name)).toMatchObject({ name, rows: 28, cols: 28, pixelsPerImage: 784, classCount: 10, trainCount: train, testCount: test });
+    expect(get(name)).toMatchObject({
+      name,
+      rows: 28,
+      cols: 28,
+      pixelsPerImage: 784,
+      classCount: 10,
+      trainCount: train,
+      testCount: test,
+    });
   });
 
   it('uses the full 0–255 pixel range and getSplit() scales it into [0, 1]', () => {
@@ -55,7 +63,8 @@ describe.each([
 
   it('never puts the same image in train and test', () => {
     const p = get(name).pixels;
-    const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => sha256(p.subarray((from + i) * 784, (from + i + 1) * 784)));
+    const rows = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => sha256(p.subarray((from + i) * 784, (from + i + 1) * 784)));
     const trainSet = new Set(rows(0, train));
     expect(rows(train, train + test).filter((h) => trainSet.has(h))).toEqual([]);
   });
@@ -88,18 +97,23 @@ describe('class balance', () => {
   it('apportion(weights, total) sums exactly to total, largest remainders first', () => {
     expect(apportion([1, 1, 1], 10)).toEqual([4, 3, 3]);
     // MNIST's class sizes in the package, and the test quotas they give
-    expect(apportion([1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978], 2000)).toEqual([200, 225, 198, 206, 196, 173, 203, 214, 189, 196]);
+    expect(apportion([1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978], 2000)).toEqual([
+      200, 225, 198, 206, 196, 173, 203, 214, 189, 196,
+    ]);
     expect(apportion([5, 0], 3)).toEqual([3, 0]);
   });
 });
 
 describe('generator', () => {
-  it.each(DATASET_NAMES.map((name) => [name]))(`%s gzips to ≤ 2 MB on the wire (budget ${GZIP_BUDGET} bytes)`, (name) => {
-    const size = gzipSize(readFileSync(datasetPath(name)));
-    expect(size).toBeLessThanOrEqual(GZIP_BUDGET);
-    // a sanity floor: thousands of real images do not compress below ~1.5 MB (measured 1.65 MB and 1.83 MB)
-    expect(size).toBeGreaterThan(1_000_000);
-  });
+  it.each(DATASET_NAMES.map((name) => [name]))(
+    `%s gzips to ≤ 2 MB on the wire (budget ${GZIP_BUDGET} bytes)`,
+    (name) => {
+      const size = gzipSize(readFileSync(datasetPath(name)));
+      expect(size).toBeLessThanOrEqual(GZIP_BUDGET);
+      // a sanity floor: thousands of real images do not compress below ~1.5 MB (measured 1.65 MB and 1.83 MB)
+      expect(size).toBeGreaterThan(1_000_000);
+    },
+  );
 
   it('every spec in SPECS is a shipped dataset the budget test covers', () => {
     expect(SPECS.map((s) => s.name).sort()).toEqual([...DATASET_NAMES].sort());

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CLASS_NAMES, DATASET_NAMES, className, gatherImages, getSplit, parseDataset, toUnitFloats } from '../../../src/core/data';
+import {
+  CLASS_NAMES,
+  DATASET_NAMES,
+  className,
+  gatherImages,
+  getSplit,
+  parseDataset,
+  toUnitFloats,
+} from '../../../src/core/data';
 import { tinyFile } from './helpers';
 
 const ds = parseDataset(tinyFile());
@@ -56,9 +64,12 @@ describe('gatherImages(ds, which, indices, out?)', () => {
 });
 
 describe('CLASS_NAMES', () => {
-  it.each(DATASET_NAMES.flatMap((d) => (['en', 'zh'] as const).map((l) => [d, l] as const)))('%s in %s has 10 distinct names', (d, lang) => {
-    expect(new Set(CLASS_NAMES[d][lang]).size).toBe(10);
-  });
+  it.each(DATASET_NAMES.flatMap((d) => (['en', 'zh'] as const).map((l) => [d, l] as const)))(
+    '%s in %s has 10 distinct names',
+    (d, lang) => {
+      expect(new Set(CLASS_NAMES[d][lang]).size).toBe(10);
+    },
+  );
 
   it('className(dataset, label, lang) follows the published Fashion-MNIST order', () => {
     expect(className('fashion-mnist', 0, 'en')).toBe('T-shirt/top');

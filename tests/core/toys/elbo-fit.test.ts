@@ -13,7 +13,14 @@ import {
   reparameterizedElboGradient,
   type QParams,
 } from '../../../src/core/toys/elbo-fit';
-import { exactPosterior, klToPosterior, logEvidence, toyElbo, type Gaussian1D, type LinearGaussian } from '../../../src/core/toys/linear-gaussian';
+import {
+  exactPosterior,
+  klToPosterior,
+  logEvidence,
+  toyElbo,
+  type Gaussian1D,
+  type LinearGaussian,
+} from '../../../src/core/toys/linear-gaussian';
 import { createRng } from '../../../src/core/random';
 import { assertClose } from '../helpers';
 
@@ -48,8 +55,10 @@ describe.each(cases)('ELBO gradients, %s', (_label, model, x, q) => {
   test('elboGradient(model, x, q) matches central finite differences of toyElbo in μ and log σ', () => {
     const p = paramsOf(q);
     const h = 1e-5;
-    const dMean = (elboAt(model, x, { ...p, mean: p.mean + h }) - elboAt(model, x, { ...p, mean: p.mean - h })) / (2 * h);
-    const dLogStd = (elboAt(model, x, { ...p, logStd: p.logStd + h }) - elboAt(model, x, { ...p, logStd: p.logStd - h })) / (2 * h);
+    const dMean =
+      (elboAt(model, x, { ...p, mean: p.mean + h }) - elboAt(model, x, { ...p, mean: p.mean - h })) / (2 * h);
+    const dLogStd =
+      (elboAt(model, x, { ...p, logStd: p.logStd + h }) - elboAt(model, x, { ...p, logStd: p.logStd - h })) / (2 * h);
     const g = elboGradient(model, x, q);
     assertClose(g.mean, dMean, 1e-6 * Math.max(1, Math.abs(dMean)), '∂/∂μ');
     assertClose(g.logStd, dLogStd, 1e-6 * Math.max(1, Math.abs(dLogStd)), '∂/∂log σ');
@@ -165,7 +174,11 @@ describe('fitPath(model, x, start, steps, options, rng)', () => {
   });
   test('converges for another model too when η suits its curvature (weak decoder, exact gradient)', () => {
     const model = { w: 0.3, b: 0, s: 1.2 };
-    const path = fitPath(model, -0.4, { mean: 2, variance: 0.1 }, FIT_STEPS, { ...FIT_DEFAULTS, samples: 0, learningRate: 0.3 });
+    const path = fitPath(model, -0.4, { mean: 2, variance: 0.1 }, FIT_STEPS, {
+      ...FIT_DEFAULTS,
+      samples: 0,
+      learningRate: 0.3,
+    });
     expect(path[FIT_STEPS]!.gap).toBeLessThan(1e-6);
   });
   test('is reproducible from the seed', () => {

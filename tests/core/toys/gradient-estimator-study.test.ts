@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { empiricalMoments, pathwiseGradient, scoreFunctionGradient, sine, square, type ToyObjective } from '../../../src/core/toys/gradient-estimators';
+import {
+  empiricalMoments,
+  pathwiseGradient,
+  scoreFunctionGradient,
+  sine,
+  square,
+  type ToyObjective,
+} from '../../../src/core/toys/gradient-estimators';
 import {
   ESTIMATORS,
   analyticVarianceMu,
@@ -24,14 +31,23 @@ const settings: [string, number, number, ToyObjective][] = [
 ];
 
 describe('estimatorOfEpsilon(objective, estimator, μ, σ)', () => {
-  test.each(settings)('for %s at μ = %d, σ = %d it is the d/dμ part of the one-sample estimators', (_name, mu, sigma, objective) => {
-    const b = objective.expectation(mu, sigma);
-    for (const e of [-2.1, -0.3, 0, 0.8, 3.4]) {
-      expect(estimatorOfEpsilon(objective, 'pathwise', mu, sigma)(e)).toBe(pathwiseGradient(objective.df, mu, sigma, e).dMu);
-      expect(estimatorOfEpsilon(objective, 'score', mu, sigma)(e)).toBe(scoreFunctionGradient(objective.f, mu, sigma, e).dMu);
-      expect(estimatorOfEpsilon(objective, 'scoreBaseline', mu, sigma)(e)).toBe(scoreFunctionGradient(objective.f, mu, sigma, e, b).dMu);
-    }
-  });
+  test.each(settings)(
+    'for %s at μ = %d, σ = %d it is the d/dμ part of the one-sample estimators',
+    (_name, mu, sigma, objective) => {
+      const b = objective.expectation(mu, sigma);
+      for (const e of [-2.1, -0.3, 0, 0.8, 3.4]) {
+        expect(estimatorOfEpsilon(objective, 'pathwise', mu, sigma)(e)).toBe(
+          pathwiseGradient(objective.df, mu, sigma, e).dMu,
+        );
+        expect(estimatorOfEpsilon(objective, 'score', mu, sigma)(e)).toBe(
+          scoreFunctionGradient(objective.f, mu, sigma, e).dMu,
+        );
+        expect(estimatorOfEpsilon(objective, 'scoreBaseline', mu, sigma)(e)).toBe(
+          scoreFunctionGradient(objective.f, mu, sigma, e, b).dMu,
+        );
+      }
+    },
+  );
 });
 
 describe('analyticVarianceMu(objective, estimator, μ, σ, n)', () => {
@@ -59,14 +75,17 @@ describe('gaussianExpectation(g)', () => {
   });
 });
 
-describe.each(settings)('estimatorMoments(objective, estimator, μ, σ) for %s at μ = %d, σ = %d', (_name, mu, sigma, objective) => {
-  test.each(ESTIMATORS)('%s: mean is the true gradient and variance the closed form (1e-9)', (estimator) => {
-    const m = estimatorMoments(objective, estimator, mu, sigma);
-    assertClose(m.mean, objective.trueGradMu(mu, sigma), 1e-9, 'mean');
-    const exact = analyticVarianceMu(objective, estimator, mu, sigma);
-    assertClose(m.variance, exact, 1e-9 * Math.max(1, exact), 'variance');
-  });
-});
+describe.each(settings)(
+  'estimatorMoments(objective, estimator, μ, σ) for %s at μ = %d, σ = %d',
+  (_name, mu, sigma, objective) => {
+    test.each(ESTIMATORS)('%s: mean is the true gradient and variance the closed form (1e-9)', (estimator) => {
+      const m = estimatorMoments(objective, estimator, mu, sigma);
+      assertClose(m.mean, objective.trueGradMu(mu, sigma), 1e-9, 'mean');
+      const exact = analyticVarianceMu(objective, estimator, mu, sigma);
+      assertClose(m.variance, exact, 1e-9 * Math.max(1, exact), 'variance');
+    });
+  },
+);
 
 describe('estimatorMoments(…).kurtosis against hand-computed Gaussian moments', () => {
   test('pathwise for z² is normal, 2(μ + σε): kurtosis 3', () => {
@@ -86,7 +105,8 @@ describe('averageKurtosis(κ, n)', () => {
     expect(averageKurtosis(3, 17)).toBe(3);
   });
   test('matches the χ²: the mean of n squared normals (κ(ε²) = 15) is χ²ₙ/n, whose kurtosis is 3 + 12/n', () => {
-    const kurtosisOfSquare = gaussianExpectation((e) => (e * e - 1) ** 4) / gaussianExpectation((e) => (e * e - 1) ** 2) ** 2;
+    const kurtosisOfSquare =
+      gaussianExpectation((e) => (e * e - 1) ** 4) / gaussianExpectation((e) => (e * e - 1) ** 2) ** 2;
     assertClose(kurtosisOfSquare, 15, 1e-9);
     for (const n of [2, 5, 40]) assertClose(averageKurtosis(kurtosisOfSquare, n), 3 + 12 / n, 1e-9);
   });
@@ -101,7 +121,9 @@ describe('sampleVarianceRelativeSd(κ, R)', () => {
     const rng = createRng(5);
     const trueVariance = analyticVarianceMu(square, 'score', mu, sigma);
     const ratios = new Float64Array(sets);
-    for (let s = 0; s < sets; s++) ratios[s] = empiricalMoments(averagedEstimates(square, 'score', mu, sigma, 1, repeats, rng)).variance / trueVariance;
+    for (let s = 0; s < sets; s++)
+      ratios[s] =
+        empiricalMoments(averagedEstimates(square, 'score', mu, sigma, 1, repeats, rng)).variance / trueVariance;
     const { mean, variance } = empiricalMoments(ratios);
     let m4 = 0;
     for (const v of ratios) m4 += (v - mean) ** 4;
@@ -121,7 +143,10 @@ describe('averagedEstimates(objective, estimator, μ, σ, n, repeats, rng)', () 
   });
   test('chunks drawn one after another from one generator join into the same run', () => {
     const rng = createRng(4);
-    const joined = [...averagedEstimates(square, 'score', 1, 0.5, 7, 3, rng), ...averagedEstimates(square, 'score', 1, 0.5, 7, 5, rng)];
+    const joined = [
+      ...averagedEstimates(square, 'score', 1, 0.5, 7, 3, rng),
+      ...averagedEstimates(square, 'score', 1, 0.5, 7, 5, rng),
+    ];
     expect(joined).toEqual(Array.from(averagedEstimates(square, 'score', 1, 0.5, 7, 8, createRng(4))));
   });
   test.each<[string, number, number, ToyObjective, Estimator]>([
@@ -129,15 +154,21 @@ describe('averagedEstimates(objective, estimator, μ, σ, n, repeats, rng)', () 
     ['z²', 1, 0.5, square, 'score'],
     ['z²', 1, 0.5, square, 'scoreBaseline'],
     ['sin z', 0.7, 0.5, sine, 'scoreBaseline'],
-  ])('for %s at μ = %d, σ = %d, %s averages of n = 10: mean and variance (÷ n) within 4 SE', (_name, mu, sigma, objective, estimator) => {
-    const [n, repeats] = [10, 20_000];
-    const values = averagedEstimates(objective, estimator, mu, sigma, n, repeats, createRng(11));
-    const { mean, variance } = empiricalMoments(values);
-    const exact = analyticVarianceMu(objective, estimator, mu, sigma, n);
-    assertClose(mean, objective.trueGradMu(mu, sigma), 4 * Math.sqrt(exact / repeats), 'mean');
-    const relativeSd = sampleVarianceRelativeSd(averageKurtosis(estimatorMoments(objective, estimator, mu, sigma).kurtosis, n), repeats);
-    assertClose(variance, exact, 4 * relativeSd * exact, 'variance');
-  });
+  ])(
+    'for %s at μ = %d, σ = %d, %s averages of n = 10: mean and variance (÷ n) within 4 SE',
+    (_name, mu, sigma, objective, estimator) => {
+      const [n, repeats] = [10, 20_000];
+      const values = averagedEstimates(objective, estimator, mu, sigma, n, repeats, createRng(11));
+      const { mean, variance } = empiricalMoments(values);
+      const exact = analyticVarianceMu(objective, estimator, mu, sigma, n);
+      assertClose(mean, objective.trueGradMu(mu, sigma), 4 * Math.sqrt(exact / repeats), 'mean');
+      const relativeSd = sampleVarianceRelativeSd(
+        averageKurtosis(estimatorMoments(objective, estimator, mu, sigma).kurtosis, n),
+        repeats,
+      );
+      assertClose(variance, exact, 4 * relativeSd * exact, 'variance');
+    },
+  );
 });
 
 describe('sharedRange(objective, μ, σ, n)', () => {
@@ -151,7 +182,9 @@ describe('sharedRange(objective, μ, σ, n)', () => {
   });
   test('follows whichever estimator is widest: at sin z, μ = 2, σ = 1.2 the baseline one, where b = E f adds variance', () => {
     const [lo, hi] = sharedRange(sine, 2, 1.2, 1, 3);
-    expect(sine.variance.scoreBaselineMu(2, 1.2)).toBeGreaterThan(Math.max(sine.variance.scoreMu(2, 1.2), sine.variance.pathwiseMu(2, 1.2)));
+    expect(sine.variance.scoreBaselineMu(2, 1.2)).toBeGreaterThan(
+      Math.max(sine.variance.scoreMu(2, 1.2), sine.variance.pathwiseMu(2, 1.2)),
+    );
     assertClose((hi - lo) / 2, 3 * Math.sqrt(sine.variance.scoreBaselineMu(2, 1.2)), 1e-12);
   });
 });

@@ -19,7 +19,12 @@ function checkEstimator(samples: Float64Array, trueMean: number, trueVariance: n
   for (const v of samples) m4 += (v - mean) ** 4;
   m4 /= samples.length;
   assertClose(mean, trueMean, 4 * Math.sqrt(variance / samples.length), `${what} mean`);
-  assertClose(variance, trueVariance, 4 * Math.sqrt(Math.max(m4 - variance * variance, 0) / samples.length), `${what} variance`);
+  assertClose(
+    variance,
+    trueVariance,
+    4 * Math.sqrt(Math.max(m4 - variance * variance, 0) / samples.length),
+    `${what} variance`,
+  );
 }
 
 const settings: [string, number, number, ToyObjective][] = [
@@ -36,19 +41,44 @@ describe.each(settings)('estimators of ∇E[f(z)] for f = %s at μ = %d, σ = %d
 
   test('pathwiseGradient(df, μ, σ, ε): unbiased, variance as derived', () => {
     const eps = draws();
-    checkEstimator(collect(eps, (e) => pathwiseGradient(objective.df, mu, sigma, e).dMu), objective.trueGradMu(mu, sigma), objective.variance.pathwiseMu(mu, sigma), 'd/dμ');
-    checkEstimator(collect(eps, (e) => pathwiseGradient(objective.df, mu, sigma, e).dSigma), objective.trueGradSigma(mu, sigma), objective.variance.pathwiseSigma(mu, sigma), 'd/dσ');
+    checkEstimator(
+      collect(eps, (e) => pathwiseGradient(objective.df, mu, sigma, e).dMu),
+      objective.trueGradMu(mu, sigma),
+      objective.variance.pathwiseMu(mu, sigma),
+      'd/dμ',
+    );
+    checkEstimator(
+      collect(eps, (e) => pathwiseGradient(objective.df, mu, sigma, e).dSigma),
+      objective.trueGradSigma(mu, sigma),
+      objective.variance.pathwiseSigma(mu, sigma),
+      'd/dσ',
+    );
   });
 
   test('scoreFunctionGradient(f, μ, σ, ε): unbiased, variance as derived', () => {
     const eps = draws();
-    checkEstimator(collect(eps, (e) => scoreFunctionGradient(objective.f, mu, sigma, e).dMu), objective.trueGradMu(mu, sigma), objective.variance.scoreMu(mu, sigma), 'd/dμ');
-    checkEstimator(collect(eps, (e) => scoreFunctionGradient(objective.f, mu, sigma, e).dSigma), objective.trueGradSigma(mu, sigma), objective.variance.scoreSigma(mu, sigma), 'd/dσ');
+    checkEstimator(
+      collect(eps, (e) => scoreFunctionGradient(objective.f, mu, sigma, e).dMu),
+      objective.trueGradMu(mu, sigma),
+      objective.variance.scoreMu(mu, sigma),
+      'd/dμ',
+    );
+    checkEstimator(
+      collect(eps, (e) => scoreFunctionGradient(objective.f, mu, sigma, e).dSigma),
+      objective.trueGradSigma(mu, sigma),
+      objective.variance.scoreSigma(mu, sigma),
+      'd/dσ',
+    );
   });
 
   test('scoreFunctionGradient(f, μ, σ, ε, b = E f): still unbiased, variance as derived', () => {
     const b = objective.expectation(mu, sigma);
-    checkEstimator(collect(draws(), (e) => scoreFunctionGradient(objective.f, mu, sigma, e, b).dMu), objective.trueGradMu(mu, sigma), objective.variance.scoreBaselineMu(mu, sigma), 'd/dμ');
+    checkEstimator(
+      collect(draws(), (e) => scoreFunctionGradient(objective.f, mu, sigma, e, b).dMu),
+      objective.trueGradMu(mu, sigma),
+      objective.variance.scoreBaselineMu(mu, sigma),
+      'd/dμ',
+    );
   });
 });
 
@@ -60,11 +90,14 @@ describe('variance ordering', () => {
     // A wide q on a wiggly f: cos z swings over whole periods, so the pathwise estimator is the noisier one, and since
     // σ > 1 flips the sign of E[ε² sin z], subtracting b = E f adds variance. Neither trick wins everywhere.
     ['sin z', 2, 1.2, false, false, sine],
-  ] as const)('for %s at μ = %d, σ = %d: pathwise beats score: %s; the baseline helps: %s', (_name, mu, sigma, pathwiseWins, baselineHelps, objective) => {
-    const v = objective.variance;
-    expect(v.pathwiseMu(mu, sigma) < v.scoreMu(mu, sigma)).toBe(pathwiseWins);
-    expect(v.scoreBaselineMu(mu, sigma) < v.scoreMu(mu, sigma)).toBe(baselineHelps);
-  });
+  ] as const)(
+    'for %s at μ = %d, σ = %d: pathwise beats score: %s; the baseline helps: %s',
+    (_name, mu, sigma, pathwiseWins, baselineHelps, objective) => {
+      const v = objective.variance;
+      expect(v.pathwiseMu(mu, sigma) < v.scoreMu(mu, sigma)).toBe(pathwiseWins);
+      expect(v.scoreBaselineMu(mu, sigma) < v.scoreMu(mu, sigma)).toBe(baselineHelps);
+    },
+  );
 
   test('square.variance matches REFERENCES.md at μ = 1, σ = 0.5 (hand arithmetic)', () => {
     assertClose(square.variance.scoreMu(1, 0.5), 1 / 0.25 + 14 + 15 * 0.25, 1e-12);

@@ -12,7 +12,14 @@ import {
   spread,
 } from '../../../src/core/toys/marginal-likelihood-study';
 import { importanceSamplingEstimate, priorSamplingEstimate } from '../../../src/core/toys/marginal-likelihood';
-import { exactPosterior, logEvidence, normalLogDensity, toyLogLikelihood, type Gaussian1D, type LinearGaussian } from '../../../src/core/toys/linear-gaussian';
+import {
+  exactPosterior,
+  logEvidence,
+  normalLogDensity,
+  toyLogLikelihood,
+  type Gaussian1D,
+  type LinearGaussian,
+} from '../../../src/core/toys/linear-gaussian';
 import { logMeanExp } from '../../../src/core/estimators';
 import { createRng } from '../../../src/core/random';
 import { assertClose } from '../helpers';
@@ -39,19 +46,26 @@ describe('relativeSecondMoment(model, x, q) = E_q[(w/p(x))²]', () => {
     [-4, { mean: -2, variance: 0.09 }],
   ] as const)('at x = %s, q = %o matches ∫ p(z)² p(x|z)² / (q(z) p(x)²) dz by quadrature to 1e-9', (x, q) => {
     const logP = logEvidence(model, x);
-    const integrand = (z: number) => Math.exp(2 * (normalLogDensity(z, 0, 1) + toyLogLikelihood(model, x, z) - logP) - normalLogDensity(z, q.mean, q.variance));
+    const integrand = (z: number) =>
+      Math.exp(
+        2 * (normalLogDensity(z, 0, 1) + toyLogLikelihood(model, x, z) - logP) -
+          normalLogDensity(z, q.mean, q.variance),
+      );
     const post = exactPosterior(model, x);
     const expected = simpson(integrand, post.mean - 12, post.mean + 12);
     assertClose(relativeSecondMoment(model, x, q) / expected, 1, 1e-9, 'E / quadrature');
   });
 
   test('is 1 exactly when q = p(z|x): every weight equals p(x)', () => {
-    for (const x of [-9, 0, 3, 11]) assertClose(relativeSecondMoment(model, x, exactPosterior(model, x)), 1, 1e-12, `x = ${x}`);
+    for (const x of [-9, 0, 3, 11])
+      assertClose(relativeSecondMoment(model, x, exactPosterior(model, x)), 1, 1e-12, `x = ${x}`);
   });
 
   test('with q = p(z) it agrees with the direct formula E[p(x|z)²] = N(x; b, w² + s²/2) / (2s√π), divided by p(x)²', () => {
     for (const x of [-3, 1, 3, 7]) {
-      const direct = Math.exp(normalLogDensity(x, model.b, model.w ** 2 + model.s ** 2 / 2) - 2 * logEvidence(model, x)) / (2 * model.s * Math.sqrt(Math.PI));
+      const direct =
+        Math.exp(normalLogDensity(x, model.b, model.w ** 2 + model.s ** 2 / 2) - 2 * logEvidence(model, x)) /
+        (2 * model.s * Math.sqrt(Math.PI));
       assertClose(relativeSecondMoment(model, x, STANDARD_PRIOR) / direct, 1, 1e-9, `x = ${x}`);
     }
   });
@@ -98,19 +112,26 @@ describe('sampleRun(model, x, q, n, rng)', () => {
     [3, { mean: 0.5, variance: 0.25 }, 1],
     [3, { mean: 0.5, variance: 0.25 }, 5000],
     [9, { mean: 3, variance: 1 }, 777],
-  ] as const)('equals importanceSamplingEstimate at x = %s, q = %o, n = %s (estimate, ESS, kept samples)', (x, q, n) => {
-    const run = sampleRun(model, x, q, n, createRng(5, 1), { keep: 50 });
-    const core = importanceSamplingEstimate(model, x, q, n, createRng(5, 1));
-    assertClose(run.logEstimate, core.logEstimate, 1e-12, 'log estimate');
-    assertClose(run.effectiveSampleSize / core.effectiveSampleSize, 1, 1e-12, 'ESS');
-    expect(run.logWeights.length).toBe(Math.min(50, n));
-    run.logWeights.forEach((l, i) => assertClose(l, core.logWeights[i] as number, 1e-12 * Math.max(1, Math.abs(l)), `log w[${i}]`));
-  });
+  ] as const)(
+    'equals importanceSamplingEstimate at x = %s, q = %o, n = %s (estimate, ESS, kept samples)',
+    (x, q, n) => {
+      const run = sampleRun(model, x, q, n, createRng(5, 1), { keep: 50 });
+      const core = importanceSamplingEstimate(model, x, q, n, createRng(5, 1));
+      assertClose(run.logEstimate, core.logEstimate, 1e-12, 'log estimate');
+      assertClose(run.effectiveSampleSize / core.effectiveSampleSize, 1, 1e-12, 'ESS');
+      expect(run.logWeights.length).toBe(Math.min(50, n));
+      run.logWeights.forEach((l, i) =>
+        assertClose(l, core.logWeights[i] as number, 1e-12 * Math.max(1, Math.abs(l)), `log w[${i}]`),
+      );
+    },
+  );
 
   test('with q = STANDARD_PRIOR equals priorSamplingEstimate (the naive estimate): same draws, weights to 1e-12', () => {
     const run = sampleRun(model, 3, STANDARD_PRIOR, 10_000, createRng(8), { keep: 10_000 });
     const core = priorSamplingEstimate(model, 3, 10_000, createRng(8));
-    run.logWeights.forEach((l, i) => assertClose(l, core.logWeights[i] as number, 1e-12 * Math.max(1, Math.abs(l)), `log w[${i}]`));
+    run.logWeights.forEach((l, i) =>
+      assertClose(l, core.logWeights[i] as number, 1e-12 * Math.max(1, Math.abs(l)), `log w[${i}]`),
+    );
     assertClose(run.logEstimate, core.logEstimate, 1e-12, 'log estimate');
   });
 
@@ -118,7 +139,9 @@ describe('sampleRun(model, x, q, n, rng)', () => {
     const counts = logSpacedCounts(2000, 5);
     const run = sampleRun(model, 3, STANDARD_PRIOR, 2000, createRng(9), { keep: 2000, checkpoints: counts });
     expect(run.trace.counts).toEqual(counts);
-    run.trace.counts.forEach((k, i) => assertClose(run.trace.logEstimates[i] as number, logMeanExp(run.logWeights.subarray(0, k)), 1e-12, `k = ${k}`));
+    run.trace.counts.forEach((k, i) =>
+      assertClose(run.trace.logEstimates[i] as number, logMeanExp(run.logWeights.subarray(0, k)), 1e-12, `k = ${k}`),
+    );
   });
 
   test('with q = p(z|x) one sample is exact and every sample counts (ESS = n)', () => {
@@ -126,7 +149,12 @@ describe('sampleRun(model, x, q, n, rng)', () => {
       const run = sampleRun(model, x, exactPosterior(model, x), 100, createRng(3));
       assertClose(run.logEstimate, logEvidence(model, x), 1e-9, `x = ${x}`);
       assertClose(run.effectiveSampleSize, 100, 1e-9, 'ESS');
-      assertClose(sampleRun(model, x, exactPosterior(model, x), 1, createRng(4)).logEstimate, logEvidence(model, x), 1e-9, 'n = 1');
+      assertClose(
+        sampleRun(model, x, exactPosterior(model, x), 1, createRng(4)).logEstimate,
+        logEvidence(model, x),
+        1e-9,
+        'n = 1',
+      );
     }
   });
 });
@@ -143,21 +171,25 @@ describe('repeatEstimates(model, x, q, n, repeats, rng)', () => {
   test.each([
     ['prior sampling', STANDARD_PRIOR, 100],
     ['a rough q', { mean: 0.5, variance: 0.25 }, 30],
-  ] as const)('%s: the mean of 2000 estimates p̂ is within 4 SE of p(3), and their variance within 4 SE of the closed form', (_, q, n) => {
-    const repeats = 2000;
-    const p = Math.exp(logEvidence(model, 3));
-    const estimates = Array.from(repeatEstimates(model, 3, q, n, repeats, createRng(21)), Math.exp);
-    const s = spread(estimates);
-    const sd = p * relativeStd(model, 3, q, n);
-    assertClose(s.mean, p, (4 * sd) / Math.sqrt(repeats), 'mean of p̂');
-    // SE of the sample variance ≈ √((m4 − m2²)/R), with central moments estimated from the same draws.
-    const m2 = estimates.reduce((a, v) => a + (v - s.mean) ** 2, 0) / repeats;
-    const m4 = estimates.reduce((a, v) => a + (v - s.mean) ** 4, 0) / repeats;
-    assertClose(s.sd ** 2, sd ** 2, 4 * Math.sqrt((m4 - m2 * m2) / repeats), 'variance of p̂');
-  });
+  ] as const)(
+    '%s: the mean of 2000 estimates p̂ is within 4 SE of p(3), and their variance within 4 SE of the closed form',
+    (_, q, n) => {
+      const repeats = 2000;
+      const p = Math.exp(logEvidence(model, 3));
+      const estimates = Array.from(repeatEstimates(model, 3, q, n, repeats, createRng(21)), Math.exp);
+      const s = spread(estimates);
+      const sd = p * relativeStd(model, 3, q, n);
+      assertClose(s.mean, p, (4 * sd) / Math.sqrt(repeats), 'mean of p̂');
+      // SE of the sample variance ≈ √((m4 − m2²)/R), with central moments estimated from the same draws.
+      const m2 = estimates.reduce((a, v) => a + (v - s.mean) ** 2, 0) / repeats;
+      const m4 = estimates.reduce((a, v) => a + (v - s.mean) ** 4, 0) / repeats;
+      assertClose(s.sd ** 2, sd ** 2, 4 * Math.sqrt((m4 - m2 * m2) / repeats), 'variance of p̂');
+    },
+  );
 
   test('the spread of prior-sampling estimates shrinks as 1/√n: the sd at n = 1000 is about a tenth of that at n = 10', () => {
-    const sdAt = (n: number) => spread(Array.from(repeatEstimates(model, 3, STANDARD_PRIOR, n, 400, createRng(30, n)), Math.exp)).sd;
+    const sdAt = (n: number) =>
+      spread(Array.from(repeatEstimates(model, 3, STANDARD_PRIOR, n, 400, createRng(30, n)), Math.exp)).sd;
     const ratio = sdAt(1000) / sdAt(10);
     expect(ratio).toBeGreaterThan(0.07);
     expect(ratio).toBeLessThan(0.14);
@@ -184,7 +216,13 @@ describe('densityCurves(model, x, q)', () => {
   const q = { mean: 0.5, variance: 0.25 };
   const rows = densityCurves(model, 3, q, 2001);
   const trapezoid = (key: 'prior' | 'proposal' | 'posterior' | 'integrand') =>
-    rows.slice(1).reduce((a, r, i) => a + ((r[key] + (rows[i] as (typeof rows)[number])[key]) / 2) * (r.z - (rows[i] as (typeof rows)[number]).z), 0);
+    rows
+      .slice(1)
+      .reduce(
+        (a, r, i) =>
+          a + ((r[key] + (rows[i] as (typeof rows)[number])[key]) / 2) * (r.z - (rows[i] as (typeof rows)[number]).z),
+        0,
+      );
   test('prior, q and p(z|x) integrate to 1 (the prior to 1e-4: the range cuts it at ±4) and the integrand to p(x) (trapezoid)', () => {
     assertClose(trapezoid('prior'), 1, 1e-4, 'prior');
     assertClose(trapezoid('proposal'), 1, 1e-6, 'q');

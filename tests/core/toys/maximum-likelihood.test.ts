@@ -87,7 +87,8 @@ describe('maximumLikelihood(data)', () => {
     const { logLikelihood } = maximumLikelihood(DATA);
     for (let w = -3; w <= 3; w += 0.25)
       for (let b = -1; b <= 3; b += 0.25)
-        for (const s of [0.1, 0.5, 1, 1.5]) expect(datasetLogLikelihood({ w, b, s }, DATA)).toBeLessThanOrEqual(logLikelihood + 1e-12);
+        for (const s of [0.1, 0.5, 1, 1.5])
+          expect(datasetLogLikelihood({ w, b, s }, DATA)).toBeLessThanOrEqual(logLikelihood + 1e-12);
   });
 
   test('dataMean and meanSquareAround are the sample mean and the 1/N spread', () => {
@@ -123,7 +124,8 @@ describe('logLikelihoodOverW(model, data, range, points)', () => {
 describe('ascentPath(start, data) and ascentStep(model, data)', () => {
   test('from the chapter θ it climbs every step and stops at the closed-form maximum', () => {
     const path = ascentPath({ w: 2, b: 1, s: 0.5 }, DATA);
-    for (let i = 1; i < path.length; i++) expect(path[i]!.logLikelihood).toBeGreaterThanOrEqual(path[i - 1]!.logLikelihood - 1e-12);
+    for (let i = 1; i < path.length; i++)
+      expect(path[i]!.logLikelihood).toBeGreaterThanOrEqual(path[i - 1]!.logLikelihood - 1e-12);
     const end = path[path.length - 1]!;
     expect(path.length).toBeLessThan(ASCENT_DEFAULTS.maxSteps);
     assertClose(end.logLikelihood, maximumLikelihood(DATA).logLikelihood, 1e-9);

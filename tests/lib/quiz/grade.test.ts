@@ -11,7 +11,9 @@ describe('parseNumber', () => {
     ['１２', 12],
     ['1e-3', 0.001],
   ])('reads %j as %d', (raw, value) => expect(parseNumber(raw)).toBe(value));
-  it.each(['', 'abc', '1/2', '0.5.1', 'Infinity', 'NaN', '1e999'])('rejects %j', (raw) => expect(parseNumber(raw)).toBeNull());
+  it.each(['', 'abc', '1/2', '0.5.1', 'Infinity', 'NaN', '1e999'])('rejects %j', (raw) =>
+    expect(parseNumber(raw)).toBeNull(),
+  );
 });
 
 describe('grade', () => {
@@ -47,10 +49,19 @@ describe('grade', () => {
 
 describe('score', () => {
   it('counts answered and correct among the given ids only', () => {
-    expect(score(['a', 'b', 'c', 'd'], { a: true, b: false, c: true, z: true })).toEqual({ correct: 2, answered: 3, total: 4 });
+    expect(score(['a', 'b', 'c', 'd'], { a: true, b: false, c: true, z: true })).toEqual({
+      correct: 2,
+      answered: 3,
+      total: 4,
+    });
   });
   it('adds per-set scores into an overall one', () => {
-    expect(totalScore([{ correct: 2, answered: 3, total: 4 }, { correct: 1, answered: 1, total: 3 }])).toEqual({ correct: 3, answered: 4, total: 7 });
+    expect(
+      totalScore([
+        { correct: 2, answered: 3, total: 4 },
+        { correct: 1, answered: 1, total: 3 },
+      ]),
+    ).toEqual({ correct: 3, answered: 4, total: 7 });
     expect(totalScore([])).toEqual({ correct: 0, answered: 0, total: 0 });
   });
 });

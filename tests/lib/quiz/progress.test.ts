@@ -43,18 +43,27 @@ describe('parseProgress', () => {
   it('starts fresh when nothing is stored', () => {
     expect(parseProgress(null)).toEqual({ progress: emptyProgress(), notice: 'fresh' });
   });
-  it.each([['{not json'], ['{"version":2,"seed":0,"answers":{"x":{"correct":"yes","given":[]}}}'], ['{"version":2,"seed":-1,"answers":{}}'], ['{"version":2,"seed":0,"answers":{"<script>":{"correct":true,"given":[]}}}']])(
-    'resets corrupt data %s with the notice "corrupt"',
-    (raw) => expect(parseProgress(raw)).toEqual({ progress: emptyProgress(), notice: 'corrupt' }),
+  it.each([
+    ['{not json'],
+    ['{"version":2,"seed":0,"answers":{"x":{"correct":"yes","given":[]}}}'],
+    ['{"version":2,"seed":-1,"answers":{}}'],
+    ['{"version":2,"seed":0,"answers":{"<script>":{"correct":true,"given":[]}}}'],
+  ])('resets corrupt data %s with the notice "corrupt"', (raw) =>
+    expect(parseProgress(raw)).toEqual({ progress: emptyProgress(), notice: 'corrupt' }),
   );
-  it.each([['[1,2]'], ['"hello"'], ['{"theme":"dark"}'], ['{"version":99,"answers":{}}'], ['null']])('resets foreign data %s with the notice "foreign"', (raw) =>
-    expect(parseProgress(raw)).toEqual({ progress: emptyProgress(), notice: 'foreign' }),
+  it.each([['[1,2]'], ['"hello"'], ['{"theme":"dark"}'], ['{"version":99,"answers":{}}'], ['null']])(
+    'resets foreign data %s with the notice "foreign"',
+    (raw) => expect(parseProgress(raw)).toEqual({ progress: emptyProgress(), notice: 'foreign' }),
   );
   it('migrates version 1 (a list of ids answered correctly)', () => {
     const raw = JSON.stringify({ version: 1, correct: ['final:parts'] });
     const { progress, notice } = parseProgress(raw);
     expect(notice).toBe('migrated');
-    expect(progress).toEqual({ version: PROGRESS_VERSION, seed: 0, answers: { 'final:parts': { given: [], correct: true, revision: 1 } } });
+    expect(progress).toEqual({
+      version: PROGRESS_VERSION,
+      seed: 0,
+      answers: { 'final:parts': { given: [], correct: true, revision: 1 } },
+    });
     expect(migrate({ version: 1, correct: [3] })).toBeNull();
   });
 });
@@ -81,7 +90,13 @@ describe('openProgressStore', () => {
     expect(storage.data.has(PROGRESS_KEY)).toBe(false);
   });
   it('falls back to memory when storage throws or is missing, and still remembers within the page', () => {
-    for (const get of [() => fakeStorage(true), () => null, () => { throw new Error('no access'); }]) {
+    for (const get of [
+      () => fakeStorage(true),
+      () => null,
+      () => {
+        throw new Error('no access');
+      },
+    ]) {
       const store = openProgressStore(get);
       expect(store.persistent).toBe(false);
       store.save(answered);

@@ -4,17 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { questionSetSchema } from '../../../src/lib/question-schema';
 import { grade, score } from '../../../src/lib/quiz/grade';
-import { emptyProgress, parseProgress, serializeProgress, withAnswer, withCurrentRevisions } from '../../../src/lib/quiz/progress';
+import {
+  emptyProgress,
+  parseProgress,
+  serializeProgress,
+  withAnswer,
+  withCurrentRevisions,
+} from '../../../src/lib/quiz/progress';
 
 // The final quiz as the book ships it: Q5 (objective-terms) was rewritten in December 2026 and its key changed.
-const final = questionSetSchema.parse(parseYaml(readFileSync(join(import.meta.dirname, '..', '..', '..', 'src', 'content', 'questions', 'final.yaml'), 'utf8')));
+const final = questionSetSchema.parse(
+  parseYaml(
+    readFileSync(join(import.meta.dirname, '..', '..', '..', 'src', 'content', 'questions', 'final.yaml'), 'utf8'),
+  ),
+);
 const current = Object.fromEntries(final.questions.map((q) => [`final:${q.id}`, q.revision]));
 
 // A record saved before questions had revisions: Q5 answered with an option the new text no longer has, Q2 answered right.
 const oldRecord = JSON.stringify({
   version: 2,
   seed: 0,
-  answers: { 'final:objective-terms': { given: ['exact-posterior'], correct: false }, 'final:parts': { given: ['encoder-decoder'], correct: true } },
+  answers: {
+    'final:objective-terms': { given: ['exact-posterior'], correct: false },
+    'final:parts': { given: ['encoder-decoder'], correct: true },
+  },
 });
 
 describe('withCurrentRevisions(progress, current)', () => {
@@ -31,7 +44,10 @@ describe('withCurrentRevisions(progress, current)', () => {
   });
 
   it('keeps the answers to unchanged questions, and to ids it does not know, untouched', () => {
-    const stale = { ...JSON.parse(oldRecord), answers: { ...JSON.parse(oldRecord).answers, 'gone:old': { given: [], correct: false } } };
+    const stale = {
+      ...JSON.parse(oldRecord),
+      answers: { ...JSON.parse(oldRecord).answers, 'gone:old': { given: [], correct: false } },
+    };
     const { progress } = parseProgress(JSON.stringify(stale));
     const { progress: pruned } = withCurrentRevisions(progress, current);
     expect(pruned.answers['final:parts']).toEqual({ given: ['encoder-decoder'], correct: true, revision: 1 });
@@ -43,7 +59,11 @@ describe('withCurrentRevisions(progress, current)', () => {
     const key = final.questions.find((q) => q.id === 'objective-terms')!;
     const given = key.kind === 'numeric' ? [] : [...key.answer];
     const verdict = grade({ kind: 'single', answer: given }, { kind: 'choice', selected: given });
-    const saved = withAnswer(emptyProgress(), 'final:objective-terms', { given, correct: verdict === 'correct', revision: key.revision });
+    const saved = withAnswer(emptyProgress(), 'final:objective-terms', {
+      given,
+      correct: verdict === 'correct',
+      revision: key.revision,
+    });
     const reloaded = parseProgress(serializeProgress(saved)).progress;
     const result = withCurrentRevisions(reloaded, current);
     expect(result.dropped).toEqual([]);

@@ -36,7 +36,8 @@ describe('shuffleBySeed', () => {
   });
   it('puts the first item in every place about equally often across seeds', () => {
     const counts = [0, 0, 0, 0];
-    for (let seed = 0; seed < 4000; seed++) counts[shuffleBySeed(options, `${seed}:q`).findIndex((o) => o.id === 'a')]! += 1;
+    for (let seed = 0; seed < 4000; seed++)
+      counts[shuffleBySeed(options, `${seed}:q`).findIndex((o) => o.id === 'a')]! += 1;
     // Binomial(4000, 1/4): mean 1000, sd 27.4; allow 4 sd.
     for (const c of counts) expect(Math.abs(c - 1000)).toBeLessThan(4 * Math.sqrt(4000 * 0.25 * 0.75));
   });

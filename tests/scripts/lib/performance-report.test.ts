@@ -6,7 +6,19 @@ const run = {
   node: 'v22.23.3',
   timedSteps: 30,
   machine: { cpus: 2, cpuModel: 'Test CPU', memoryGiB: 24, platform: 'linux' },
-  results: [{ backend: 'chromium-wasm', model: '784-256-16', batchSize: 64, engineMsPerStep: 28.5, plainMsPerStep: 45.5, speedup: 45.5 / 28.5, engineGflops: 5.5, matmulGflops: 2.2, adam: 'ops' }],
+  results: [
+    {
+      backend: 'chromium-wasm',
+      model: '784-256-16',
+      batchSize: 64,
+      engineMsPerStep: 28.5,
+      plainMsPerStep: 45.5,
+      speedup: 45.5 / 28.5,
+      engineGflops: 5.5,
+      matmulGflops: 2.2,
+      adam: 'ops',
+    },
+  ],
   lab: [
     { backend: 'lab-wasm', stepsPerSecond: 31.2, firstPointMs: 180, longestTaskMs: 74, tasksOver50ms: 3 },
     { backend: 'lab-cpu', stepsPerSecond: 1.2, firstPointMs: null, longestTaskMs: 120, tasksOver50ms: 9 },
@@ -43,7 +55,10 @@ describe('performanceReport(run)', () => {
   });
 
   it('says "no task of 50 ms or more" when the Long Tasks API saw none', () => {
-    const quiet = performanceReport({ ...run, lab: [{ backend: 'lab-wasm', stepsPerSecond: 59, firstPointMs: 156, longestTaskMs: 0, tasksOver50ms: 0 }] });
+    const quiet = performanceReport({
+      ...run,
+      lab: [{ backend: 'lab-wasm', stepsPerSecond: 59, firstPointMs: 156, longestTaskMs: 0, tasksOver50ms: 0 }],
+    });
     expect(quiet).toContain('No main-thread task of 50 ms or more while training');
   });
 

@@ -3,7 +3,17 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildServiceWorker, groupOf, normaliseBase, precacheOptions, precacheProblems, PRECACHE_GLOBS, REQUIRED_KINDS, serviceWorkerOptions, summarise } from '../../../scripts/lib/service-worker.mjs';
+import {
+  buildServiceWorker,
+  groupOf,
+  normaliseBase,
+  precacheOptions,
+  precacheProblems,
+  PRECACHE_GLOBS,
+  REQUIRED_KINDS,
+  serviceWorkerOptions,
+  summarise,
+} from '../../../scripts/lib/service-worker.mjs';
 
 /** One file of each kind the book needs offline, as a built site under /vae-book/ would have them. */
 const SITE_FILES = [
@@ -66,7 +76,16 @@ describe('precacheOptions(outDir, base) and serviceWorkerOptions(outDir, base)',
   });
 
   it('globs pages, bundles, KaTeX fonts, datasets, checkpoints, wasm, the search index, icons and the manifest', () => {
-    for (const glob of ['**/*.html', '_astro/**/*.woff2', 'data/*.bin', 'checkpoints/*.{bin,json}', 'tfjs/*.wasm', 'pagefind/**/*', 'icons/*.png', 'manifest.webmanifest']) {
+    for (const glob of [
+      '**/*.html',
+      '_astro/**/*.woff2',
+      'data/*.bin',
+      'checkpoints/*.{bin,json}',
+      'tfjs/*.wasm',
+      'pagefind/**/*',
+      'icons/*.png',
+      'manifest.webmanifest',
+    ]) {
       expect(PRECACHE_GLOBS).toContain(glob);
     }
   });
@@ -84,11 +103,18 @@ describe('precacheProblems(urls, base)', () => {
   it('finds nothing wrong with a complete list', () => expect(precacheProblems(ALL_URLS, '/vae-book/')).toEqual([]));
 
   it.each(REQUIRED_KINDS.map((k) => [k.kind, k.pattern] as const))('reports a list without %s', (kind, pattern) => {
-    expect(precacheProblems(ALL_URLS.filter((u) => !pattern.test(u)), '/vae-book/')).toEqual([`no ${kind}`]);
+    expect(
+      precacheProblems(
+        ALL_URLS.filter((u) => !pattern.test(u)),
+        '/vae-book/',
+      ),
+    ).toEqual([`no ${kind}`]);
   });
 
   it('reports URLs outside the base path (a site built for / served under /vae-book/)', () => {
-    expect(precacheProblems([...ALL_URLS, '/data/mnist.bin'], '/vae-book/')).toEqual(['/data/mnist.bin is outside the base path /vae-book/']);
+    expect(precacheProblems([...ALL_URLS, '/data/mnist.bin'], '/vae-book/')).toEqual([
+      '/data/mnist.bin is outside the base path /vae-book/',
+    ]);
   });
 });
 
@@ -127,10 +153,22 @@ describe('buildServiceWorker(outDir, base)', () => {
     const dir = fakeSite(SITE_FILES);
     const result = await buildServiceWorker(dir, '/vae-book/');
     const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
-    for (const url of ['/vae-book/en/generative-model/index.html', '/vae-book/data/mnist.bin', '/vae-book/checkpoints/mnist-z16.bin', '/vae-book/tfjs/tfjs-backend-wasm.wasm', '/vae-book/_astro/KaTeX_Main-Regular.B22Nviop.woff2', '/vae-book/pagefind/pagefind.js']) {
+    for (const url of [
+      '/vae-book/en/generative-model/index.html',
+      '/vae-book/data/mnist.bin',
+      '/vae-book/checkpoints/mnist-z16.bin',
+      '/vae-book/tfjs/tfjs-backend-wasm.wasm',
+      '/vae-book/_astro/KaTeX_Main-Regular.B22Nviop.woff2',
+      '/vae-book/pagefind/pagefind.js',
+    ]) {
       expect(sw).toContain(`"${url}"`);
     }
-    for (const url of ['/vae-book/_astro/KaTeX_Main-Regular.Dr94JaBh.woff', '/vae-book/og-image.png', '/vae-book/pagefind/pagefind-modular-ui.js']) expect(sw).not.toContain(`"${url}"`);
+    for (const url of [
+      '/vae-book/_astro/KaTeX_Main-Regular.Dr94JaBh.woff',
+      '/vae-book/og-image.png',
+      '/vae-book/pagefind/pagefind-modular-ui.js',
+    ])
+      expect(sw).not.toContain(`"${url}"`);
     expect(result.count).toBe(SITE_FILES.length - 3);
   });
 

@@ -76,13 +76,29 @@ export function createChartViews(ctx: LabContext): ChartViews {
         { points: history.points(), heldOut: history.heldOut(), betaChanges: changes },
         {
           width: host('loss').clientWidth || 600,
-          labels: { step: s.axisStep, nats: s.axisNats, reconstruction: s.seriesRecon, kl: s.seriesKl, negElbo: s.seriesNegElbo, objective: s.seriesObjective, heldOut: s.seriesHeldOut, beta: 'β' },
+          labels: {
+            step: s.axisStep,
+            nats: s.axisNats,
+            reconstruction: s.seriesRecon,
+            kl: s.seriesKl,
+            negElbo: s.seriesNegElbo,
+            objective: s.seriesObjective,
+            heldOut: s.seriesHeldOut,
+            beta: 'β',
+          },
           ariaLabel: s.lossAria,
           ariaDescription: '',
         },
       );
       const text = latest
-        ? fill(s.lossDescription, { step: latest.step, recon: formatNats(latest.reconstruction), kl: formatNats(latest.kl), negElbo: formatNats(latest.negElbo), objective: formatNats(latest.objective), changes: changes.length ? fill(s.lossChanges, { count: changes.length }) : '' })
+        ? fill(s.lossDescription, {
+            step: latest.step,
+            recon: formatNats(latest.reconstruction),
+            kl: formatNats(latest.kl),
+            negElbo: formatNats(latest.negElbo),
+            objective: formatNats(latest.objective),
+            changes: changes.length ? fill(s.lossChanges, { count: changes.length }) : '',
+          })
         : s.lossEmpty;
       describe('loss', text);
       placeChart(host('loss'), Plot.plot(spec), `${ctx.id}-loss-description`);
@@ -91,11 +107,21 @@ export function createChartViews(ctx: LabContext): ChartViews {
       const flags = activeFlags();
       const spec = klBarsChart(
         { klPerDim, active: flags },
-        { width: host('kl').clientWidth || 400, labels: { dimension: s.axisDim, kl: s.axisKl, active: s.active, inactive: s.inactive }, ariaLabel: s.klAria, ariaDescription: '' },
+        {
+          width: host('kl').clientWidth || 400,
+          labels: { dimension: s.axisDim, kl: s.axisKl, active: s.active, inactive: s.inactive },
+          ariaLabel: s.klAria,
+          ariaDescription: '',
+        },
       );
       const count = flags.filter(Boolean).length;
       const total = klPerDim.reduce((a, b) => a + b, 0);
-      describe('kl', klPerDim.length ? fill(s.klDescription, { active: count, latent: klPerDim.length, kl: formatNats(total) }) : s.lossEmpty);
+      describe(
+        'kl',
+        klPerDim.length
+          ? fill(s.klDescription, { active: count, latent: klPerDim.length, kl: formatNats(total) })
+          : s.lossEmpty,
+      );
       const collapse = ctx.part('collapse');
       const collapsed = klPerDim.length - count;
       collapse.hidden = collapsed === 0 || klPerDim.length === 0;
@@ -107,10 +133,30 @@ export function createChartViews(ctx: LabContext): ChartViews {
       const current = latest ? { rate: latest.kl, distortion: latest.reconstruction } : null;
       const spec = rateDistortionChart(
         { trajectory: ratePoints(history), sweep, current },
-        { width: host('rd').clientWidth || 600, labels: { rate: s.axisRate, distortion: s.axisDistortion, current: s.readout, beta: 'β=', isoElbo: s.isoElbo }, ariaLabel: s.rdAria, ariaDescription: '' },
+        {
+          width: host('rd').clientWidth || 600,
+          labels: {
+            rate: s.axisRate,
+            distortion: s.axisDistortion,
+            current: s.readout,
+            beta: 'β=',
+            isoElbo: s.isoElbo,
+          },
+          ariaLabel: s.rdAria,
+          ariaDescription: '',
+        },
       );
-      const points = sweep.map((p) => `β ${formatBeta(p.beta)}: ${formatNats(p.rate)} / ${formatNats(p.distortion)}`).join('; ');
-      describe('rd', fill(s.rdDescription, { rate: formatNats(current?.rate), distortion: formatNats(current?.distortion), sweep: sweep.length ? fill(s.rdSweepPoints, { points }) : s.rdSweepNone }));
+      const points = sweep
+        .map((p) => `β ${formatBeta(p.beta)}: ${formatNats(p.rate)} / ${formatNats(p.distortion)}`)
+        .join('; ');
+      describe(
+        'rd',
+        fill(s.rdDescription, {
+          rate: formatNats(current?.rate),
+          distortion: formatNats(current?.distortion),
+          sweep: sweep.length ? fill(s.rdSweepPoints, { points }) : s.rdSweepNone,
+        }),
+      );
       placeChart(host('rd'), Plot.plot(spec), `${ctx.id}-rd-description`);
     },
   };
@@ -121,26 +167,61 @@ export function createChartViews(ctx: LabContext): ChartViews {
       const every = Math.max(1, Math.ceil(points.length / TABLE_ROWS));
       const rows = points.filter((_, i) => i % every === 0 || i === points.length - 1);
       const held = new Map(history.heldOut().map((h) => [h.step, h.negElbo]));
-      return buildTable(s.lossTitle, [s.metricStep, 'β', s.seriesRecon, s.seriesKl, s.seriesNegElbo, s.seriesObjective, s.seriesHeldOut], rows.map((p) => [
-        String(p.step), formatBeta(p.beta), formatNats(p.reconstruction), formatNats(p.kl), formatNats(p.negElbo), formatNats(p.objective), formatNats(held.get(p.step)),
-      ]));
+      return buildTable(
+        s.lossTitle,
+        [s.metricStep, 'β', s.seriesRecon, s.seriesKl, s.seriesNegElbo, s.seriesObjective, s.seriesHeldOut],
+        rows.map((p) => [
+          String(p.step),
+          formatBeta(p.beta),
+          formatNats(p.reconstruction),
+          formatNats(p.kl),
+          formatNats(p.negElbo),
+          formatNats(p.objective),
+          formatNats(held.get(p.step)),
+        ]),
+      );
     },
     kl: () => {
       const flags = activeFlags();
-      return buildTable(s.klTitle, [s.axisDim.replace(' →', ''), 'KL', s.active], klPerDim.map((kl, i) => [`z${i + 1}`, formatNats(kl), flags[i] ? s.active : s.inactive]));
+      return buildTable(
+        s.klTitle,
+        [s.axisDim.replace(' →', ''), 'KL', s.active],
+        klPerDim.map((kl, i) => [`z${i + 1}`, formatNats(kl), flags[i] ? s.active : s.inactive]),
+      );
     },
     rd: () => {
       const latest = history.latest();
-      const rows = sweep.map((p) => [`β = ${formatBeta(p.beta)}`, formatNats(p.rate), formatNats(p.distortion), formatNats(p.rate + p.distortion)]);
-      if (latest) rows.push([s.readout, formatNats(latest.kl), formatNats(latest.reconstruction), formatNats(latest.negElbo)]);
-      return buildTable(s.rdTitle, ['', s.axisRate.replace(' →', ''), s.axisDistortion.replace('↑ ', ''), s.seriesNegElbo], rows);
+      const rows = sweep.map((p) => [
+        `β = ${formatBeta(p.beta)}`,
+        formatNats(p.rate),
+        formatNats(p.distortion),
+        formatNats(p.rate + p.distortion),
+      ]);
+      if (latest)
+        rows.push([s.readout, formatNats(latest.kl), formatNats(latest.reconstruction), formatNats(latest.negElbo)]);
+      return buildTable(
+        s.rdTitle,
+        ['', s.axisRate.replace(' →', ''), s.axisDistortion.replace('↑ ', ''), s.seriesNegElbo],
+        rows,
+      );
     },
   };
   const tableOpen = Object.fromEntries(
     CHARTS.map((key) => {
       const region = panel(key).querySelector<HTMLElement>('[data-lab="table"]') as HTMLElement;
       const fillTable = () => region.replaceChildren(tables[key]());
-      return [key, { ...bindTableToggle(panel(key).querySelector('[data-lab="table-toggle"]') as HTMLButtonElement, region, { show: s.showTable, hide: s.hideTable }, fillTable), fillTable }];
+      return [
+        key,
+        {
+          ...bindTableToggle(
+            panel(key).querySelector('[data-lab="table-toggle"]') as HTMLButtonElement,
+            region,
+            { show: s.showTable, hide: s.hideTable },
+            fillTable,
+          ),
+          fillTable,
+        },
+      ];
     }),
   ) as Record<ChartKey, { isOpen(): boolean; fillTable(): void }>;
 
@@ -181,7 +262,8 @@ export function createChartViews(ctx: LabContext): ChartViews {
   if (typeof IntersectionObserver === 'function') {
     const observer = new IntersectionObserver((entries) => {
       for (const entry of entries) {
-        const key = (entry.target as HTMLElement).closest<HTMLElement>('[data-chart]')?.dataset['chart'] as ChartKey | undefined;
+        const key = (entry.target as HTMLElement).closest<HTMLElement>('[data-chart]')?.dataset['chart'] as
+          ChartKey | undefined;
         if (!key) continue;
         if (entry.isIntersecting) onScreen.add(key);
         else onScreen.delete(key);

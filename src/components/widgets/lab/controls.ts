@@ -5,7 +5,6 @@ import type { LabContext } from './context';
 import { betaToSlider, formatBeta, sliderToBeta } from './numbers';
 import { RESTART_FIELDS, parseSetting, type LabSettings } from './settings';
 
-
 /** What the controls ask the rest of the lab to do. */
 export interface ControlActions {
   toggleTraining(): void;
@@ -78,13 +77,16 @@ export function bindControls(ctx: LabContext, actions: ControlActions): { sync()
   learningRate.addEventListener('keydown', (event) => event.key === 'Enter' && commitRate());
 
   // The settings under "Model and data" are the ones that restart training: applied together, by starting over.
-  const modelInputs = RESTART_FIELDS.map((field) => [field, byId<HTMLInputElement | HTMLSelectElement>(field)] as const);
+  const modelInputs = RESTART_FIELDS.map(
+    (field) => [field, byId<HTMLInputElement | HTMLSelectElement>(field)] as const,
+  );
   apply.addEventListener('click', () => {
     const next: Record<string, unknown> = { ...ctx.settings };
     let valid = true;
     for (const [field, input] of modelInputs) {
       const result = parseSetting(field, input.value);
-      const message = input instanceof HTMLInputElement ? ctx.figure.querySelector<HTMLElement>(`#${id}-${field}-message`) : null;
+      const message =
+        input instanceof HTMLInputElement ? ctx.figure.querySelector<HTMLElement>(`#${id}-${field}-message`) : null;
       if (!result.ok) {
         valid = false;
         input.setAttribute('aria-invalid', 'true');
@@ -103,12 +105,15 @@ export function bindControls(ctx: LabContext, actions: ControlActions): { sync()
     const busy = phase === 'loading' || phase === 'failed';
     controls.disabled = busy;
     apply.disabled = phase === 'loading';
-    train.textContent = phase === 'training' ? (train.dataset['pauseLabel'] ?? s.pause) : (train.dataset['trainLabel'] ?? s.train);
+    train.textContent =
+      phase === 'training' ? (train.dataset['pauseLabel'] ?? s.pause) : (train.dataset['trainLabel'] ?? s.train);
     ctx.part<HTMLButtonElement>('step').disabled = phase !== 'ready' && phase !== 'paused';
     train.disabled = phase === 'sweeping';
     beta.show(settings.beta);
     if (document.activeElement !== learningRate) learningRate.value = String(settings.learningRate);
-    for (const [field, input] of modelInputs) if (document.activeElement !== input && input.getAttribute('aria-invalid') !== 'true') input.value = String(settings[field]);
+    for (const [field, input] of modelInputs)
+      if (document.activeElement !== input && input.getAttribute('aria-invalid') !== 'true')
+        input.value = String(settings[field]);
   };
   return { sync };
 }

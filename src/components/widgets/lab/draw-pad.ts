@@ -15,7 +15,13 @@ const MIN_INK_FRACTION = 0.001;
 const STROKE_FRACTION = 1 / 12;
 
 /** For each output pixel along one axis: the source pixels it covers and the share of each (area averaging). */
-function boxWeights(outLength: number, srcStart: number, srcEnd: number, offset: number, scale: number): { index: number; weight: number }[][] {
+function boxWeights(
+  outLength: number,
+  srcStart: number,
+  srcEnd: number,
+  offset: number,
+  scale: number,
+): { index: number; weight: number }[][] {
   return Array.from({ length: outLength }, (_, i) => {
     const lo = srcStart + (i - offset) / scale;
     const hi = lo + 1 / scale;
@@ -161,7 +167,8 @@ export function createDrawPad(canvas: HTMLCanvasElement, options: DrawPadOptions
   const side = Math.max(1, Math.round((canvas.clientWidth || canvas.width) * (globalThis.devicePixelRatio || 1)));
   canvas.width = canvas.height = side;
   canvas.style.touchAction = 'none';
-  const strokeWidth = options.lineWidth === undefined ? side * STROKE_FRACTION : options.lineWidth * (globalThis.devicePixelRatio || 1);
+  const strokeWidth =
+    options.lineWidth === undefined ? side * STROKE_FRACTION : options.lineWidth * (globalThis.devicePixelRatio || 1);
 
   const events = new AbortController();
   let pointer: number | null = null;
@@ -188,7 +195,10 @@ export function createDrawPad(canvas: HTMLCanvasElement, options: DrawPadOptions
   // Backing-store coordinates, whatever size CSS gives the canvas.
   const pointAt = (event: PointerEvent) => {
     const box = canvas.getBoundingClientRect();
-    return { x: ((event.clientX - box.left) * side) / (box.width || side), y: ((event.clientY - box.top) * side) / (box.height || side) };
+    return {
+      x: ((event.clientX - box.left) * side) / (box.width || side),
+      y: ((event.clientY - box.top) * side) / (box.height || side),
+    };
   };
   const lineTo = (event: PointerEvent) => {
     const point = pointAt(event);

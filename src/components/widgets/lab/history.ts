@@ -77,7 +77,8 @@ export class MetricHistory {
 
   /** Keeps at most `maxPoints` training points (and as many held-out points), plus the latest of each. */
   constructor(private readonly maxPoints = 2000) {
-    if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new RangeError(`maxPoints must be an integer ≥ 2, got ${maxPoints}`);
+    if (!Number.isInteger(maxPoints) || maxPoints < 2)
+      throw new RangeError(`maxPoints must be an integer ≥ 2, got ${maxPoints}`);
     this.training = new Thinned(maxPoints);
     this.evaluations = new Thinned(maxPoints);
   }
@@ -85,7 +86,8 @@ export class MetricHistory {
   /** Records a training point, and a β change when its β differs from the previous pushed point's. */
   push(point: LossPoint): void {
     const previous = this.training.latest();
-    if (previous && previous.beta !== point.beta) this.changes.push({ step: point.step, from: previous.beta, to: point.beta });
+    if (previous && previous.beta !== point.beta)
+      this.changes.push({ step: point.step, from: previous.beta, to: point.beta });
     this.training.push(point);
   }
 

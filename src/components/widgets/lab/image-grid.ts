@@ -35,7 +35,13 @@ const wholeCount = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.floor(n
  * Lays `count` cells of `cellWidth × cellHeight` in rows of `columns` (fewer when there are fewer images) with `gap`
  * pixels between them; an empty grid is 0 × 0.
  */
-export function gridLayout(count: number, columns: number, cellWidth: number, cellHeight: number, gap: number): GridLayout {
+export function gridLayout(
+  count: number,
+  columns: number,
+  cellWidth: number,
+  cellHeight: number,
+  gap: number,
+): GridLayout {
   const n = wholeCount(count);
   const cols = n === 0 ? 0 : Math.min(n, Math.max(1, wholeCount(columns)));
   const rows = cols === 0 ? 0 : Math.ceil(n / cols);
@@ -55,7 +61,14 @@ export function coverage(value: number | undefined): number {
  * The grid as RGBA bytes (`layout.width × layout.height × 4`): each image pixel blends paper→ink by its value, and the
  * gaps stay transparent so the page's background shows between images. Missing or invalid pixels paint as paper.
  */
-export function pixelsToRgba(pixels: Float32Array, count: number, width: number, height: number, layout: GridLayout, colors: GridColors): Uint8ClampedArray<ArrayBuffer> {
+export function pixelsToRgba(
+  pixels: Float32Array,
+  count: number,
+  width: number,
+  height: number,
+  layout: GridLayout,
+  colors: GridColors,
+): Uint8ClampedArray<ArrayBuffer> {
   const rgba = new Uint8ClampedArray(layout.width * layout.height * 4);
   const [w, h] = [Math.min(wholeCount(width), layout.cellWidth), Math.min(wholeCount(height), layout.cellHeight)];
   const imageSize = wholeCount(width) * wholeCount(height);
@@ -82,7 +95,12 @@ export function pixelsToRgba(pixels: Float32Array, count: number, width: number,
  * Originals then reconstructions, each `count` images of `size` pixels: painted with `columns = count`, the originals
  * form the first row and each reconstruction sits right under its original. Missing pixels are 0.
  */
-export function pairRows(originals: Float32Array, reconstructions: Float32Array, count: number, size: number): Float32Array {
+export function pairRows(
+  originals: Float32Array,
+  reconstructions: Float32Array,
+  count: number,
+  size: number,
+): Float32Array {
   const length = wholeCount(count) * wholeCount(size);
   const paired = new Float32Array(2 * length);
   paired.set(originals.subarray(0, length));
@@ -149,7 +167,10 @@ export function resolveColor(css: string): Rgb | null {
 export function themeColors(element: Element): GridColors {
   const style = getComputedStyle(element);
   const ink = resolveColor(style.getPropertyValue('--lab-ink')) ?? resolveColor(style.color) ?? LIGHT_COLORS.ink;
-  const paper = resolveColor(style.getPropertyValue('--lab-paper')) ?? resolveColor(style.getPropertyValue('--bg')) ?? paperFor(ink);
+  const paper =
+    resolveColor(style.getPropertyValue('--lab-paper')) ??
+    resolveColor(style.getPropertyValue('--bg')) ??
+    paperFor(ink);
   return { ink, paper };
 }
 
@@ -165,7 +186,14 @@ export interface PaintOptions {
  * Sizes `canvas` to the grid × `scale` and paints the images with crisp (unsmoothed) pixels. It sets only the canvas's
  * width, height and pixels; CSS sizing is the caller's. Returns the layout, for `cellAt`.
  */
-export function paintGrid(canvas: HTMLCanvasElement, pixels: Float32Array, count: number, width: number, height: number, options: PaintOptions): GridLayout {
+export function paintGrid(
+  canvas: HTMLCanvasElement,
+  pixels: Float32Array,
+  count: number,
+  width: number,
+  height: number,
+  options: PaintOptions,
+): GridLayout {
   const layout = gridLayout(count, options.columns, width, height, options.gap);
   const scale = Math.max(1, Math.round(options.scale));
   canvas.width = layout.width * scale;

@@ -27,7 +27,15 @@ export interface ImageViews {
 export function createImageViews(ctx: LabContext, klPerDim: () => readonly number[]): ImageViews {
   const { s } = ctx;
   const canvas = (name: string) => ctx.part<HTMLCanvasElement>(name);
-  const paint = (name: string, pixels: Float32Array, count: number, width: number, height: number, columns: number, scale: number) =>
+  const paint = (
+    name: string,
+    pixels: Float32Array,
+    count: number,
+    width: number,
+    height: number,
+    columns: number,
+    scale: number,
+  ) =>
     paintGrid(canvas(name), pixels, count, width, height, { columns, scale, gap: 2, colors: themeColors(ctx.figure) });
   let sampleSeed = 1;
   let size = { width: 28, height: 28 };
@@ -75,7 +83,11 @@ export function createImageViews(ctx: LabContext, klPerDim: () => readonly numbe
       const [a, b] = map.dims();
       const sd = (i: number) => Math.exp(0.5 * (event.logVar[i] ?? 0)).toFixed(2);
       encoding.textContent = fill(s.drawEncoding, {
-        x: (event.mean[a] ?? 0).toFixed(2), y: (event.mean[b] ?? 0).toFixed(2), sx: sd(a), sy: sd(b), elbo: formatNats(event.elbo),
+        x: (event.mean[a] ?? 0).toFixed(2),
+        y: (event.mean[b] ?? 0).toFixed(2),
+        sx: sd(a),
+        sy: sd(b),
+        elbo: formatNats(event.elbo),
       });
     });
   };
@@ -115,7 +127,15 @@ export function createImageViews(ctx: LabContext, klPerDim: () => readonly numbe
     onImages(event) {
       size = { width: event.width, height: event.height };
       if (event.kind === 'reconstructions' && event.originals) {
-        paint('reconstructions', pairRows(event.originals, event.pixels, event.count, event.width * event.height), event.count * 2, event.width, event.height, event.count, 2);
+        paint(
+          'reconstructions',
+          pairRows(event.originals, event.pixels, event.count, event.width * event.height),
+          event.count * 2,
+          event.width,
+          event.height,
+          event.count,
+          2,
+        );
       } else if (event.kind === 'samples') {
         paint('samples', event.pixels, event.count, event.width, event.height, event.count, 2);
       } else if (event.kind === 'grid') {

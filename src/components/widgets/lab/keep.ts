@@ -6,7 +6,8 @@ import { ModelStoreError, loadModel, modelFromFile, modelToFile, saveModel, type
 
 /** The reader-facing sentence for a store or file problem. */
 export function storeMessage(s: VaeLabStrings, error: unknown, source: 'file' | 'store' = 'store'): string {
-  if (!(error instanceof ModelStoreError)) return fill(s.workerFailed, { message: error instanceof Error ? error.message : String(error) });
+  if (!(error instanceof ModelStoreError))
+    return fill(s.workerFailed, { message: error instanceof Error ? error.message : String(error) });
   switch (error.code) {
     case 'unavailable':
       return s.storeUnavailable;
@@ -45,7 +46,11 @@ export function createKeepPanel(ctx: LabContext, load: (saved: SavedModel) => vo
   const offerRestore = (saved: SavedModel | null) => {
     restoreButton.hidden = saved === null;
     restoreNote.hidden = saved === null;
-    if (saved) restoreNote.textContent = fill(s.restoreAvailable, { date: new Date(saved.savedAt).toLocaleString(ctx.lang === 'zh' ? 'zh-CN' : 'en'), step: saved.step });
+    if (saved)
+      restoreNote.textContent = fill(s.restoreAvailable, {
+        date: new Date(saved.savedAt).toLocaleString(ctx.lang === 'zh' ? 'zh-CN' : 'en'),
+        step: saved.step,
+      });
   };
   loadModel(SAVED_MODEL_KEY).then(offerRestore, (error: unknown) => {
     // A damaged record is worth a word; a browser without storage is not, until the reader presses Save.

@@ -25,7 +25,12 @@ export interface LabActions extends ControlActions {
 }
 
 /** Builds the actions for one lab; `defaults` are the settings its URL is written against. */
-export function createLabActions(ctx: LabContext, views: LabViews, session: LabSession, defaults: LabSettings): LabActions {
+export function createLabActions(
+  ctx: LabContext,
+  views: LabViews,
+  session: LabSession,
+  defaults: LabSettings,
+): LabActions {
   const { s } = ctx;
   const train = () => {
     if (session.diverged) ctx.warn(null);

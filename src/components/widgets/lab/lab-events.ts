@@ -14,13 +14,24 @@ export interface EventViews extends LabViews {
   readonly images: ImageViews;
 }
 
-function onStatus(ctx: LabContext, views: EventViews, session: LabSession, actions: LabActions, event: StatusEvent): void {
+function onStatus(
+  ctx: LabContext,
+  views: EventViews,
+  session: LabSession,
+  actions: LabActions,
+  event: StatusEvent,
+): void {
   ctx.step = event.step;
   const wasLoading = ctx.phase === 'loading';
   showBackend(ctx, event, wasLoading);
   if (event.state === 'ready') showProgress(ctx, null);
   const latest = views.charts.latest();
-  const reaction = statusReaction(ctx.s, event, { phase: ctx.phase, session, backendTitle: backendTitle(ctx, ctx.backend), latest });
+  const reaction = statusReaction(ctx.s, event, {
+    phase: ctx.phase,
+    session,
+    backendTitle: backendTitle(ctx, ctx.backend),
+    latest,
+  });
   if (reaction.phase) ctx.setPhase(reaction.phase);
   if (reaction.status) ctx.setStatus(reaction.status);
   if (reaction.announce) ctx.announce(reaction.announce);
@@ -44,7 +55,13 @@ function onMetrics(ctx: LabContext, views: EventViews, session: LabSession, even
   }
 }
 
-function onError(ctx: LabContext, views: EventViews, session: LabSession, actions: LabActions, event: ErrorEvent): void {
+function onError(
+  ctx: LabContext,
+  views: EventViews,
+  session: LabSession,
+  actions: LabActions,
+  event: ErrorEvent,
+): void {
   const reaction = errorReaction(ctx.s, ctx.lang, event, { settings: ctx.settings, phase: ctx.phase, step: ctx.step });
   if (reaction.kind === 'fail') return actions.fail(reaction.text);
   ctx.warn(reaction.text);

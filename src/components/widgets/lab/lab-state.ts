@@ -117,12 +117,18 @@ export function statusReaction(s: VaeLabStrings, event: StatusEvent, at: StatusC
     const status = checkpoint ? fill(s.stateReadyCheckpoint, { steps: checkpoint.steps }) : s.stateReadyScratch;
     return { phase: 'ready', status, announce: fill(s.announceReady, { backend: at.backendTitle }), refresh: true };
   }
-  if (event.state === 'training') return { ...none, phase: 'training', status: s.stateTraining, announce: s.announceTraining };
+  if (event.state === 'training')
+    return { ...none, phase: 'training', status: s.stateTraining, announce: s.announceTraining };
   // A sweep owns the phase until it ends (sweep.ts); the worker pauses the main loop when one starts.
   if (event.state !== 'paused' || at.phase === 'sweeping') return none;
   if (at.session.resumeWhenVisible) return { ...none, phase: 'paused', status: s.stateHiddenPaused, refresh: true };
   const terms = { step: event.step, recon: formatNats(at.latest?.reconstruction), kl: formatNats(at.latest?.kl) };
-  return { phase: 'paused', status: fill(s.statePaused, { step: event.step }), announce: fill(s.announcePaused, terms), refresh: true };
+  return {
+    phase: 'paused',
+    status: fill(s.statePaused, { step: event.step }),
+    announce: fill(s.announcePaused, terms),
+    refresh: true,
+  };
 }
 
 /** What the page does about a worker error: warn, fail for good, or start over from random weights; and its words. */
@@ -131,10 +137,19 @@ export type ErrorReaction =
   | { readonly kind: 'diverged'; readonly text: string; readonly rewindTo: number | null };
 
 /** The page's reaction to an error event, given the lab's settings, phase and step. */
-export function errorReaction(s: VaeLabStrings, lang: Lang, event: ErrorEvent, at: { settings: LabSettings; phase: LabPhase; step: number }): ErrorReaction {
+export function errorReaction(
+  s: VaeLabStrings,
+  lang: Lang,
+  event: ErrorEvent,
+  at: { settings: LabSettings; phase: LabPhase; step: number },
+): ErrorReaction {
   switch (event.code) {
     case 'non-finite':
-      return { kind: 'diverged', text: nonFiniteMessage(s, event, at.settings.learningRate, at.step), rewindTo: event.restoredStep ?? null };
+      return {
+        kind: 'diverged',
+        text: nonFiniteMessage(s, event, at.settings.learningRate, at.step),
+        rewindTo: event.restoredStep ?? null,
+      };
     case 'dataset': {
       const damaged = datasetDamagedMessage(lang, event.reason, datasetName(s, at.settings));
       return { kind: 'fail', text: damaged ?? fill(s.datasetFailed, { message: event.message }) };
@@ -142,7 +157,8 @@ export function errorReaction(s: VaeLabStrings, lang: Lang, event: ErrorEvent, a
     case 'invalid-config':
       return { kind: 'fail', text: fill(s.invalidConfig, { message: event.message }) };
     case 'checkpoint':
-      if (at.phase === 'loading') return { kind: 'scratch', text: fill(s.checkpointFailed, { message: event.message }) };
+      if (at.phase === 'loading')
+        return { kind: 'scratch', text: fill(s.checkpointFailed, { message: event.message }) };
       return { kind: 'warn', text: fill(s.workerFailed, { message: event.message }) };
     default:
       return { kind: 'warn', text: fill(s.workerFailed, { message: event.message }) };

@@ -11,7 +11,10 @@ type Untagged<R> = R extends unknown ? Omit<R, 'id'> : never;
 export class LabWorker {
   private readonly worker: Worker;
   private readonly listeners = new Map<string, Set<(event: WorkerEvent) => void>>();
-  private readonly waiting = new Map<number, { resolve: (event: WorkerEvent) => void; until: readonly WorkerEvent['type'][] }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (event: WorkerEvent) => void; until: readonly WorkerEvent['type'][] }
+  >();
   private nextId = 1;
 
   constructor(onCrash: (message: string) => void) {
@@ -29,7 +32,11 @@ export class LabWorker {
    * Sends a request and resolves with the first event carrying its id whose type is in `until` (or an error for it).
    * Other events with that id still reach the listeners.
    */
-  ask<T extends WorkerEvent['type']>(request: Untagged<WorkerRequest>, until: readonly T[], transfer: Transferable[] = []): Promise<EventOf<T> | EventOf<'error'>> {
+  ask<T extends WorkerEvent['type']>(
+    request: Untagged<WorkerRequest>,
+    until: readonly T[],
+    transfer: Transferable[] = [],
+  ): Promise<EventOf<T> | EventOf<'error'>> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, { resolve: resolve as (event: WorkerEvent) => void, until: [...until, 'error'] });

@@ -25,8 +25,12 @@ export function mount(figure: HTMLElement): void {
   const fromUrl = settingsFromQuery(location.search, defaults, figure.dataset['id'] ?? 'lab');
   const phase = createPhase('loading');
   const session = createSession();
-  const ctx = createLabContext(figure, lang, s, phase, fromUrl.settings, (message) => actions.fail(fill(s.workerFailed, { message })));
-  const rejected = fromUrl.rejected.map(({ field, raw }) => fill(s.urlRejected, { field, raw, value: String(defaults[field as keyof LabSettings]) }));
+  const ctx = createLabContext(figure, lang, s, phase, fromUrl.settings, (message) =>
+    actions.fail(fill(s.workerFailed, { message })),
+  );
+  const rejected = fromUrl.rejected.map(({ field, raw }) =>
+    fill(s.urlRejected, { field, raw, value: String(defaults[field as keyof LabSettings]) }),
+  );
   if (rejected.length) ctx.warn(rejected.join(' '));
 
   const charts = createChartViews(ctx);

@@ -43,7 +43,9 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
   let dims: [number, number] = [0, 1];
   let probe: { x: number; y: number; sx: number; sy: number } | null = null;
   let cursor: { x: number; y: number } | null = null;
-  let chart: (SVGSVGElement | HTMLElement) & { scale?: (name: string) => { invert?: (v: number) => number } | undefined } | null = null;
+  let chart:
+    | ((SVGSVGElement | HTMLElement) & { scale?: (name: string) => { invert?: (v: number) => number } | undefined })
+    | null = null;
   let frame = 0;
 
   const classNames = () => CLASS_NAMES[ctx.settings.dataset][ctx.lang];
@@ -52,7 +54,12 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
     if (!latentSize) return;
     const spec = latentScatterChart(
       { points, classNames: classNames(), dims, ...(probe ? { probe } : {}), ...(cursor ? { cursor } : {}) },
-      { width: host.clientWidth || 480, labels: { latent: 'z' }, ariaLabel: fill(s.latentAria, { count: points.length }), ariaDescription: '' },
+      {
+        width: host.clientWidth || 480,
+        labels: { latent: 'z' },
+        ariaLabel: fill(s.latentAria, { count: points.length }),
+        ariaDescription: '',
+      },
     );
     chart = Plot.plot(spec) as typeof chart;
     if (!chart) return;
@@ -64,10 +71,11 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
   let stale = false;
   const request = () => {
     stale = true;
-    if (onScreen && !frame) frame = requestAnimationFrame(() => {
-      stale = false;
-      render();
-    });
+    if (onScreen && !frame)
+      frame = requestAnimationFrame(() => {
+        stale = false;
+        render();
+      });
   };
   if (!onScreen) {
     new IntersectionObserver(([entry]) => {
@@ -113,7 +121,12 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
   host.addEventListener('pointerup', stopDragging);
   host.addEventListener('pointercancel', stopDragging);
   host.addEventListener('keydown', (event) => {
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-KEY_STEP, 0], ArrowRight: [KEY_STEP, 0], ArrowUp: [0, KEY_STEP], ArrowDown: [0, -KEY_STEP] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-KEY_STEP, 0],
+      ArrowRight: [KEY_STEP, 0],
+      ArrowUp: [0, KEY_STEP],
+      ArrowDown: [0, -KEY_STEP],
+    };
     const move = moves[event.key];
     if (!move || !latentSize) return;
     event.preventDefault();
@@ -128,19 +141,33 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
       const sum = sums[p.label];
       if (sum) Object.assign(sum, { n: sum.n + 1, x: sum.x + p.x, y: sum.y + p.y });
     }
-    return buildTable(s.latentTitle, [s.legendTitle, 'n', `z${dims[0] + 1}`, `z${dims[1] + 1}`], sums.map((sum, i) => [
-      classNames()[i] ?? String(i), String(sum.n), formatNats(sum.n ? sum.x / sum.n : Number.NaN), formatNats(sum.n ? sum.y / sum.n : Number.NaN),
-    ]));
+    return buildTable(
+      s.latentTitle,
+      [s.legendTitle, 'n', `z${dims[0] + 1}`, `z${dims[1] + 1}`],
+      sums.map((sum, i) => [
+        classNames()[i] ?? String(i),
+        String(sum.n),
+        formatNats(sum.n ? sum.x / sum.n : Number.NaN),
+        formatNats(sum.n ? sum.y / sum.n : Number.NaN),
+      ]),
+    );
   };
-  const table = bindTableToggle(panel.querySelector('[data-lab="table-toggle"]') as HTMLButtonElement, region, { show: s.showTable, hide: s.hideTable }, () => region.replaceChildren(classTable()));
+  const table = bindTableToggle(
+    panel.querySelector('[data-lab="table-toggle"]') as HTMLButtonElement,
+    region,
+    { show: s.showTable, hide: s.hideTable },
+    () => region.replaceChildren(classTable()),
+  );
 
   const showLegend = () => {
-    legend.replaceChildren(...legendItems(classNames()).map(({ label, color }) => {
-      const item = document.createElement('li');
-      item.textContent = label;
-      item.style.setProperty('--swatch', color);
-      return item;
-    }));
+    legend.replaceChildren(
+      ...legendItems(classNames()).map(({ label, color }) => {
+        const item = document.createElement('li');
+        item.textContent = label;
+        item.style.setProperty('--swatch', color);
+        return item;
+      }),
+    );
   };
 
   return {
@@ -152,7 +179,10 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
         y: latentSize > 1 ? (event.means[i * latentSize + dims[1]] as number) : 0,
         label: event.labels[i] as number,
       }));
-      ctx.part('latent-dims').textContent = latentSize === 2 ? s.latentDims2 : fill(s.latentDimsTop, { latent: latentSize, a: dims[0] + 1, b: dims[1] + 1 });
+      ctx.part('latent-dims').textContent =
+        latentSize === 2
+          ? s.latentDims2
+          : fill(s.latentDimsTop, { latent: latentSize, a: dims[0] + 1, b: dims[1] + 1 });
       description.textContent = `${fill(s.latentAria, { count: points.length })}${ctx.lang === 'zh' ? '。' : '. '}${s.latentHover}`;
       if (!legend.childElementCount) showLegend();
       if (table.isOpen()) region.replaceChildren(classTable());

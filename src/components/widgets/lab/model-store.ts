@@ -71,18 +71,22 @@ const INPUT_SIZE = 784;
 function toStoreError(error: unknown): ModelStoreError {
   if (error instanceof ModelStoreError) return error;
   // DOMExceptions from IndexedDB are not always `instanceof Error`, so read their fields directly.
-  const { name, message } = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : {};
+  const { name, message } =
+    typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : {};
   const detail = typeof message === 'string' ? message : String(error);
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') {
     return new ModelStoreError('quota', `The browser's storage for this site is full: ${detail}`, { cause: error });
   }
-  return new ModelStoreError('unavailable', `The browser cannot store models here (private mode?): ${detail}`, { cause: error });
+  return new ModelStoreError('unavailable', `The browser cannot store models here (private mode?): ${detail}`, {
+    cause: error,
+  });
 }
 
 function openDatabase(version?: number): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-    if (!factory) return reject(new ModelStoreError('unavailable', 'This browser has no IndexedDB, so models cannot be kept.'));
+    if (!factory)
+      return reject(new ModelStoreError('unavailable', 'This browser has no IndexedDB, so models cannot be kept.'));
     let request: IDBOpenDBRequest;
     try {
       request = version === undefined ? factory.open(DATABASE_NAME) : factory.open(DATABASE_NAME, version);
@@ -147,10 +151,13 @@ export async function saveModel(key: string, saved: SavedModel): Promise<void> {
 export async function loadModel(key: string): Promise<SavedModel | null> {
   const record: unknown = await inTransaction('readonly', (store) => store.get(key));
   if (record === undefined) return null;
-  const fields = typeof record === 'object' && record !== null ? (record as Partial<Record<keyof StoredRecord, unknown>>) : {};
-  if (fields.version !== 1) throw new ModelStoreError('corrupt', `The model saved as "${key}" is not in a layout this page reads.`);
+  const fields =
+    typeof record === 'object' && record !== null ? (record as Partial<Record<keyof StoredRecord, unknown>>) : {};
+  if (fields.version !== 1)
+    throw new ModelStoreError('corrupt', `The model saved as "${key}" is not in a layout this page reads.`);
   const checkpoint = fields.checkpoint instanceof ArrayBuffer ? new Uint8Array(fields.checkpoint) : fields.checkpoint;
-  if (!(checkpoint instanceof Uint8Array)) throw new ModelStoreError('corrupt', `The model saved as "${key}" has no checkpoint bytes.`);
+  if (!(checkpoint instanceof Uint8Array))
+    throw new ModelStoreError('corrupt', `The model saved as "${key}" has no checkpoint bytes.`);
   return checkedModel({ checkpoint, settings: fields.settings, step: fields.step, savedAt: fields.savedAt }, 'corrupt');
 }
 
@@ -161,12 +168,15 @@ export async function deleteModel(key: string): Promise<void> {
 
 /** The first way `config` contradicts `settings`, or null when the checkpoint fits them. */
 export function checkpointMismatch(config: VaeConfig, settings: LabSettings): string | null {
-  if (config.inputSize !== INPUT_SIZE) return `its images have ${config.inputSize} pixels, the lab's have ${INPUT_SIZE}`;
-  if (config.latentSize !== settings.latentSize) return `its latent size is ${config.latentSize}, the settings say ${settings.latentSize}`;
+  if (config.inputSize !== INPUT_SIZE)
+    return `its images have ${config.inputSize} pixels, the lab's have ${INPUT_SIZE}`;
+  if (config.latentSize !== settings.latentSize)
+    return `its latent size is ${config.latentSize}, the settings say ${settings.latentSize}`;
   if (config.hiddenSizes.length !== 1 || config.hiddenSizes[0] !== settings.hiddenSize) {
     return `its hidden layers are [${config.hiddenSizes.join(', ')}], the settings say [${settings.hiddenSize}]`;
   }
-  if (config.likelihood !== settings.likelihood) return `its decoder is ${config.likelihood}, the settings say ${settings.likelihood}`;
+  if (config.likelihood !== settings.likelihood)
+    return `its decoder is ${config.likelihood}, the settings say ${settings.likelihood}`;
   return null;
 }
 
@@ -181,10 +191,14 @@ function checkedModel(
 ): SavedModel {
   const { settings, rejected } = parseSettingsObject(parts.settings);
   if (rejected.length > 0 || !isComplete(settings)) {
-    throw new ModelStoreError('corrupt', `The saved settings are unreadable (${rejected.map((r) => `${r.field}: ${r.problem}`).join(', ') || 'some are missing'}).`);
+    throw new ModelStoreError(
+      'corrupt',
+      `The saved settings are unreadable (${rejected.map((r) => `${r.field}: ${r.problem}`).join(', ') || 'some are missing'}).`,
+    );
   }
   if (!isCount(parts.step)) throw new ModelStoreError('corrupt', 'The saved step count is not a whole number ≥ 0.');
-  if (typeof parts.savedAt !== 'number' || !Number.isFinite(parts.savedAt)) throw new ModelStoreError('corrupt', 'The saved date is not a number.');
+  if (typeof parts.savedAt !== 'number' || !Number.isFinite(parts.savedAt))
+    throw new ModelStoreError('corrupt', 'The saved date is not a number.');
   let config: VaeConfig;
   try {
     config = parseCheckpoint(parts.checkpoint).config;
@@ -245,30 +259,45 @@ export function modelFromFile(bytes: Uint8Array): SavedModel {
   const magic = new TextEncoder().encode(MODEL_FILE_MAGIC);
   const signed = bytes.subarray(0, magic.length).every((byte, i) => byte === magic[i]);
   if (!signed) throw new ModelStoreError('foreign', 'This is not a VAE lab model file.');
-  if (bytes.length < PREFIX_BYTES) throw new ModelStoreError('corrupt', `The file is cut off after ${bytes.length} bytes.`);
+  if (bytes.length < PREFIX_BYTES)
+    throw new ModelStoreError('corrupt', `The file is cut off after ${bytes.length} bytes.`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
   if (version > MODEL_FILE_VERSION) {
-    throw new ModelStoreError('incompatible', `The file has format version ${version}; this page reads version ${MODEL_FILE_VERSION}.`);
+    throw new ModelStoreError(
+      'incompatible',
+      `The file has format version ${version}; this page reads version ${MODEL_FILE_VERSION}.`,
+    );
   }
-  if (version !== MODEL_FILE_VERSION) throw new ModelStoreError('corrupt', `The file claims format version ${version}.`);
+  if (version !== MODEL_FILE_VERSION)
+    throw new ModelStoreError('corrupt', `The file claims format version ${version}.`);
   const headerLength = view.getUint32(12, true);
-  if (PREFIX_BYTES + headerLength > bytes.length) throw new ModelStoreError('corrupt', 'The file is cut off inside its header.');
+  if (PREFIX_BYTES + headerLength > bytes.length)
+    throw new ModelStoreError('corrupt', 'The file is cut off inside its header.');
   if (fnv1a32(bytes.subarray(PREFIX_BYTES)) !== view.getUint32(16, true)) {
     throw new ModelStoreError('corrupt', 'The file does not match its checksum (damaged or cut off).');
   }
   let header: Record<string, unknown>;
   try {
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)));
+    const parsed: unknown = JSON.parse(
+      new TextDecoder().decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)),
+    );
     if (typeof parsed !== 'object' || parsed === null) throw new TypeError('not an object');
     header = parsed as Record<string, unknown>;
   } catch (error) {
     throw new ModelStoreError('corrupt', 'The file header is not valid JSON.', { cause: error });
   }
-  if (header['format'] !== 'vae-lab-model') throw new ModelStoreError('corrupt', 'The file header does not describe a lab model.');
+  if (header['format'] !== 'vae-lab-model')
+    throw new ModelStoreError('corrupt', 'The file header does not describe a lab model.');
   const checkpoint = bytes.slice(PREFIX_BYTES + headerLength);
   if (header['checkpointBytes'] !== checkpoint.length) {
-    throw new ModelStoreError('corrupt', `Expected ${String(header['checkpointBytes'])} checkpoint bytes, found ${checkpoint.length}.`);
+    throw new ModelStoreError(
+      'corrupt',
+      `Expected ${String(header['checkpointBytes'])} checkpoint bytes, found ${checkpoint.length}.`,
+    );
   }
-  return checkedModel({ checkpoint, settings: header['settings'], step: header['step'], savedAt: header['savedAt'] }, 'incompatible');
+  return checkedModel(
+    { checkpoint, settings: header['settings'], step: header['step'], savedAt: header['savedAt'] },
+    'incompatible',
+  );
 }

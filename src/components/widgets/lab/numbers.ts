@@ -1,7 +1,9 @@
 /** Small pure helpers for the lab: the β slider's scale, the model's weight count, and number formats for people. */
 
 /** Slider stops for β: fine near 1, where most of the action is, coarse towards 10; the field takes any value. */
-export const BETA_STOPS: readonly number[] = Object.freeze([0, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 6, 8, 10]);
+export const BETA_STOPS: readonly number[] = Object.freeze([
+  0, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 6, 8, 10,
+]);
 
 /** The slider position of the stop nearest to β (in log space above 0). */
 export function betaToSlider(beta: number): number {
@@ -34,7 +36,8 @@ export function parameterCountOf(inputSize: number, hiddenSize: number, latentSi
 export function formatNats(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
-  const text = abs >= 10 ? abs.toFixed(1) : abs >= 0.01 || abs === 0 ? String(Number(abs.toPrecision(3))) : abs.toExponential(1);
+  const text =
+    abs >= 10 ? abs.toFixed(1) : abs >= 0.01 || abs === 0 ? String(Number(abs.toPrecision(3))) : abs.toExponential(1);
   return (value < 0 ? '\u2212' : '') + text;
 }
 
@@ -50,7 +53,10 @@ export function formatBeta(beta: number): string {
 }
 
 /** Steps per second from two (step, time in ms) readings; null until there is a positive interval. */
-export function stepsPerSecond(from: { step: number; at: number } | null, to: { step: number; at: number }): number | null {
+export function stepsPerSecond(
+  from: { step: number; at: number } | null,
+  to: { step: number; at: number },
+): number | null {
   if (!from || to.at <= from.at || to.step <= from.step) return null;
   return ((to.step - from.step) * 1000) / (to.at - from.at);
 }

@@ -5,6 +5,10 @@ import { parsePreset, type LabSettings } from './settings';
 export function checkedPreset(presetJson: string, page: string, id: string): Partial<LabSettings> {
   const { settings, rejected } = parsePreset(presetJson);
   if (rejected.length === 0) return settings;
-  const problems = rejected.map(({ field, raw, problem }) => `${field === '' ? '(the whole preset)' : field} = ${raw}: ${problem}`);
-  throw new Error(`<VaeLab id="${id}"> on ${page} has a preset the lab cannot use: ${problems.join('; ')}. Fix the chapter's preset={…}.`);
+  const problems = rejected.map(
+    ({ field, raw, problem }) => `${field === '' ? '(the whole preset)' : field} = ${raw}: ${problem}`,
+  );
+  throw new Error(
+    `<VaeLab id="${id}"> on ${page} has a preset the lab cannot use: ${problems.join('; ')}. Fix the chapter's preset={…}.`,
+  );
 }

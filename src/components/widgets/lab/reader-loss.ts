@@ -30,7 +30,12 @@ export function attachReaderLoss(ctx: LabContext, actions: { train: () => void; 
     if (ctx.phase === 'training') ctx.worker.send({ type: 'pause' });
     const answer = await ctx.worker.ask({ type: 'setObjective', code: request.code }, ['objective']);
     if (answer.type === 'error') {
-      say(answer.code === 'reader-loss' && answer.problem ? readerLossMessage(ctx.lang, { ...answer, problem: answer.problem }) : answer.message, true);
+      say(
+        answer.code === 'reader-loss' && answer.problem
+          ? readerLossMessage(ctx.lang, { ...answer, problem: answer.problem })
+          : answer.message,
+        true,
+      );
       return;
     }
     custom = answer.custom;
@@ -47,8 +52,10 @@ export function attachReaderLoss(ctx: LabContext, actions: { train: () => void; 
   // Failures while training: registered after the lab's own listener, so the reader's wording replaces its generic one.
   ctx.worker.on('error', (event) => {
     if (event.id !== undefined) return;
-    if (event.code === 'reader-loss' && event.problem) say(readerLossMessage(ctx.lang, { ...event, problem: event.problem }), true);
-    else if (event.code === 'non-finite' && custom) say(readerLossMessage(ctx.lang, { nonFinite: true, step: event.step, restoredStep: event.restoredStep }), true);
+    if (event.code === 'reader-loss' && event.problem)
+      say(readerLossMessage(ctx.lang, { ...event, problem: event.problem }), true);
+    else if (event.code === 'non-finite' && custom)
+      say(readerLossMessage(ctx.lang, { nonFinite: true, step: event.step, restoredStep: event.restoredStep }), true);
   });
 }
 

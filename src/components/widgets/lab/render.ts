@@ -25,7 +25,14 @@ export function followPhase(phase: PhaseOwner, figure: HTMLElement, views: reado
 }
 
 /** The context every part of the lab shares, over `figure`'s status, warning and announcer elements. */
-export function createLabContext(figure: HTMLElement, lang: Lang, s: VaeLabStrings, phase: PhaseOwner, settings: LabSettings, onCrash: (message: string) => void): LabContext {
+export function createLabContext(
+  figure: HTMLElement,
+  lang: Lang,
+  s: VaeLabStrings,
+  phase: PhaseOwner,
+  settings: LabSettings,
+  onCrash: (message: string) => void,
+): LabContext {
   const status = labPart<HTMLElement>(figure, 'status');
   const warning = labPart<HTMLElement>(figure, 'warning');
   return {
@@ -77,7 +84,11 @@ export function showProgress(ctx: LabContext, progress: { loaded: number; total:
   const { loaded, total } = progress;
   bar.max = total ?? loaded;
   bar.value = loaded;
-  const text = { dataset: datasetName(ctx.s, ctx.settings), loaded: formatBytes(loaded), total: total ? formatBytes(total) : '?' };
+  const text = {
+    dataset: datasetName(ctx.s, ctx.settings),
+    loaded: formatBytes(loaded),
+    total: total ? formatBytes(total) : '?',
+  };
   ctx.setStatus(fill(ctx.s.stateDownloadData, text));
 }
 

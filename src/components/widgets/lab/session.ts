@@ -19,7 +19,11 @@ export function backendTitle(ctx: LabContext, backend: string): string {
 }
 
 /** Reads `?backend=` and `?softwareWebGL=1` from the page URL (tests and curious readers force a backend this way). */
-export function backendRequest(search: string): { backend?: string; allowSoftwareWebGL: boolean; error: string | null } {
+export function backendRequest(search: string): {
+  backend?: string;
+  allowSoftwareWebGL: boolean;
+  error: string | null;
+} {
   const { override, error } = parseBackendOverride(search);
   const allowSoftwareWebGL = new URLSearchParams(search).get('softwareWebGL') === '1';
   return { ...(override ? { backend: override } : {}), allowSoftwareWebGL, error };
@@ -51,16 +55,28 @@ async function download(url: string, onProgress: (loaded: number, total: number 
 }
 
 /** Fetches the pretrained checkpoint for `name` and what its sidecar says about it. */
-async function fetchCheckpoint(ctx: LabContext, name: string, progress: HTMLProgressElement): Promise<{ bytes: Uint8Array; info: CheckpointInfo }> {
+async function fetchCheckpoint(
+  ctx: LabContext,
+  name: string,
+  progress: HTMLProgressElement,
+): Promise<{ bytes: Uint8Array; info: CheckpointInfo }> {
   const base = `${import.meta.env.BASE_URL}checkpoints/${name}`;
-  const sidecar = (await fetch(`${base}.json`).then((r) => (r.ok ? r.json() : null)).catch(() => null)) as { curve?: { step?: number; testElbo?: number }[] } | null;
+  const sidecar = (await fetch(`${base}.json`)
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null)) as { curve?: { step?: number; testElbo?: number }[] } | null;
   const last = sidecar?.curve?.at(-1);
-  const info = { name, steps: typeof last?.step === 'number' ? last.step : 0, testElbo: typeof last?.testElbo === 'number' ? last.testElbo : null };
+  const info = {
+    name,
+    steps: typeof last?.step === 'number' ? last.step : 0,
+    testElbo: typeof last?.testElbo === 'number' ? last.testElbo : null,
+  };
   const bytes = await download(`${base}.bin`, (loaded, total) => {
     progress.hidden = false;
     progress.max = total ?? loaded;
     progress.value = loaded;
-    ctx.setStatus(fill(ctx.s.stateDownloadCheckpoint, { loaded: formatBytes(loaded), total: total ? formatBytes(total) : '?' }));
+    ctx.setStatus(
+      fill(ctx.s.stateDownloadCheckpoint, { loaded: formatBytes(loaded), total: total ? formatBytes(total) : '?' }),
+    );
   });
   return { bytes, info };
 }
@@ -70,7 +86,11 @@ async function fetchCheckpoint(ctx: LabContext, name: string, progress: HTMLProg
  * the matching pretrained checkpoint, else from random weights. Resolves with the checkpoint used (null: none).
  * The worker answers with status 'ready' (or an error), which the client's listeners handle.
  */
-export async function startModel(ctx: LabContext, settings: LabSettings, savedBytes?: Uint8Array): Promise<CheckpointInfo | null> {
+export async function startModel(
+  ctx: LabContext,
+  settings: LabSettings,
+  savedBytes?: Uint8Array,
+): Promise<CheckpointInfo | null> {
   const progress = ctx.part<HTMLProgressElement>('progress');
   let checkpoint: Uint8Array | undefined = savedBytes;
   let info: CheckpointInfo | null = null;

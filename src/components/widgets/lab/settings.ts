@@ -140,7 +140,11 @@ export const QUERY_KEYS: Readonly<Record<LabField, string>> = Object.freeze({
 const FIELDS = Object.keys(QUERY_KEYS) as LabField[];
 
 /** The query entries for the settings that differ from `defaults`, keyed `${prefix}.${short key}`. */
-export function settingsToQuery(settings: LabSettings, defaults: LabSettings = DEFAULT_LAB_SETTINGS, prefix = 'lab'): URLSearchParams {
+export function settingsToQuery(
+  settings: LabSettings,
+  defaults: LabSettings = DEFAULT_LAB_SETTINGS,
+  prefix = 'lab',
+): URLSearchParams {
   const query = new URLSearchParams();
   for (const field of FIELDS) {
     if (settings[field] !== defaults[field]) query.set(`${prefix}.${QUERY_KEYS[field]}`, String(settings[field]));
@@ -205,7 +209,12 @@ export function parseSettingsObject(value: unknown): { settings: Partial<LabSett
     const readable = typeof given === 'string' || (typeof given === 'number' && isNumericField(field));
     const parsed = readable ? parseSetting(field, raw) : null;
     if (parsed?.ok) settings[field] = parsed.value;
-    else rejected.push({ field, raw, problem: parsed?.problem ?? (isNumericField(field) ? 'not-a-number' : 'unknown-choice') });
+    else
+      rejected.push({
+        field,
+        raw,
+        problem: parsed?.problem ?? (isNumericField(field) ? 'not-a-number' : 'unknown-choice'),
+      });
   }
   return { settings: settings as Partial<LabSettings>, rejected };
 }
@@ -219,7 +228,10 @@ function safeJson(value: unknown): string {
 }
 
 /** Reads a chapter's preset (JSON from a data attribute); a missing preset is empty, a corrupt one is reported. */
-export function parsePreset(json: string | null | undefined): { settings: Partial<LabSettings>; rejected: PresetRejection[] } {
+export function parsePreset(json: string | null | undefined): {
+  settings: Partial<LabSettings>;
+  rejected: PresetRejection[];
+} {
   if (json === null || json === undefined || json.trim() === '') return { settings: {}, rejected: [] };
   let value: unknown;
   try {
@@ -228,7 +240,8 @@ export function parsePreset(json: string | null | undefined): { settings: Partia
     return { settings: {}, rejected: [{ field: '', raw: json, problem: 'not-json' }] };
   }
   const result = parseSettingsObject(value);
-  if (result.rejected[0]?.problem === 'not-json') return { settings: {}, rejected: [{ field: '', raw: json, problem: 'not-json' }] };
+  if (result.rejected[0]?.problem === 'not-json')
+    return { settings: {}, rejected: [{ field: '', raw: json, problem: 'not-json' }] };
   return result;
 }
 
@@ -256,12 +269,13 @@ export function toVaeConfig(settings: LabSettings): Partial<VaeConfig> {
 export type CheckpointName = 'mnist-z16' | 'mnist-z2' | 'fashion-mnist-z16';
 
 /** What each pretrained checkpoint was trained with (mirrors public/checkpoints/*.json; a test keeps them in step). */
-export const PRETRAINED: Readonly<Record<CheckpointName, Pick<LabSettings, 'dataset' | 'likelihood' | 'latentSize' | 'hiddenSize'>>> =
-  Object.freeze({
-    'mnist-z16': { dataset: 'mnist', likelihood: 'bernoulli', latentSize: 16, hiddenSize: 256 },
-    'mnist-z2': { dataset: 'mnist', likelihood: 'bernoulli', latentSize: 2, hiddenSize: 256 },
-    'fashion-mnist-z16': { dataset: 'fashion-mnist', likelihood: 'bernoulli', latentSize: 16, hiddenSize: 256 },
-  });
+export const PRETRAINED: Readonly<
+  Record<CheckpointName, Pick<LabSettings, 'dataset' | 'likelihood' | 'latentSize' | 'hiddenSize'>>
+> = Object.freeze({
+  'mnist-z16': { dataset: 'mnist', likelihood: 'bernoulli', latentSize: 16, hiddenSize: 256 },
+  'mnist-z2': { dataset: 'mnist', likelihood: 'bernoulli', latentSize: 2, hiddenSize: 256 },
+  'fashion-mnist-z16': { dataset: 'fashion-mnist', likelihood: 'bernoulli', latentSize: 16, hiddenSize: 256 },
+});
 
 /** The pretrained checkpoint to start from, or null when starting from scratch or none has this shape. */
 export function checkpointFor(settings: LabSettings): CheckpointName | null {
@@ -281,7 +295,14 @@ export function checkpointFor(settings: LabSettings): CheckpointName | null {
 }
 
 /** Settings that define the model or its starting weights; β and the learning rate change live instead. */
-export const RESTART_FIELDS = ['dataset', 'likelihood', 'latentSize', 'hiddenSize', 'seed', 'start'] as const satisfies readonly LabField[];
+export const RESTART_FIELDS = [
+  'dataset',
+  'likelihood',
+  'latentSize',
+  'hiddenSize',
+  'seed',
+  'start',
+] as const satisfies readonly LabField[];
 
 /** Whether going from `before` to `after` needs a new model rather than a live change. */
 export function needsRestart(before: LabSettings, after: LabSettings): boolean {

@@ -25,13 +25,23 @@ export function createSweep(ctx: LabContext, charts: ChartViews): { sync(): void
     phaseBefore = ctx.phase;
     charts.clearSweep();
     ctx.setPhase('sweeping');
-    ctx.setStatus(fill(s.stateSweep, { index: 1, total: SWEEP_BETAS.length, beta: formatBeta(SWEEP_BETAS[0] ?? 1), step: 0, steps: SWEEP_STEPS }));
+    ctx.setStatus(
+      fill(s.stateSweep, {
+        index: 1,
+        total: SWEEP_BETAS.length,
+        beta: formatBeta(SWEEP_BETAS[0] ?? 1),
+        step: 0,
+        steps: SWEEP_STEPS,
+      }),
+    );
     ctx.worker.send({ type: 'sweep', betas: [...SWEEP_BETAS], stepsPerRun: SWEEP_STEPS, evalCount: SWEEP_EVAL_COUNT });
   });
 
   ctx.worker.on('sweepProgress', ({ index, total, stepInRun, stepsPerRun }) => {
     const beta = SWEEP_BETAS[index] ?? Number.NaN;
-    ctx.setStatus(fill(s.stateSweep, { index: index + 1, total, beta: formatBeta(beta), step: stepInRun, steps: stepsPerRun }));
+    ctx.setStatus(
+      fill(s.stateSweep, { index: index + 1, total, beta: formatBeta(beta), step: stepInRun, steps: stepsPerRun }),
+    );
   });
   ctx.worker.on('sweepPoint', (point) => charts.onSweepPoint(point));
   ctx.worker.on('sweepDone', ({ completed, total, cancelled }) => {
@@ -40,7 +50,9 @@ export function createSweep(ctx: LabContext, charts: ChartViews): { sync(): void
 
   const sync = () => {
     const sweeping = ctx.phase === 'sweeping';
-    button.textContent = sweeping ? (button.dataset['cancelLabel'] ?? s.sweepCancel) : (button.dataset['runLabel'] ?? s.sweep);
+    button.textContent = sweeping
+      ? (button.dataset['cancelLabel'] ?? s.sweepCancel)
+      : (button.dataset['runLabel'] ?? s.sweep);
     button.disabled = !sweeping && ctx.phase !== 'ready' && ctx.phase !== 'paused' && ctx.phase !== 'training';
   };
   return { sync };

@@ -24,9 +24,19 @@ function describeImage(image: Float32Array) {
     my += v * y;
     min = Math.min(min, v);
     max = Math.max(max, v);
-    if (v > 1e-6) [left, top, right, bottom] = [Math.min(left, x), Math.min(top, y), Math.max(right, x), Math.max(bottom, y)];
+    if (v > 1e-6)
+      [left, top, right, bottom] = [Math.min(left, x), Math.min(top, y), Math.max(right, x), Math.max(bottom, y)];
   });
-  return { centre: { x: mx / sum, y: my / sum }, width: right - left + 1, height: bottom - top + 1, left, top, sum, min, max };
+  return {
+    centre: { x: mx / sum, y: my / sum },
+    width: right - left + 1,
+    height: bottom - top + 1,
+    left,
+    top,
+    sum,
+    min,
+    max,
+  };
 }
 
 /** Requires a non-null input (the test fails here otherwise). */

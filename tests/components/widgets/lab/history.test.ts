@@ -1,6 +1,12 @@
 /** Tests for the lab's training history: thinning that spans the whole run, β changes, held-out points, clear. */
 import { describe, expect, test } from 'vitest';
-import { MetricHistory, heldOutPoint, lossPoint, ratePoints, type LossPoint } from '../../../../src/components/widgets/lab/history';
+import {
+  MetricHistory,
+  heldOutPoint,
+  lossPoint,
+  ratePoints,
+  type LossPoint,
+} from '../../../../src/components/widgets/lab/history';
 
 /** A training point at `step` with made-up but consistent terms (−ELBO = rec + KL, objective = rec + β·KL). */
 function point(step: number, beta = 1): LossPoint {
@@ -71,7 +77,8 @@ describe('MetricHistory β changes', () => {
 describe('MetricHistory held-out points and clear()', () => {
   test('pushHeldOut(p) keeps evaluations in order, the latest last', () => {
     const history = new MetricHistory(8);
-    for (let step = 0; step < 30; step++) history.pushHeldOut({ step: step * 100, reconstruction: 90, kl: 20, negElbo: 110 });
+    for (let step = 0; step < 30; step++)
+      history.pushHeldOut({ step: step * 100, reconstruction: 90, kl: 20, negElbo: 110 });
     const steps = history.heldOut().map((p) => p.step);
     expect(steps.length).toBeLessThanOrEqual(9);
     expect(steps[0]).toBe(0);
@@ -95,8 +102,20 @@ describe('MetricHistory held-out points and clear()', () => {
 
 describe('conversions', () => {
   test('lossPoint(step, terms) turns the ELBO into −ELBO', () => {
-    expect(lossPoint(7, { reconstruction: 90, kl: 20, elbo: -110, objective: 130, beta: 2 })).toEqual({ step: 7, reconstruction: 90, kl: 20, negElbo: 110, objective: 130, beta: 2 });
-    expect(heldOutPoint(7, { reconstruction: 95, kl: 21, elbo: -116 })).toEqual({ step: 7, reconstruction: 95, kl: 21, negElbo: 116 });
+    expect(lossPoint(7, { reconstruction: 90, kl: 20, elbo: -110, objective: 130, beta: 2 })).toEqual({
+      step: 7,
+      reconstruction: 90,
+      kl: 20,
+      negElbo: 110,
+      objective: 130,
+      beta: 2,
+    });
+    expect(heldOutPoint(7, { reconstruction: 95, kl: 21, elbo: -116 })).toEqual({
+      step: 7,
+      reconstruction: 95,
+      kl: 21,
+      negElbo: 116,
+    });
   });
   test('ratePoints(history) maps KL to rate and reconstruction to distortion', () => {
     const history = new MetricHistory();

@@ -22,7 +22,11 @@ describe('topDims', () => {
 describe('backendRequest', () => {
   it('reads ?backend= and ?softwareWebGL=1, and explains an unknown backend', () => {
     expect(backendRequest('?backend=wasm')).toEqual({ backend: 'wasm', allowSoftwareWebGL: false, error: null });
-    expect(backendRequest('?backend=webgl&softwareWebGL=1')).toEqual({ backend: 'webgl', allowSoftwareWebGL: true, error: null });
+    expect(backendRequest('?backend=webgl&softwareWebGL=1')).toEqual({
+      backend: 'webgl',
+      allowSoftwareWebGL: true,
+      error: null,
+    });
     expect(backendRequest('')).toEqual({ allowSoftwareWebGL: false, error: null });
     expect(backendRequest('?backend=tpu').error).toContain('tpu');
   });
@@ -46,9 +50,12 @@ describe('messages', () => {
     expect(storeMessage(en, new ModelStoreError('corrupt', 'x'))).toBe(en.storeCorrupt);
     expect(storeMessage(en, new ModelStoreError('corrupt', 'x'), 'file')).toBe(en.fileCorrupt);
     expect(storeMessage(en, new ModelStoreError('foreign', 'x'), 'file')).toBe(en.fileForeign);
-    expect(storeMessage(en, new ModelStoreError('incompatible', 'latent size 2 vs 16'), 'file')).toContain('latent size 2 vs 16');
+    expect(storeMessage(en, new ModelStoreError('incompatible', 'latent size 2 vs 16'), 'file')).toContain(
+      'latent size 2 vs 16',
+    );
   });
   it('exist in both languages with the same placeholders', () => {
-    for (const [key, text] of Object.entries(en)) expect(placeholders(VAE_LAB_STRINGS.zh[key as keyof typeof en]), key).toEqual(placeholders(text));
+    for (const [key, text] of Object.entries(en))
+      expect(placeholders(VAE_LAB_STRINGS.zh[key as keyof typeof en]), key).toEqual(placeholders(text));
   });
 });

@@ -59,14 +59,40 @@ describe('nonFiniteMessage', () => {
 describe('statusReaction', () => {
   const s = VAE_LAB_STRINGS.en;
   const session = createSession();
-  const at = { phase: 'loading', session, backendTitle: 'WebAssembly', latest: { reconstruction: 90.04, kl: 12.5 } } as const;
-  const status = (state: StatusEvent['state'], step = 40): StatusEvent => ({ type: 'status', state, step, backend: 'wasm', parameterCount: 1 });
+  const at = {
+    phase: 'loading',
+    session,
+    backendTitle: 'WebAssembly',
+    latest: { reconstruction: 90.04, kl: 12.5 },
+  } as const;
+  const status = (state: StatusEvent['state'], step = 40): StatusEvent => ({
+    type: 'status',
+    state,
+    step,
+    backend: 'wasm',
+    parameterCount: 1,
+  });
 
   test('the first ready after loading says how the model started and which backend runs it; a later ready only redraws', () => {
-    expect(statusReaction(s, status('ready', 0), at)).toEqual({ phase: 'ready', status: s.stateReadyScratch, announce: fill(s.announceReady, { backend: 'WebAssembly' }), refresh: true });
-    const fromCheckpoint = { ...at, session: { ...session, checkpoint: { name: 'mnist-z16', steps: 9380, testElbo: null } } };
-    expect(statusReaction(s, status('ready', 0), fromCheckpoint).status).toBe(fill(s.stateReadyCheckpoint, { steps: 9380 }));
-    expect(statusReaction(s, status('ready', 0), { ...at, phase: 'paused' })).toEqual({ phase: 'ready', status: null, announce: null, refresh: true });
+    expect(statusReaction(s, status('ready', 0), at)).toEqual({
+      phase: 'ready',
+      status: s.stateReadyScratch,
+      announce: fill(s.announceReady, { backend: 'WebAssembly' }),
+      refresh: true,
+    });
+    const fromCheckpoint = {
+      ...at,
+      session: { ...session, checkpoint: { name: 'mnist-z16', steps: 9380, testElbo: null } },
+    };
+    expect(statusReaction(s, status('ready', 0), fromCheckpoint).status).toBe(
+      fill(s.stateReadyCheckpoint, { steps: 9380 }),
+    );
+    expect(statusReaction(s, status('ready', 0), { ...at, phase: 'paused' })).toEqual({
+      phase: 'ready',
+      status: null,
+      announce: null,
+      refresh: true,
+    });
   });
   test('paused names the step and the latest terms; paused for a hidden tab says so quietly; a sweep keeps its phase', () => {
     expect(statusReaction(s, status('paused'), { ...at, phase: 'training' })).toEqual({
@@ -76,18 +102,38 @@ describe('statusReaction', () => {
       refresh: true,
     });
     const hidden = { ...at, phase: 'training', session: { ...session, resumeWhenVisible: true } } as const;
-    expect(statusReaction(s, status('paused'), hidden)).toEqual({ phase: 'paused', status: s.stateHiddenPaused, announce: null, refresh: true });
-    expect(statusReaction(s, status('paused'), { ...at, phase: 'sweeping' })).toEqual({ phase: null, status: null, announce: null, refresh: false });
+    expect(statusReaction(s, status('paused'), hidden)).toEqual({
+      phase: 'paused',
+      status: s.stateHiddenPaused,
+      announce: null,
+      refresh: true,
+    });
+    expect(statusReaction(s, status('paused'), { ...at, phase: 'sweeping' })).toEqual({
+      phase: null,
+      status: null,
+      announce: null,
+      refresh: false,
+    });
   });
   test('training says so and announces it', () => {
-    expect(statusReaction(s, status('training'), { ...at, phase: 'paused' })).toEqual({ phase: 'training', status: s.stateTraining, announce: s.announceTraining, refresh: false });
+    expect(statusReaction(s, status('training'), { ...at, phase: 'paused' })).toEqual({
+      phase: 'training',
+      status: s.stateTraining,
+      announce: s.announceTraining,
+      refresh: false,
+    });
   });
 });
 
 describe('errorReaction', () => {
   const s = VAE_LAB_STRINGS.en;
   const at = { settings: DEFAULT_LAB_SETTINGS, phase: 'training', step: 12 } as const;
-  const error = (code: ErrorEvent['code'], extra: Partial<ErrorEvent> = {}): ErrorEvent => ({ type: 'error', code, message: 'boom', ...extra });
+  const error = (code: ErrorEvent['code'], extra: Partial<ErrorEvent> = {}): ErrorEvent => ({
+    type: 'error',
+    code,
+    message: 'boom',
+    ...extra,
+  });
   test.each([
     // code, phase, what the page does
     ['invalid-config', 'training', 'fail'],
@@ -99,8 +145,14 @@ describe('errorReaction', () => {
     expect(errorReaction(s, 'en', error(code), { ...at, phase }).kind).toBe(kind);
   });
   test('a non-finite loss warns, with the step the charts go back to', () => {
-    expect(errorReaction(s, 'en', error('non-finite', { step: 14, restoredStep: 11 }), at)).toMatchObject({ kind: 'diverged', rewindTo: 11 });
-    expect(errorReaction(s, 'en', error('non-finite', { step: 3, beta: 8 }), at)).toMatchObject({ kind: 'diverged', rewindTo: null });
+    expect(errorReaction(s, 'en', error('non-finite', { step: 14, restoredStep: 11 }), at)).toMatchObject({
+      kind: 'diverged',
+      rewindTo: 11,
+    });
+    expect(errorReaction(s, 'en', error('non-finite', { step: 3, beta: 8 }), at)).toMatchObject({
+      kind: 'diverged',
+      rewindTo: null,
+    });
   });
 });
 
@@ -108,11 +160,19 @@ describe('rateReading and introText', () => {
   test('rateReading measures steps per second over at least two seconds, rounding from 10 up', () => {
     const s = VAE_LAB_STRINGS.en;
     expect(rateReading(s, null, { step: 5, at: 1000 })).toEqual({ text: null, next: { step: 5, at: 1000 } });
-    expect(rateReading(s, { step: 5, at: 1000 }, { step: 65, at: 2000 })).toEqual({ text: fill(s.statusRate, { rate: 60 }), next: { step: 5, at: 1000 } });
-    expect(rateReading(s, { step: 5, at: 1000 }, { step: 20, at: 3500 })).toEqual({ text: fill(s.statusRate, { rate: '6.0' }), next: { step: 20, at: 3500 } });
+    expect(rateReading(s, { step: 5, at: 1000 }, { step: 65, at: 2000 })).toEqual({
+      text: fill(s.statusRate, { rate: 60 }),
+      next: { step: 5, at: 1000 },
+    });
+    expect(rateReading(s, { step: 5, at: 1000 }, { step: 20, at: 3500 })).toEqual({
+      text: fill(s.statusRate, { rate: '6.0' }),
+      next: { step: 20, at: 3500 },
+    });
   });
   test('introText names the dataset and the layer sizes in the reader’s language', () => {
     expect(introText(VAE_LAB_STRINGS.en, 'en', DEFAULT_LAB_SETTINGS)).toContain('MNIST');
-    expect(introText(VAE_LAB_STRINGS.zh, 'zh', { ...DEFAULT_LAB_SETTINGS, dataset: 'fashion-mnist' })).toContain(VAE_LAB_STRINGS.zh.datasetFashion);
+    expect(introText(VAE_LAB_STRINGS.zh, 'zh', { ...DEFAULT_LAB_SETTINGS, dataset: 'fashion-mnist' })).toContain(
+      VAE_LAB_STRINGS.zh.datasetFashion,
+    );
   });
 });

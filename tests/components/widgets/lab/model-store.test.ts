@@ -26,7 +26,14 @@ import { useBackend } from '../../../core/helpers';
 await useBackend('cpu');
 
 /** The smallest model the lab allows: 784-16-2. */
-const settings: LabSettings = { ...DEFAULT_LAB_SETTINGS, latentSize: 2, hiddenSize: 16, beta: 0.5, seed: 7, start: 'scratch' };
+const settings: LabSettings = {
+  ...DEFAULT_LAB_SETTINGS,
+  latentSize: 2,
+  hiddenSize: 16,
+  beta: 0.5,
+  seed: 7,
+  start: 'scratch',
+};
 
 function checkpointFor(lab: LabSettings): Uint8Array {
   const config = resolveConfig(toVaeConfig(lab));
@@ -41,7 +48,12 @@ const saved: SavedModel = { checkpoint, settings, step: 300, savedAt: Date.UTC(2
 
 /** Asserts that `run` fails with a ModelStoreError of `code`. */
 async function expectCode(run: () => unknown, code: ModelStoreProblem): Promise<void> {
-  const error: unknown = await Promise.resolve().then(run).then(() => null, (e: unknown) => e);
+  const error: unknown = await Promise.resolve()
+    .then(run)
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
   expect(error).toBeInstanceOf(ModelStoreError);
   expect((error as ModelStoreError).code).toBe(code);
 }
@@ -114,10 +126,19 @@ describe('saveModel / loadModel / deleteModel (IndexedDB)', () => {
     ['an unknown layout version', { ...saved, version: 2 }],
     ['no checkpoint bytes', { version: 1, settings, step: 300, savedAt: 0 }],
     ['bad checkpoint bytes', { version: 1, checkpoint: checkpoint.slice(0, 100), settings, step: 300, savedAt: 0 }],
-    ['a flipped checkpoint byte', { version: 1, checkpoint: flip(checkpoint, checkpoint.length - 3), settings, step: 300, savedAt: 0 }],
+    [
+      'a flipped checkpoint byte',
+      { version: 1, checkpoint: flip(checkpoint, checkpoint.length - 3), settings, step: 300, savedAt: 0 },
+    ],
     ['settings out of range', { version: 1, checkpoint, settings: { ...settings, beta: -1 }, step: 300, savedAt: 0 }],
-    ['settings missing a field', { version: 1, checkpoint, settings: { ...settings, seed: undefined }, step: 300, savedAt: 0 }],
-    ['settings that contradict the checkpoint', { version: 1, checkpoint, settings: { ...settings, latentSize: 3 }, step: 300, savedAt: 0 }],
+    [
+      'settings missing a field',
+      { version: 1, checkpoint, settings: { ...settings, seed: undefined }, step: 300, savedAt: 0 },
+    ],
+    [
+      'settings that contradict the checkpoint',
+      { version: 1, checkpoint, settings: { ...settings, latentSize: 3 }, step: 300, savedAt: 0 },
+    ],
     ['a negative step', { version: 1, checkpoint, settings, step: -1, savedAt: 0 }],
   ])('loadModel rejects a record with %s as corrupt', async (_label, record) => {
     await putRaw('bad', record);
@@ -132,7 +153,11 @@ describe('saveModel / loadModel / deleteModel (IndexedDB)', () => {
   });
 
   test('when opening the database throws (as in some private modes), saveModel rejects as unavailable', async () => {
-    vi.stubGlobal('indexedDB', { open: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    vi.stubGlobal('indexedDB', {
+      open: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
     await expectCode(() => saveModel('lab', saved), 'unavailable');
   });
 
@@ -163,7 +188,9 @@ describe('modelToFile / modelFromFile', () => {
     expect(modelFromFile(padded.subarray(3))).toEqual(saved);
   });
 
-  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0]);
+  const png = Uint8Array.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0,
+  ]);
   const file = () => encodeModelFile(saved);
 
   test.each<[string, ModelStoreProblem, () => Uint8Array]>([
@@ -181,12 +208,28 @@ describe('modelToFile / modelFromFile', () => {
     ['a broken header with a matching checksum', 'corrupt', () => resign(flip(file(), 20))],
     ['version 0', 'corrupt', () => withVersion(file(), 0)],
     ['a newer version', 'incompatible', () => withVersion(file(), 2)],
-    ['a latent size that contradicts the checkpoint', 'incompatible', () => encodeModelFile({ ...saved, settings: { ...settings, latentSize: 16 } })],
-    ['a hidden size that contradicts the checkpoint', 'incompatible', () => encodeModelFile({ ...saved, settings: { ...settings, hiddenSize: 256 } })],
-    ['a likelihood that contradicts the checkpoint', 'incompatible', () => encodeModelFile({ ...saved, settings: { ...settings, likelihood: 'gaussian' } })],
+    [
+      'a latent size that contradicts the checkpoint',
+      'incompatible',
+      () => encodeModelFile({ ...saved, settings: { ...settings, latentSize: 16 } }),
+    ],
+    [
+      'a hidden size that contradicts the checkpoint',
+      'incompatible',
+      () => encodeModelFile({ ...saved, settings: { ...settings, hiddenSize: 256 } }),
+    ],
+    [
+      'a likelihood that contradicts the checkpoint',
+      'incompatible',
+      () => encodeModelFile({ ...saved, settings: { ...settings, likelihood: 'gaussian' } }),
+    ],
     ['settings out of range', 'corrupt', () => encodeModelFile({ ...saved, settings: { ...settings, beta: 99 } })],
     ['a fractional step', 'corrupt', () => encodeModelFile({ ...saved, step: 1.5 })],
-    ['bad checkpoint bytes inside a good wrapper', 'corrupt', () => encodeModelFile({ ...saved, checkpoint: flip(checkpoint, checkpoint.length - 7) })],
+    [
+      'bad checkpoint bytes inside a good wrapper',
+      'corrupt',
+      () => encodeModelFile({ ...saved, checkpoint: flip(checkpoint, checkpoint.length - 7) }),
+    ],
   ])('modelFromFile(%s) throws a ModelStoreError %s', async (_label, code, bytes) => {
     await expectCode(() => modelFromFile(bytes()), code);
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BETA_STOPS, betaToSlider, formatBeta, formatBytes, formatNats, parameterCountOf, sliderToBeta, stepsPerSecond } from '../../../../src/components/widgets/lab/numbers';
+import {
+  BETA_STOPS,
+  betaToSlider,
+  formatBeta,
+  formatBytes,
+  formatNats,
+  parameterCountOf,
+  sliderToBeta,
+  stepsPerSecond,
+} from '../../../../src/components/widgets/lab/numbers';
 import { readFileSync } from 'node:fs';
 
 describe('the β slider scale', () => {
@@ -20,7 +29,10 @@ describe('the β slider scale', () => {
 
 describe('parameterCountOf', () => {
   it.each(['mnist-z16', 'mnist-z2', 'fashion-mnist-z16'])('matches the %s checkpoint', (name) => {
-    const meta = JSON.parse(readFileSync(`public/checkpoints/${name}.json`, 'utf8')) as { parameterCount: number; config: { hiddenSizes: number[]; latentSize: number } };
+    const meta = JSON.parse(readFileSync(`public/checkpoints/${name}.json`, 'utf8')) as {
+      parameterCount: number;
+      config: { hiddenSizes: number[]; latentSize: number };
+    };
     expect(parameterCountOf(784, meta.config.hiddenSizes[0]!, meta.config.latentSize)).toBe(meta.parameterCount);
   });
 });

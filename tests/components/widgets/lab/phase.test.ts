@@ -33,7 +33,10 @@ function lab() {
   figure.innerHTML = FIGURE;
   document.body.replaceChildren(figure);
   const listeners = new Map<string, (event: WorkerEvent) => void>();
-  const worker = { send: vi.fn(), on: (type: string, listener: (event: WorkerEvent) => void) => listeners.set(type, listener) };
+  const worker = {
+    send: vi.fn(),
+    on: (type: string, listener: (event: WorkerEvent) => void) => listeners.set(type, listener),
+  };
   const phase = createPhase('loading');
   const ctx: LabContext = {
     figure,
@@ -53,7 +56,14 @@ function lab() {
     warn: () => undefined,
     announce: () => undefined,
   };
-  const actions = { toggleTraining: vi.fn(), stepOnce: vi.fn(), reset: vi.fn(), setBeta: vi.fn(), setLearningRate: vi.fn(), apply: vi.fn() };
+  const actions = {
+    toggleTraining: vi.fn(),
+    stepOnce: vi.fn(),
+    reset: vi.fn(),
+    setBeta: vi.fn(),
+    setLearningRate: vi.fn(),
+    apply: vi.fn(),
+  };
   const charts = { clearSweep: vi.fn(), onSweepPoint: vi.fn() } as unknown as ChartViews;
   followPhase(phase, figure, [bindControls(ctx, actions), createSweep(ctx, charts)]);
   const part = (name: string) => labPart<HTMLButtonElement>(figure, name);

@@ -3,7 +3,10 @@ import { checkedPreset } from '../../../../src/components/widgets/lab/preset-che
 
 describe('checkedPreset(presetJson, page, id)', () => {
   it('returns the settings of a valid preset (and of none)', () => {
-    expect(checkedPreset('{"start":"scratch","latentSize":16}', '/en/two-terms/', 'terms-lab')).toEqual({ start: 'scratch', latentSize: 16 });
+    expect(checkedPreset('{"start":"scratch","latentSize":16}', '/en/two-terms/', 'terms-lab')).toEqual({
+      start: 'scratch',
+      latentSize: 16,
+    });
     expect(checkedPreset('{}', '/en/x/', 'lab')).toEqual({});
   });
 

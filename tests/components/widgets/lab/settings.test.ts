@@ -100,7 +100,16 @@ describe('settingsToQuery / settingsFromQuery', () => {
     const settings = { ...DEFAULT_LAB_SETTINGS, beta: 4, latentSize: 2 };
     expect(settingsToQuery(settings).toString()).toBe('lab.z=2&lab.beta=4');
     expect(settingsToQuery(DEFAULT_LAB_SETTINGS).toString()).toBe('');
-    const all: LabSettings = { dataset: 'fashion-mnist', likelihood: 'gaussian', latentSize: 8, hiddenSize: 512, beta: 0.5, learningRate: 3e-4, seed: 7, start: 'scratch' };
+    const all: LabSettings = {
+      dataset: 'fashion-mnist',
+      likelihood: 'gaussian',
+      latentSize: 8,
+      hiddenSize: 512,
+      beta: 0.5,
+      learningRate: 3e-4,
+      seed: 7,
+      start: 'scratch',
+    };
     expect(Object.fromEntries(settingsToQuery(all, DEFAULT_LAB_SETTINGS, 'lab2'))).toEqual({
       'lab2.data': 'fashion-mnist',
       'lab2.lik': 'gaussian',
@@ -115,13 +124,22 @@ describe('settingsToQuery / settingsFromQuery', () => {
 
   test('settingsFromQuery(search) reads its own prefix only, so two labs on a page do not clash', () => {
     const search = '?lab.beta=4&lab.z=2&other.beta=9&chapter=3';
-    expect(settingsFromQuery(search)).toEqual({ settings: { ...DEFAULT_LAB_SETTINGS, beta: 4, latentSize: 2 }, rejected: [] });
-    expect(settingsFromQuery(new URLSearchParams(search), DEFAULT_LAB_SETTINGS, 'other').settings).toEqual({ ...DEFAULT_LAB_SETTINGS, beta: 9 });
+    expect(settingsFromQuery(search)).toEqual({
+      settings: { ...DEFAULT_LAB_SETTINGS, beta: 4, latentSize: 2 },
+      rejected: [],
+    });
+    expect(settingsFromQuery(new URLSearchParams(search), DEFAULT_LAB_SETTINGS, 'other').settings).toEqual({
+      ...DEFAULT_LAB_SETTINGS,
+      beta: 9,
+    });
   });
 
   test('settingsFromQuery(search, defaults) keeps the defaults for bad values and reports each one', () => {
     const defaults = { ...DEFAULT_LAB_SETTINGS, latentSize: 2 };
-    const { settings, rejected } = settingsFromQuery('lab.beta=-1&lab.z=2.5&lab.data=mnist2&lab.lr=0.01&lab.seed=', defaults);
+    const { settings, rejected } = settingsFromQuery(
+      'lab.beta=-1&lab.z=2.5&lab.data=mnist2&lab.lr=0.01&lab.seed=',
+      defaults,
+    );
     expect(settings).toEqual({ ...defaults, learningRate: 0.01 });
     expect(rejected).toEqual([
       { field: 'dataset', raw: 'mnist2', problem: 'unknown-choice' },
@@ -135,7 +153,9 @@ describe('settingsToQuery / settingsFromQuery', () => {
     const settings = { ...DEFAULT_LAB_SETTINGS, seed: 5 };
     expect(replaceInQuery('?lab.beta=4&x=1&lab2.z=2', settings).toString()).toBe('x=1&lab2.z=2&lab.seed=5');
     // A key of this lab that no setting reads (a typo, an old field) goes too, so the address shows only what applies.
-    expect(replaceInQuery('?lab.typo=1&lab.beta=4', settings, DEFAULT_LAB_SETTINGS, 'lab').toString()).toBe('lab.seed=5');
+    expect(replaceInQuery('?lab.typo=1&lab.beta=4', settings, DEFAULT_LAB_SETTINGS, 'lab').toString()).toBe(
+      'lab.seed=5',
+    );
   });
 
   test('settingsFromQuery(settingsToQuery(s, d), d) gives back s for 500 random valid settings', () => {
@@ -179,12 +199,17 @@ describe('parsePreset(json)', () => {
     expect(parsePreset(json)).toEqual({ settings: {}, rejected: [] });
   });
 
-  test.each(['{latentSize: 2', '[1, 2]', '42', 'null'])('reports a corrupt preset %j as not-json instead of throwing', (json) => {
-    expect(parsePreset(json)).toEqual({ settings: {}, rejected: [{ field: '', raw: json, problem: 'not-json' }] });
-  });
+  test.each(['{latentSize: 2', '[1, 2]', '42', 'null'])(
+    'reports a corrupt preset %j as not-json instead of throwing',
+    (json) => {
+      expect(parsePreset(json)).toEqual({ settings: {}, rejected: [{ field: '', raw: json, problem: 'not-json' }] });
+    },
+  );
 
   test('keeps the good fields of a preset and reports the bad ones', () => {
-    const { settings, rejected } = parsePreset('{"beta": -1, "latentSize": 2.5, "hiddenSize": 128, "dataset": 3, "seed": true, "latent": 2, "start": "scratch"}');
+    const { settings, rejected } = parsePreset(
+      '{"beta": -1, "latentSize": 2.5, "hiddenSize": 128, "dataset": 3, "seed": true, "latent": 2, "start": "scratch"}',
+    );
     expect(settings).toEqual({ hiddenSize: 128, start: 'scratch' });
     expect(rejected).toEqual([
       { field: 'beta', raw: '-1', problem: 'out-of-range' },
@@ -199,7 +224,14 @@ describe('parsePreset(json)', () => {
 describe('toVaeConfig(settings)', () => {
   test('maps the defaults to the engine config of the pretrained MNIST model, and the engine accepts it', () => {
     const config = resolveConfig(toVaeConfig(DEFAULT_LAB_SETTINGS));
-    expect(config).toMatchObject({ hiddenSizes: [256], latentSize: 16, likelihood: 'bernoulli', beta: 1, learningRate: 1e-3, seed: 1 });
+    expect(config).toMatchObject({
+      hiddenSizes: [256],
+      latentSize: 16,
+      likelihood: 'bernoulli',
+      beta: 1,
+      learningRate: 1e-3,
+      seed: 1,
+    });
     expect(config).toMatchObject({ batchSize: 64, binarize: true, evalEvery: 250, evalSize: 500, decoderStd: 0.1 });
     expect(toVaeConfig(DEFAULT_LAB_SETTINGS)).not.toHaveProperty('decoderStd');
   });
@@ -215,7 +247,10 @@ describe('toVaeConfig(settings)', () => {
 
   test('every setting at its limits gives a config the engine accepts', () => {
     for (const edge of ['min', 'max'] as const) {
-      const settings = { ...DEFAULT_LAB_SETTINGS, ...Object.fromEntries(Object.entries(LAB_LIMITS).map(([field, limit]) => [field, limit[edge]])) };
+      const settings = {
+        ...DEFAULT_LAB_SETTINGS,
+        ...Object.fromEntries(Object.entries(LAB_LIMITS).map(([field, limit]) => [field, limit[edge]])),
+      };
       expect(() => resolveConfig(toVaeConfig(settings))).not.toThrow();
     }
   });
@@ -236,13 +271,23 @@ describe('checkpointFor(settings) and needsRestart(a, b)', () => {
     expect(checkpointFor({ ...DEFAULT_LAB_SETTINGS, ...change })).toBe(name);
   });
 
-  test.each(Object.keys(PRETRAINED) as CheckpointName[])('PRETRAINED[%s] matches public/checkpoints/%s.json', (name) => {
-    const file = JSON.parse(readFileSync(`public/checkpoints/${name}.json`, 'utf8')) as { dataset: string; config: Record<string, unknown> };
-    const shape = PRETRAINED[name];
-    expect(file.dataset).toBe(shape.dataset);
-    expect(file.config).toMatchObject({ latentSize: shape.latentSize, hiddenSizes: [shape.hiddenSize], likelihood: shape.likelihood });
-    expect(file.config['binarize']).toBe(toVaeConfig({ ...DEFAULT_LAB_SETTINGS, ...shape }).binarize);
-  });
+  test.each(Object.keys(PRETRAINED) as CheckpointName[])(
+    'PRETRAINED[%s] matches public/checkpoints/%s.json',
+    (name) => {
+      const file = JSON.parse(readFileSync(`public/checkpoints/${name}.json`, 'utf8')) as {
+        dataset: string;
+        config: Record<string, unknown>;
+      };
+      const shape = PRETRAINED[name];
+      expect(file.dataset).toBe(shape.dataset);
+      expect(file.config).toMatchObject({
+        latentSize: shape.latentSize,
+        hiddenSizes: [shape.hiddenSize],
+        likelihood: shape.likelihood,
+      });
+      expect(file.config['binarize']).toBe(toVaeConfig({ ...DEFAULT_LAB_SETTINGS, ...shape }).binarize);
+    },
+  );
 
   test.each<[Partial<LabSettings>, boolean]>([
     [{ beta: 0 }, false],
