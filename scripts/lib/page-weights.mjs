@@ -130,7 +130,10 @@ function withStaticImports(outDir, base, file) {
     const current = queue.pop();
     for (const spec of staticImports(readFileSync(current, 'utf8'))) {
       const dep = urlToFile(outDir, base, spec, current);
-      if (dep && existsSync(dep) && !files.has(dep)) (files.add(dep), queue.push(dep));
+      if (dep && existsSync(dep) && !files.has(dep)) {
+        files.add(dep);
+        queue.push(dep);
+      }
     }
   }
   return files;

@@ -82,7 +82,10 @@ describe('Adam', () => {
     b.setWeights(a.getWeights());
     second.setState(state, b.variables());
     expect(second.iterations).toBe(5);
-    for (let i = 0; i < 3; i++) [step(first, a), step(second, b)];
+    for (let i = 0; i < 3; i++) {
+      step(first, a);
+      step(second, b);
+    }
     a.getWeights().forEach((w, i) => assertAllClose(w.values, b.getWeights()[i]!.values, 1e-7, w.name));
     expect(() =>
       second.setState({ step: 1, first: new Float32Array(3), second: new Float32Array(3) }, b.variables()),
@@ -100,9 +103,13 @@ describe('Adam', () => {
     const [kept, restarted] = [new Adam({ learningRate: 0.01 }), new Adam({ learningRate: 0.01 })];
     const step = (optimizer: Adam, model: VaeModel) =>
       tf.dispose(optimizer.minimize(() => computeTerms(model, x, eps, 1).loss, true, model.variables()) as tf.Scalar);
-    for (let i = 0; i < 4; i++) [step(kept, a), step(restarted, b)];
+    for (let i = 0; i < 4; i++) {
+      step(kept, a);
+      step(restarted, b);
+    }
     restarted.setState({ step: 0, first: new Float32Array(0), second: new Float32Array(0) }, b.variables());
-    [step(kept, a), step(restarted, b)];
+    step(kept, a);
+    step(restarted, b);
     const gap = Math.max(
       ...a.getWeights().flatMap((w, i) => Array.from(w.values, (v, j) => Math.abs(v - b.getWeights()[i]!.values[j]!))),
     );

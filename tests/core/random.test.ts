@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { Rng, STREAMS, createRng } from '../../src/core/random';
+import { type Rng, STREAMS, createRng } from '../../src/core/random';
 import { assertClose } from './helpers';
 
 function moments(values: Float64Array): { mean: number; variance: number } {

@@ -93,13 +93,11 @@ describe.skipIf(!hasBrowser)('the VAE lab in chapter 6', () => {
     expect(lab.page.url()).not.toContain('beta=four');
     await lab.enter('lab-beta-field', '11');
     expect(await lab.lab.locator('#lab-beta-message').textContent()).toContain('from 0 to 10');
-    await lab.lab
-      .locator('[data-lab="import"]')
-      .setInputFiles({
-        name: 'digit.png',
-        mimeType: 'image/png',
-        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
-      });
+    await lab.lab.locator('[data-lab="import"]').setInputFiles({
+      name: 'digit.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    });
     await expect
       .poll(() => lab.lab.locator('[data-lab="keep-message"]').textContent(), { timeout: 30_000 })
       .toContain('not a model exported from this book');

@@ -22,9 +22,10 @@ describe('metricsEvent(metrics)', () => {
 
 describe('previewEvents(trainer, bundle, step)', () => {
   it('gives 8 test images beside their reconstructions, then 8 prior samples, each with its buffers to transfer', () => {
-    const [[recon, reconTransfer], [samples, samplesTransfer]] = previewEvents(trainer, bundle, 7) as [
-      [any, ArrayBuffer[]],
-      [any, ArrayBuffer[]],
+    type Preview = { pixels: Float32Array; originals: Float32Array };
+    const [[recon, reconTransfer], [samples, samplesTransfer]] = previewEvents(trainer, bundle, 7) as unknown as [
+      [Preview, ArrayBuffer[]],
+      [Preview, ArrayBuffer[]],
     ];
     expect(recon).toMatchObject({
       type: 'images',

@@ -20,7 +20,8 @@ export async function loadDatasetFile(name: DatasetName, dir = DATA_DIR): Promis
     bytes = await readFile(path);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    if (code === 'ENOENT') throw new Error(`${path} does not exist: generate it with node scripts/datasets/build.mjs`);
+    if (code === 'ENOENT')
+      throw new Error(`${path} does not exist: generate it with node scripts/datasets/build.mjs`, { cause: e });
     throw e;
   }
   return parseDataset(bytes, name);
