@@ -1,6 +1,6 @@
-/** `npm test`: type-check, build the site under a sub-path, then run every vitest project (unit, site, e2e). */
+/** `npm test`: lint, format check, type-check and the test build side by side, then every vitest project (unit, slow, site, e2e). */
 // Extra arguments go to vitest (e.g. `npm test -- --project unit`). SKIP_BUILD=1 reuses the last test build.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -9,27 +9,56 @@ const siteDir = join(root, '.cache', 'site-test');
 const report = join(root, '.cache', 'vitest-report.json');
 mkdirSync(join(root, '.cache'), { recursive: true });
 
-/** Runs a step and stops with its exit code when it fails. */
-function step(label, command, args, env = {}) {
-  console.log(`\n━━ ${label}`);
+/** Runs one step with its output held back, so steps that run side by side print whole blocks; resolves to its result. */
+function quietStep(label, command, args, env = {}) {
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, cwd: root });
-  console.log(`━━ ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '1', ...env } });
+    const chunks = [];
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    child.on('close', (status) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`\n━━ ${label}: ${status === 0 ? 'ok' : 'FAILED'} in ${seconds} s`);
+      if (status !== 0 || process.env['VERBOSE'] === '1') process.stdout.write(Buffer.concat(chunks));
+      done({ label, ok: status === 0 });
+    });
+  });
 }
 
-step('type-check (astro check)', 'astro', ['check']);
-if (process.env.SKIP_BUILD === '1' && existsSync(siteDir)) console.log('\n━━ reusing the test build in .cache/site-test (SKIP_BUILD=1)');
-else step('build the site under /vae-book/', process.execPath, ['scripts/build-site.mjs'], { BASE_PATH: '/vae-book/', OUT_DIR: siteDir });
+// These four need nothing from each other, and on two cores they overlap well: the type-check and the linters are
+// single-threaded, and the build waits on the disk and on Pagefind between its busy phases.
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const steps = [
+  quietStep('lint (eslint)', bin('eslint'), ['.']),
+  quietStep('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn']),
+  quietStep('type-check (astro check)', bin('astro'), ['check']),
+];
+if (process.env['SKIP_BUILD'] === '1' && existsSync(siteDir))
+  console.log('\n━━ reusing the test build in .cache/site-test (SKIP_BUILD=1)');
+else
+  steps.push(
+    quietStep('build the site under /vae-book/', process.execPath, ['scripts/build-site.mjs'], {
+      BASE_PATH: '/vae-book/',
+      OUT_DIR: siteDir,
+    }),
+  );
+const failed = (await Promise.all(steps)).filter((s) => !s.ok);
+if (failed.length) {
+  console.log(`\nFAILED: ${failed.map((s) => s.label).join(', ')}`);
+  process.exit(1);
+}
 
-console.log('\n━━ vitest: unit, site and e2e');
+console.log('\n━━ vitest: unit, slow, site and e2e');
 const extra = process.argv.slice(2);
-const projects = extra.length ? extra : ['--project', 'unit', '--project', 'site', '--project', 'e2e'];
-const vitest = spawnSync('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projects], {
-  stdio: 'inherit',
-  cwd: root,
-  env: { ...process.env, SITE_DIR: siteDir },
-});
+const projects = extra.length
+  ? extra
+  : ['--project', 'unit', '--project', 'slow', '--project', 'site', '--project', 'e2e'];
+const vitest = spawnSync(
+  'vitest',
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projects],
+  { stdio: 'inherit', cwd: root, env: { ...process.env, SITE_DIR: siteDir } },
+);
 if (existsSync(report)) {
   const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
   console.log(`\n${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`);
