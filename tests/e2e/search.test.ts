@@ -38,6 +38,19 @@ describe.skipIf(!hasBrowser)('search (Pagefind)', () => {
     await close();
   });
 
+  // Notebook cells' code is part of the page Pagefind indexes: a name that only a cell's code uses finds its chapter.
+  it.each([
+    ['en/', 'logitSpread', /^\/vae-book\/en\/training-a-vae\//],
+    ['zh/', 'logitSpread', /^\/vae-book\/zh\/training-a-vae\//],
+  ])('on /%s, "%s" (only in a cell\'s code) finds the chapter with that cell', async (path, term, expected) => {
+    const { hrefs, close } = await search(path, term);
+    expect(
+      hrefs.some((h) => expected.test(h)),
+      hrefs.join(', '),
+    ).toBe(true);
+    await close();
+  });
+
   // Every page shares one header and search dialog; the landing, both contents pages and a chapter per language cover it.
   const searchPages = pagePaths.filter((p) => ['', 'en/', 'zh/', 'en/two-terms/', 'zh/two-terms/'].includes(p));
   it('covers a sample of pages that exists', () => expect(searchPages).toHaveLength(5));
