@@ -45,9 +45,9 @@ export class CheckpointError extends Error {
 
 /**
  * What was wrong with a reader's per-example loss: it threw, returned something other than a tensor, the wrong shape,
- * or a tensor that does not depend on the model's weights.
+ * a tensor that does not depend on the model's weights, or it ran past its time limit (detail: the limit in seconds).
  */
-export type ObjectiveProblem = 'threw' | 'not-tensor' | 'shape' | 'constant';
+export type ObjectiveProblem = 'threw' | 'not-tensor' | 'shape' | 'constant' | 'timeout';
 
 /**
  * A reader's per-example loss (chapter 6's cell) failed. The step it was called for is not taken: the trainer is left
@@ -67,7 +67,9 @@ export class ObjectiveError extends Error {
           ? `The loss returned ${detail}, not a tensor.`
           : problem === 'shape'
             ? `The loss returned shape ${detail}; it must be [batch], one number per example.`
-            : 'The loss does not depend on the model’s weights, so it has no gradient to train with.',
+            : problem === 'timeout'
+              ? `The loss ran for more than ${detail} s and was stopped.`
+              : 'The loss does not depend on the model’s weights, so it has no gradient to train with.',
     );
   }
 }

@@ -45,6 +45,8 @@ export function readerObjective(objective: PerExampleObjective, inputs: Objectiv
   try {
     value = objective(inputs);
   } catch (error) {
+    // A wrapper around the reader's loss (the lab worker's time limit) may name the problem itself.
+    if (error instanceof ObjectiveError) throw error;
     throw new ObjectiveError('threw', error instanceof Error ? error.message : String(error));
   }
   if (!(value instanceof tf.Tensor)) {

@@ -61,3 +61,36 @@ export function originalPosition(
   if (!best) return { line, col };
   return { line: best.line + 1, col: best.col + (col - 1 - best.genCol) + 1 };
 }
+
+/** One number as base64 VLQ. */
+function encodeVlq(value: number): string {
+  let rest = value < 0 ? (-value << 1) | 1 : value << 1;
+  let text = '';
+  do {
+    let digit = rest & 31;
+    rest >>>= 5;
+    if (rest > 0) digit |= 32;
+    text += BASE64[digit];
+  } while (rest > 0);
+  return text;
+}
+
+/** Encodes segments per generated line (one source) as `mappings`: the inverse of `decodeMappings`. */
+export function encodeMappings(lines: readonly (readonly Segment[])[]): string {
+  let line = 0;
+  let col = 0;
+  return lines
+    .map((segments) => {
+      let genCol = 0;
+      return segments
+        .map((s) => {
+          const text = encodeVlq(s.genCol - genCol) + encodeVlq(0) + encodeVlq(s.line - line) + encodeVlq(s.col - col);
+          genCol = s.genCol;
+          line = s.line;
+          col = s.col;
+          return text;
+        })
+        .join(',');
+    })
+    .join(';');
+}

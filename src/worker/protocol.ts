@@ -1,6 +1,7 @@
 /** The typed messages between a widget and the VAE worker; only numbers, strings and typed arrays cross. */
 import type { VaeConfig } from '../core/config';
 import type { DatasetErrorCode } from '../core/data/format';
+import type { EngineReport } from '../core/backend/measure';
 
 /** Every request may carry an `id`; the events it causes echo it, so a widget can match answers to questions. */
 interface Tagged {
@@ -17,6 +18,9 @@ export interface InitRequest extends Tagged {
   readonly backend?: string;
   /** Allow software-rendered WebGL (CI only). */
   readonly allowSoftwareWebGL?: boolean;
+  /** The lab's engine wishes: WebAssembly threads ('auto' or `?threads=`), and the page's stored backend timings,
+   * which make the worker choose the backend by measured speed (core/backend/measured.ts). Absent: one thread, no probe. */
+  readonly engine?: { readonly threads?: number | 'auto'; readonly memos?: unknown };
 }
 /** Starts (or resumes) the training loop; metrics every `metricsEvery` steps, images every `imagesEvery` (0 = never). */
 export interface TrainRequest extends Tagged {
@@ -226,6 +230,8 @@ export interface StatusEvent extends Tagged {
   readonly message?: string;
   /** After a backend failed mid-training: the backend that failed, the one training resumed on, and the snapshot's step. */
   readonly switched?: { readonly from: string; readonly to: string; readonly step: number };
+  /** How the backend was chosen, its threads and isolation (added by the worker entry when init asked for `engine`). */
+  readonly engine?: EngineReport;
 }
 /** What went wrong, in words for the reader; `code` lets a widget react (e.g. offer Reset after 'non-finite'). */
 export interface ErrorEvent extends Tagged {
@@ -256,8 +262,9 @@ export interface ErrorEvent extends Tagged {
   readonly line?: number;
   readonly col?: number;
 }
-/** What can go wrong with a reader's loss cell: compiling it (first three) or training with it (the rest). */
-export type ReaderLossProblem = 'syntax' | 'no-loss' | 'top-level' | 'threw' | 'not-tensor' | 'shape' | 'constant';
+/** What can go wrong with a reader's loss cell: compiling it (first four) or training with it (the rest). */
+export type ReaderLossProblem =
+  'syntax' | 'no-loss' | 'top-level' | 'load-timeout' | 'threw' | 'not-tensor' | 'shape' | 'constant' | 'timeout';
 /** The answer to setObjective: whether the reader's loss is now in force. */
 export interface ObjectiveEvent extends Tagged {
   readonly type: 'objective';

@@ -5,9 +5,17 @@
  * fetch for the datasets) before that.
  */
 import type { PerExampleObjective } from '../core/objective';
+import { ObjectiveError } from '../core/errors';
+import type { NowMs } from '../notebook/loop-guard';
 
 /** Why a reader's loss cell could not be turned into a loss. */
-export type ReaderCodeProblem = 'syntax' | 'no-loss' | 'top-level';
+export type ReaderCodeProblem = 'syntax' | 'no-loss' | 'top-level' | 'load-timeout';
+
+/**
+ * How long one call of the reader's loss, or one run of its cell's top level, may take: its loops stop after that.
+ * Far above what a loss needs (the book's takes milliseconds a step), far below what makes Stop seem broken.
+ */
+export const READER_LOSS_LIMIT_MS = 2000;
 
 /** The cell could not be compiled or does not declare a function `loss`; `line`/`col` are in the reader's code. */
 export class ReaderCodeError extends Error {
@@ -31,6 +39,15 @@ export type LockScope = () => void;
 
 /** Turns a cell's code into the loss it declares. */
 export type ObjectiveCompiler = (code: string) => Promise<PerExampleObjective>;
+
+/** The time limit of the reader's code and the clock it is read on (tests pass a fake clock or a shorter limit). */
+export interface ReaderLimits {
+  readonly limitMs?: number;
+  readonly now?: NowMs;
+}
+
+/** The limit in seconds, as the page says it. */
+const seconds = (ms: number) => String(ms / 1000);
 
 /** The names a loss cell may use besides JavaScript's own globals: tfjs and the book's loss terms. */
 async function lossApi(): Promise<Record<string, unknown>> {
@@ -62,18 +79,24 @@ async function lossApi(): Promise<Record<string, unknown>> {
 
 /**
  * A compiler for loss cells. The compiler modules load and the async-function constructor is captured before `lock`
- * runs, and `lock` runs once, before the first cell is compiled (compiling runs the cell's top level).
+ * runs, and `lock` runs once, before the first cell is compiled (compiling runs the cell's top level). Every loop in the
+ * reader's code is guarded (loop-guard.ts): a call of the loss that runs past the limit stops with
+ * `ObjectiveError('timeout')`, which the trainer treats like a loss that threw (the step is not taken).
  */
-export function createObjectiveCompiler(lock: LockScope): ObjectiveCompiler {
+export function createObjectiveCompiler(lock: LockScope, limits: ReaderLimits = {}): ObjectiveCompiler {
+  const limitMs = limits.limitMs ?? READER_LOSS_LIMIT_MS;
   let prepared: Promise<(code: string) => Promise<PerExampleObjective>> | null = null;
   const prepare = async () => {
-    const [{ analyzeCell }, { compileCell }, api, { tf }] = await Promise.all([
+    const [{ analyzeCell }, { compileCell }, guard, api, { tf }] = await Promise.all([
       import('../notebook/analyze'),
       import('../notebook/compile'),
+      import('../notebook/loop-guard'),
       lossApi(),
       import('../core/tf'),
     ]);
     const AsyncFunction = (async () => {}).constructor as Parameters<typeof compileCell>[3];
+    const deadline = guard.createDeadline(limits.now);
+    const values = { ...api, [guard.LOOP_GUARD]: deadline.check };
     lock();
     let count = 0;
     return async (code: string) => {
@@ -82,14 +105,15 @@ export function createObjectiveCompiler(lock: LockScope): ObjectiveCompiler {
         throw new ReaderCodeError('syntax', analysis.error.message, analysis.error.line, analysis.error.col);
       if (!analysis.declares.includes(LOSS_NAME))
         throw new ReaderCodeError('no-loss', `The cell declares no function named ${LOSS_NAME}.`);
-      const inputs = analysis.uses.filter((name) => name in api);
-      const cell = await compileCell(`lab-loss-${++count}`, analysis, inputs, AsyncFunction);
+      const inputs = [...analysis.uses.filter((name) => name in api), guard.LOOP_GUARD];
+      const cell = await compileCell(`lab-loss-${++count}`, guard.guardLoops(analysis), inputs, AsyncFunction);
       let declared: Readonly<Record<string, unknown>>;
       // The cell's top level may make tensors (its check on made-up images); the lab's queue runs nothing else meanwhile.
       tf.engine().startScope();
       try {
-        declared = (await cell.run(api)).declared;
+        declared = (await deadline.withinAsync(limitMs, () => cell.run(values))).declared;
       } catch (error) {
+        if (error instanceof guard.TimeLimitError) throw new ReaderCodeError('load-timeout', seconds(limitMs));
         const at = cell.position(error);
         throw new ReaderCodeError(
           'top-level',
@@ -103,7 +127,14 @@ export function createObjectiveCompiler(lock: LockScope): ObjectiveCompiler {
       const loss = declared[LOSS_NAME];
       if (typeof loss !== 'function')
         throw new ReaderCodeError('no-loss', `${LOSS_NAME} is ${typeof loss}, not a function.`);
-      return loss as PerExampleObjective;
+      return (inputs) => {
+        try {
+          return deadline.within(limitMs, () => (loss as PerExampleObjective)(inputs));
+        } catch (error) {
+          if (error instanceof guard.TimeLimitError) throw new ObjectiveError('timeout', seconds(limitMs));
+          throw error;
+        }
+      };
     };
   };
   return async (code) => {

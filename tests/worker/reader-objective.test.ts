@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { createObjectiveCompiler } from '../../src/worker/reader-objective';
+import { createObjectiveCompiler, type ReaderLimits } from '../../src/worker/reader-objective';
 import type { ReaderLossProblem } from '../../src/worker/protocol';
 import { READER_LOSS_STRINGS, readerLossMessage } from '../../src/i18n/widgets/reader-loss';
 import { LANGS } from '../../src/i18n/langs';
@@ -31,8 +31,8 @@ afterEach(async () => {
   cleanup = null;
 });
 
-async function ready() {
-  const h = harness({ compileObjective: createObjectiveCompiler(() => void (locks += 1)) });
+async function ready(limits: ReaderLimits = {}) {
+  const h = harness({ compileObjective: createObjectiveCompiler(() => void (locks += 1), limits) });
   cleanup = async () => void (await h.send({ type: 'dispose' }));
   await h.send({ type: 'init', config, dataset: 'strokes', id: 1 });
   return h;
@@ -103,6 +103,56 @@ describe('setObjective', () => {
     },
   );
 
+  test('a loss that never returns is stopped after the limit: the step is not taken, the weights are as before, and the book’s loss then trains', async () => {
+    // A fake clock that moves 1 ms each time it is read: the reader's loop "runs" 2 s after 2,000 checks.
+    let now = 0;
+    const h = await ready({ now: () => (now += 1) });
+    await h.send({ type: 'step', count: 2 });
+    await h.send({ type: 'saveCheckpoint', id: 10 });
+    const tensors = tf.memory().numTensors;
+    await h.send({ type: 'setObjective', code: 'function loss() { while (true) {} }', id: 12 });
+    expect(h.byId(12, 'objective')).toMatchObject({ custom: true });
+    await h.send({ type: 'train', metricsEvery: 1 });
+    await until(() => h.of('error').length > 0);
+    expect(h.of('error')[0]).toMatchObject({ code: 'reader-loss', problem: 'timeout', detail: '2', step: 3 });
+    await until(() => h.of('status').at(-1)?.state === 'paused');
+    expect(h.of('status').at(-1)).toMatchObject({ state: 'paused', step: 2 });
+    expect(tf.memory().numTensors).toBe(tensors);
+    await h.send({ type: 'saveCheckpoint', id: 13 });
+    expect(h.byId(13, 'checkpoint')?.bytes).toEqual(h.byId(10, 'checkpoint')?.bytes);
+    await h.send({ type: 'setObjective', code: null, id: 14 });
+    await h.send({ type: 'step', count: 1 });
+    expect(h.of('metrics').at(-1)).toMatchObject({ step: 3 });
+  });
+
+  test('a loop that catches what stops it still stops; a loss with loops that end trains', async () => {
+    let now = 0;
+    const h = await ready({ now: () => (now += 1) });
+    const catching = 'function loss() { for (;;) { try { throw new Error("again"); } catch { continue; } } }';
+    await h.send({ type: 'setObjective', code: catching });
+    await h.send({ type: 'step', count: 1 });
+    expect(h.of('error').at(-1)).toMatchObject({ code: 'reader-loss', problem: 'timeout', step: 1 });
+    const looping = BOOK.replace(
+      'return reconstruction.add(kl.mul(beta));',
+      'let total = reconstruction;\n  for (let i = 0; i < 3; i++) total = total.add(kl.mul(beta / 3));\n  return total;',
+    );
+    await h.send({ type: 'setObjective', code: looping });
+    await h.send({ type: 'step', count: 1 });
+    const m = h.of('metrics').at(-1)!;
+    expect(m.step).toBe(1);
+    expect(m.objective).toBeCloseTo(m.reconstruction + m.kl, 3);
+  });
+
+  test('a cell whose top level never ends is stopped while it loads, and the lab keeps its loss', async () => {
+    const h = await ready({ limitMs: 50 });
+    await h.send({ type: 'setObjective', code: `${BOOK}\nwhile (true) {}`, id: 15 });
+    expect(h.byId(15, 'error')).toMatchObject({ code: 'reader-loss', problem: 'load-timeout', detail: '0.05' });
+    expect(h.byId(15, 'objective')).toBeUndefined();
+    await h.send({ type: 'step', count: 1 });
+    const m = h.of('metrics').at(-1)!;
+    expect(m.objective).toBeCloseTo(m.reconstruction + m.kl, 3);
+  });
+
   test('without a compiler, setObjective with code is refused', async () => {
     const h = harness();
     cleanup = async () => void (await h.send({ type: 'dispose' }));
@@ -113,7 +163,17 @@ describe('setObjective', () => {
 });
 
 describe('readerLossMessage', () => {
-  const problems: ReaderLossProblem[] = ['syntax', 'no-loss', 'top-level', 'threw', 'not-tensor', 'shape', 'constant'];
+  const problems: ReaderLossProblem[] = [
+    'syntax',
+    'no-loss',
+    'top-level',
+    'load-timeout',
+    'threw',
+    'not-tensor',
+    'shape',
+    'constant',
+    'timeout',
+  ];
   test.each(LANGS)('words every problem and a NaN in %s, with the step and the engine’s detail', (lang) => {
     for (const problem of problems) {
       const text = readerLossMessage(lang, { problem, detail: 'DETAIL', step: 12, line: 3 });
