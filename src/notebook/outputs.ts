@@ -1,6 +1,7 @@
 /** Values → the output model: an inspector tree, a tensor summary, an image grid, a chart's SVG. Plain data only. */
 import { tf } from '../core/tf';
 import type { InspectNode, Output, TensorOutput } from './types';
+import { figureToSvg, type FigurePart } from './plot-figure';
 
 /** Limits that keep an output small enough to post, store and read. */
 export const OUTPUT_LIMITS = Object.freeze({
@@ -188,13 +189,9 @@ export function imagesOutput(value: unknown): Output | null {
   };
 }
 
-/** An element Plot made (in a DOM such as linkedom): an `<svg>` or a `<figure>` holding one. */
-interface ChartElement {
-  readonly tagName: string;
-  readonly outerHTML: string;
-  getAttribute(name: string): string | null;
-  querySelector(selector: string): ChartElement | null;
-  setAttribute(name: string, value: string): void;
+/** An element Plot made (in a DOM such as linkedom): an `<svg>`, or a `<figure>` with headings, legends and the `<svg>`. */
+interface ChartElement extends FigurePart {
+  querySelector(selector: string): FigurePart | null;
 }
 
 /** True for a Plot chart: an element named svg or figure. */
@@ -211,17 +208,24 @@ export const CHART_THEMES = Object.freeze({
   dark: 'color: #e6edf3; background: #0d1117',
 });
 
-/** The chart's SVG with its theme colours, and a text alternative from its aria-label or title. */
+/** The chart's SVG with its theme colours (a figure's legends and titles drawn in it), and a text alternative. */
 export function chartOutput(chart: ChartElement, theme: keyof typeof CHART_THEMES): Output {
-  const svg = /^svg$/i.test(chart.tagName) ? chart : chart.querySelector('svg');
+  const style = `${CHART_THEMES[theme]}; font: 10px system-ui, sans-serif`;
+  // In a figure the chart is the last <svg> child; ramp legends before it are <svg>s too.
+  const svg = /^svg$/i.test(chart.tagName)
+    ? chart
+    : Array.from(chart.children)
+        .filter((child) => /^svg$/i.test(child.tagName))
+        .at(-1);
   if (!svg) return { kind: 'inspect', node: { type: 'other', text: chart.tagName } };
-  svg.setAttribute('style', `${CHART_THEMES[theme]}; font: 10px system-ui, sans-serif`);
-  if (!svg.getAttribute('xmlns')) svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   const label =
     chart.getAttribute('aria-label') ??
     svg.getAttribute('aria-label') ??
     chart.querySelector('figcaption, h2, title')?.outerHTML.replace(/<[^>]*>/g, '') ??
     'chart';
+  if (svg !== chart) return { kind: 'svg', markup: figureToSvg(chart, style), label };
+  svg.setAttribute('style', style);
+  if (!svg.getAttribute('xmlns')) svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   return { kind: 'svg', markup: svg.outerHTML, label };
 }
 
