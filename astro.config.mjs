@@ -58,6 +58,10 @@ export default defineConfig({
   // No 'unsafe-eval', no other origin; the directives and why each is there: src/build/csp.mjs.
   security: { csp: bookCsp(fileURLToPath(new URL('./src', import.meta.url))) },
   vite: {
+    // Cross-origin isolation, so the lab's WebAssembly runs threads in `astro dev` too (the same pair as serve-site.mjs).
+    server: {
+      headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+    },
     build: {
       assetsInlineLimit: 0,
       rollupOptions: {

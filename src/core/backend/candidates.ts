@@ -11,6 +11,8 @@ export interface CandidateOptions {
   readonly allowSoftwareWebGL: boolean;
   /** Prefix for the .wasm files (see wasmPaths); null leaves tfjs's default (right in Node). */
   readonly wasmPathPrefix: string | null;
+  /** WebAssembly threads (see wasmThreadCount); absent or 1: the one-thread SIMD build. */
+  readonly wasmThreads?: number;
 }
 
 /** A probe's verdict: usable (with a note on the device, and whether it is software-rendered) or not, and why. */
@@ -134,11 +136,17 @@ const candidates: readonly BackendCandidate[] = [
     load: async (options) => {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       if (options.wasmPathPrefix !== null) wasm.setWasmPaths(options.wasmPathPrefix);
+      const threads = options.wasmThreads ?? 1;
+      // Under isolation tfjs picks the threaded build on its own and starts its thread pool (workers from blob: URLs);
+      // one thread asks for the plain SIMD build, which starts no workers (a page's CSP or a lockdown may forbid them).
+      if (threads > 1) wasm.setThreadsCount(threads);
+      else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     },
     describe: async () => {
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-      const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-      return `WebAssembly${simd ? ' with SIMD' : ' without SIMD'}${threads ? ', multithreaded' : ', one thread'}`;
+      const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
+      const threads = getThreadsCount();
+      return `WebAssembly${simd ? ' with SIMD' : ' without SIMD'}, ${threads === 1 ? 'one thread' : `${threads} threads`}`;
     },
   },
   {

@@ -35,6 +35,8 @@ export interface ChooseBackendOptions {
   readonly allowSoftwareWebGL?: boolean;
   /** Where the .wasm files are served, from wasmPaths(import.meta.env.BASE_URL); omit in Node. */
   readonly wasmPathPrefix?: string | null;
+  /** WebAssembly threads (planThreads); default 1. */
+  readonly wasmThreads?: number;
   /** Backends not to try, each with the reason to report (e.g. after a lost WebGL context). */
   readonly skip?: Readonly<Partial<Record<BackendName, string>>>;
   /** Require synchronous read-back to work (the engine's evaluation and snapshots use it); the benchmark page does not. */
@@ -72,7 +74,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number, step: string): Promi
 }
 
 /** Probes, loads, activates and self-tests one candidate; the probe's verdict if all pass, else why not. */
-async function attempt(
+export async function tryCandidate(
   candidate: BackendCandidate,
   options: CandidateOptions,
   ms: number,
@@ -116,6 +118,7 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
   const settings: CandidateOptions = {
     allowSoftwareWebGL: options.allowSoftwareWebGL ?? false,
     wasmPathPrefix: options.wasmPathPrefix ?? null,
+    wasmThreads: options.wasmThreads ?? 1,
   };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const tried: BackendAttempt[] = [];
@@ -125,7 +128,7 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
       tried.push({ name: candidate.name, ok: false, reason: skipped });
       continue;
     }
-    const result = await attempt(candidate, settings, timeoutMs, options.requireSyncReads ?? false);
+    const result = await tryCandidate(candidate, settings, timeoutMs, options.requireSyncReads ?? false);
     if (!result.ok) {
       tried.push({ name: candidate.name, ok: false, reason: result.reason });
       continue;

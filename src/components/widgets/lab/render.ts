@@ -9,6 +9,8 @@ import { datasetName, introText } from './lab-state';
 import { LabWorker } from './lab-worker';
 import { formatBytes } from './numbers';
 import { backendRequest, backendTitle } from './session';
+import { engineLine, saveTimings, storageOrNull } from './engine-line';
+import type { EngineReport } from '../../../core/backend/measure';
 import { replaceInQuery, type LabSettings } from './settings';
 
 /** A view that redraws itself from the lab's state. */
@@ -58,14 +60,25 @@ export function createLabContext(
   };
 }
 
+/** Marks the figure with the engine's threads and isolation (read by tests and the benchmark); stores new timings. */
+function showEngine(figure: HTMLElement, engine: EngineReport): void {
+  figure.dataset['threads'] = String(engine.threads);
+  figure.dataset['isolated'] = String(engine.isolated);
+  figure.dataset['engineHow'] = engine.how;
+  if (engine.memos) saveTimings(storageOrNull(), engine.memos);
+}
+
 /** Shows the backend a status names, and warns about a backend that failed or differs from the one the URL asked for. */
 export function showBackend(ctx: LabContext, event: StatusEvent, wasLoading: boolean): void {
   const { s } = ctx;
   if (event.backend && event.backend !== 'none') {
     ctx.backend = event.backend;
-    ctx.part('backend').textContent = fill(s.statusBackend, { backend: backendTitle(ctx, event.backend) });
+    ctx.part('backend').textContent = event.engine
+      ? engineLine(s, event.engine, navigator.serviceWorker?.controller != null)
+      : fill(s.statusBackend, { backend: backendTitle(ctx, event.backend) });
     ctx.figure.dataset['backend'] = event.backend;
   }
+  if (event.engine) showEngine(ctx.figure, event.engine);
   if (event.switched) {
     const { from, to, step } = event.switched;
     ctx.warn(fill(s.backendRecovered, { from: backendTitle(ctx, from), to: backendTitle(ctx, to), step }));

@@ -4,6 +4,7 @@ import { fill } from '../../../i18n/widgets/vae-lab';
 import type { LabContext } from './context';
 import { formatBytes } from './numbers';
 import { checkpointFor, toVaeConfig, type LabSettings } from './settings';
+import { engineWish, storageOrNull } from './engine-line';
 
 /** What the page knows about a pretrained checkpoint from its JSON sidecar. */
 export interface CheckpointInfo {
@@ -113,6 +114,7 @@ export async function startModel(
       config: toVaeConfig(settings),
       dataset: settings.dataset,
       allowSoftwareWebGL: request.allowSoftwareWebGL,
+      engine: engineWish(location.search, storageOrNull()),
       ...(request.backend ? { backend: request.backend } : {}),
       ...(checkpoint ? { checkpoint } : {}),
     },
