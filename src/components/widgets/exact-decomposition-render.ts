@@ -9,7 +9,7 @@ import { READOUT_ROWS, barsView, curvesOf, densityView, readoutView, termsOf } f
 import { barsTable, densityTable } from './exact-decomposition-tables';
 import { chartWidth, drawChartView } from './chart-view';
 import { bindSettingRows, type BoundRow, type SettingRow } from './fields';
-import { bindTableToggle, partsOf, plotSectionParts, requirePart, type PlotSectionParts } from './kit';
+import { chartRedrawer, partsOf, plotSectionsOf, requirePart } from './kit';
 
 const WIDGET = 'exact-decomposition';
 const CHARTS = ['bars', 'density'] as const;
@@ -33,10 +33,7 @@ export function findParts(figure: HTMLElement) {
     staticNote: part('static-note'),
     announce: part('announce'),
     plots,
-    charts: Object.fromEntries(CHARTS.map((key) => [key, plotSectionParts(plots, key, WIDGET)])) as Record<
-      ChartKey,
-      PlotSectionParts
-    >,
+    charts: plotSectionsOf(plots, CHARTS, WIDGET),
   };
 }
 export type Parts = ReturnType<typeof findParts>;
@@ -74,26 +71,22 @@ export function createRenderer(
   model: Model,
   announce: (text: string) => void,
 ): (asked: ReadonlySet<Part>) => void {
-  const tables: Record<ChartKey, () => HTMLTableElement> = {
-    bars: () => barsTable(s, termsOf(model.settings())),
-    density: () => densityTable(s, curvesOf(model.settings())),
+  const views = {
+    bars: (width: number) => barsView(s, model.settings(), width),
+    density: (width: number) => densityView(s, model.settings(), width),
   };
-  const toggles = Object.fromEntries(
-    CHARTS.map((key) => {
-      const { toggle, table } = parts.charts[key];
-      toggle.hidden = false;
-      return [
-        key,
-        bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () =>
-          table.replaceChildren(tables[key]()),
-        ),
-      ];
-    }),
-  ) as Record<ChartKey, { isOpen: () => boolean }>;
+  const redraw = chartRedrawer(
+    parts.charts,
+    { show: s.showTable, hide: s.hideTable },
+    {
+      bars: () => barsTable(s, termsOf(model.settings())),
+      density: () => densityTable(s, curvesOf(model.settings())),
+    },
+    (key, section) => drawChartView(section, views[key](chartWidth(section.canvas))),
+  );
   return (asked) => {
-    const settings = model.settings();
     if (asked.has('readout')) {
-      const view = readoutView(s, settings);
+      const view = readoutView(s, model.settings());
       parts.exact.textContent = view.exact;
       parts.readoutCaption.textContent = view.caption;
       for (const row of READOUT_ROWS)
@@ -101,11 +94,6 @@ export function createRenderer(
       if (!model.fitting()) announce(view.announcement);
     }
     if (asked.has('status') && parts.status.textContent !== model.status()) parts.status.textContent = model.status();
-    if (asked.has('bars'))
-      drawChartView(parts.charts.bars, barsView(s, settings, chartWidth(parts.charts.bars.canvas)));
-    if (asked.has('density'))
-      drawChartView(parts.charts.density, densityView(s, settings, chartWidth(parts.charts.density.canvas)));
-    for (const key of CHARTS)
-      if (asked.has(key) && toggles[key].isOpen()) parts.charts[key].table.replaceChildren(tables[key]());
+    redraw(asked);
   };
 }

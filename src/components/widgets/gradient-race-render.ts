@@ -9,7 +9,7 @@ import type { Repeats } from './gradient-race-repeats';
 import { STAT_COLUMNS, histogramView, statsView, statusText, tableCaption } from './gradient-race-view';
 import { histogramTable } from './gradient-race-tables';
 import { chartWidth, drawChartView } from './chart-view';
-import { bindTableToggle, partsOf, plotSectionParts, requirePart, type PlotSectionParts } from './kit';
+import { chartRedrawer, partsOf, plotSectionsOf, requirePart } from './kit';
 
 const WIDGET = 'gradient-race';
 /** What one frame can redraw. */
@@ -31,10 +31,7 @@ export function findParts(figure: HTMLElement) {
     staticNote: part('static-note'),
     announce: part('announce'),
     plots,
-    charts: Object.fromEntries(ESTIMATORS.map((e) => [e, plotSectionParts(plots, e, WIDGET)])) as Record<
-      Estimator,
-      PlotSectionParts
-    >,
+    charts: plotSectionsOf(plots, ESTIMATORS, WIDGET),
   };
 }
 export type Parts = ReturnType<typeof findParts>;
@@ -51,29 +48,23 @@ export function createRenderer(
     if (!summary) return document.createTextNode(s.pending);
     return histogramTable(s, `${s[e]} (${tableCaption(s, lang, repeats.settings())})`, summary.histogram);
   };
-  const toggles = Object.fromEntries(
-    ESTIMATORS.map((e) => {
-      const { toggle, table } = parts.charts[e];
-      toggle.hidden = false;
-      return [
-        e,
-        bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () =>
-          table.replaceChildren(tableOf(e)),
-        ),
-      ];
-    }),
-  ) as Record<Estimator, { isOpen: () => boolean }>;
+  const redraw = chartRedrawer(
+    parts.charts,
+    { show: s.showTable, hide: s.hideTable },
+    {
+      pathwise: () => tableOf('pathwise'),
+      score: () => tableOf('score'),
+      scoreBaseline: () => tableOf('scoreBaseline'),
+    },
+    (e, section) => {
+      section.canvas.classList.toggle('is-stale', repeats.progress() < 1);
+      drawChartView(section, histogramView(s, lang, repeats, e, chartWidth(section.canvas)));
+    },
+  );
   return (asked) => {
-    const computing = repeats.progress() < 1;
     if (asked.has('stats')) renderStats(parts, s, lang, repeats);
     if (asked.has('status')) renderStatus(parts, s, lang, repeats);
-    for (const e of ESTIMATORS) {
-      if (!asked.has(e)) continue;
-      const { canvas } = parts.charts[e];
-      canvas.classList.toggle('is-stale', computing);
-      drawChartView(parts.charts[e], histogramView(s, lang, repeats, e, chartWidth(canvas)));
-      if (toggles[e].isOpen()) parts.charts[e].table.replaceChildren(tableOf(e));
-    }
+    redraw(asked);
   };
 }
 

@@ -241,3 +241,39 @@ export function plotSectionParts(plots: ParentNode, key: string, widget: string)
     table: find('table'),
   };
 }
+
+/** The plot sections `keys` under `plots`, by key (plotSectionParts for each). */
+export function plotSectionsOf<K extends string>(
+  plots: ParentNode,
+  keys: readonly K[],
+  widget: string,
+): Record<K, PlotSectionParts> {
+  return Object.fromEntries(keys.map((key) => [key, plotSectionParts(plots, key, widget)])) as Record<
+    K,
+    PlotSectionParts
+  >;
+}
+
+/**
+ * Shows and binds each chart's "show as table" toggle, and returns `redraw(asked)`: for each chart asked, in key order,
+ * `draw(key, section)`, then its table rebuilt if open. `tables[key]` builds a chart's table (or a note while none).
+ */
+export function chartRedrawer<K extends string>(
+  charts: Record<K, PlotSectionParts>,
+  labels: { show: string; hide: string },
+  tables: Record<K, () => Node>,
+  draw: (key: K, section: PlotSectionParts) => void,
+): (asked: ReadonlySet<string>) => void {
+  const keys = Object.keys(charts) as K[];
+  const open = keys.map((key) => {
+    const { toggle, table } = charts[key];
+    toggle.hidden = false;
+    return bindTableToggle(toggle, table, labels, () => table.replaceChildren(tables[key]())).isOpen;
+  });
+  return (asked) =>
+    keys.forEach((key, i) => {
+      if (!asked.has(key)) return;
+      draw(key, charts[key]);
+      if (open[i]?.()) charts[key].table.replaceChildren(tables[key]());
+    });
+}

@@ -10,7 +10,7 @@ import { STAT_ROWS, controlsView, exactLine, statsView, statusText } from './mar
 import { convergenceView, densityView, spreadView } from './marginal-likelihood-plots';
 import { chartWidth, drawChartView } from './chart-view';
 import { convergenceTable, densityTable, spreadTable } from './marginal-likelihood-tables';
-import { bindTableToggle, partsOf, plotSectionParts, requirePart, type PlotSectionParts } from './kit';
+import { chartRedrawer, partsOf, plotSectionsOf, requirePart } from './kit';
 
 const WIDGET = 'marginal-likelihood';
 /** The three charts, in page order. */
@@ -37,10 +37,7 @@ export function findParts(figure: HTMLElement) {
     staticNote: part('static-note'),
     announce: part('announce'),
     plots,
-    charts: Object.fromEntries(CHARTS.map((key) => [key, plotSectionParts(plots, key, WIDGET)])) as Record<
-      ChartKey,
-      PlotSectionParts
-    >,
+    charts: plotSectionsOf(plots, CHARTS, WIDGET),
   };
 }
 export type Parts = ReturnType<typeof findParts>;
@@ -52,37 +49,27 @@ export function createRenderer(
   lang: Lang,
   estimates: Estimates,
 ): (asked: ReadonlySet<Part>) => void {
-  const tables: Record<ChartKey, () => HTMLTableElement> = {
-    density: () => densityTable(s, estimates.settings().x, proposal(estimates.settings())),
-    convergence: () => convergenceTable(s, lang, estimates.runs()),
-    spread: () => spreadTable(s, estimates.repeats()),
+  const views = {
+    density: (width: number) => densityView(s, estimates, width),
+    convergence: (width: number) => convergenceView(s, lang, estimates, width),
+    spread: (width: number) => spreadView(s, lang, estimates, width),
   };
-  const toggles = Object.fromEntries(
-    CHARTS.map((key) => {
-      const { toggle, table } = parts.charts[key];
-      toggle.hidden = false;
-      return [
-        key,
-        bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () =>
-          table.replaceChildren(tables[key]()),
-        ),
-      ];
-    }),
-  ) as Record<ChartKey, { isOpen: () => boolean }>;
+  const redraw = chartRedrawer(
+    parts.charts,
+    { show: s.showTable, hide: s.hideTable },
+    {
+      density: () => densityTable(s, estimates.settings().x, proposal(estimates.settings())),
+      convergence: () => convergenceTable(s, lang, estimates.runs()),
+      spread: () => spreadTable(s, estimates.repeats()),
+    },
+    (key, section) => drawChartView(section, views[key](chartWidth(section.canvas))),
+  );
   return (asked) => {
     if (asked.has('inputs')) renderControls(parts, s, estimates);
     if (asked.has('stats')) renderStats(parts, s, lang, estimates);
     if (asked.has('status')) renderStatus(parts, s, lang, estimates);
-    const width = (key: ChartKey) => chartWidth(parts.charts[key].canvas);
-    if (asked.has('density')) drawChartView(parts.charts.density, densityView(s, estimates, width('density')));
-    if (asked.has('convergence'))
-      drawChartView(parts.charts.convergence, convergenceView(s, lang, estimates, width('convergence')));
-    if (asked.has('spread')) {
-      parts.charts.spread.canvas.classList.toggle('is-stale', estimates.progress() < 1);
-      drawChartView(parts.charts.spread, spreadView(s, lang, estimates, width('spread')));
-    }
-    for (const key of CHARTS)
-      if (asked.has(key) && toggles[key].isOpen()) parts.charts[key].table.replaceChildren(tables[key]());
+    if (asked.has('spread')) parts.charts.spread.canvas.classList.toggle('is-stale', estimates.progress() < 1);
+    redraw(asked);
   };
 }
 

@@ -16,7 +16,7 @@ import {
 } from './toy-likelihood-plots';
 import { curveTable, densityTable, pointsTable } from './toy-likelihood-tables';
 import { chartWidth, drawChartView, type ChartView } from './chart-view';
-import { bindTableToggle, partsOf, plotSectionParts, requirePart, type PlotSectionParts } from './kit';
+import { chartRedrawer, partsOf, plotSectionsOf, requirePart } from './kit';
 
 const WIDGET = 'toy-likelihood';
 /** The three charts, in page order. */
@@ -43,10 +43,7 @@ export function findParts(figure: HTMLElement) {
     staticNote: part('static-note'),
     announce: part('announce'),
     plots,
-    charts: Object.fromEntries(CHARTS.map((key) => [key, plotSectionParts(plots, key, WIDGET)])) as Record<
-      ChartKey,
-      PlotSectionParts
-    >,
+    charts: plotSectionsOf(plots, CHARTS, WIDGET),
   };
 }
 export type Parts = ReturnType<typeof findParts>;
@@ -69,31 +66,20 @@ export function createRenderer(
   s: ToyLikelihoodStrings,
   model: Model,
 ): (asked: ReadonlySet<Part>) => void {
-  const tables: Record<ChartKey, () => HTMLTableElement> = {
-    density: () => densityTable(s, densityPoints(model.settings())),
-    points: () => pointsTable(s, pointBars(s, model.settings())),
-    curve: () => curveTable(s, curveOverW(model.settings()), currentPoint(model.settings())),
-  };
-  const toggles = Object.fromEntries(
-    CHARTS.map((key) => {
-      const { toggle, table } = parts.charts[key];
-      toggle.hidden = false;
-      return [
-        key,
-        bindTableToggle(toggle, table, { show: s.showTable, hide: s.hideTable }, () =>
-          table.replaceChildren(tables[key]()),
-        ),
-      ];
-    }),
-  ) as Record<ChartKey, { isOpen: () => boolean }>;
+  const redraw = chartRedrawer(
+    parts.charts,
+    { show: s.showTable, hide: s.hideTable },
+    {
+      density: () => densityTable(s, densityPoints(model.settings())),
+      points: () => pointsTable(s, pointBars(s, model.settings())),
+      curve: () => curveTable(s, curveOverW(model.settings()), currentPoint(model.settings())),
+    },
+    (key, section) => drawChartView(section, VIEWS[key](s, model.settings(), chartWidth(section.canvas))),
+  );
   return (asked) => {
     if (asked.has('readout')) renderReadout(parts, readoutView(s, model.settings()));
     if (asked.has('status') && parts.status.textContent !== model.status()) parts.status.textContent = model.status();
-    for (const key of CHARTS) {
-      if (!asked.has(key)) continue;
-      drawChartView(parts.charts[key], VIEWS[key](s, model.settings(), chartWidth(parts.charts[key].canvas)));
-      if (toggles[key].isOpen()) parts.charts[key].table.replaceChildren(tables[key]());
-    }
+    redraw(asked);
   };
 }
 

@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { bindPairedInput, plotSectionParts, requirePart } from '../../../src/components/widgets/kit';
+import {
+  bindPairedInput,
+  chartRedrawer,
+  plotSectionParts,
+  plotSectionsOf,
+  requirePart,
+} from '../../../src/components/widgets/kit';
 
 describe('requirePart and plotSectionParts', () => {
   it('find a plot section’s canvas, description, table toggle and table marked data-part', () => {
@@ -66,5 +72,59 @@ describe('bindPairedInput', () => {
     field.focus();
     binding.show(4); // focused but untouched: still follows the model
     expect(field.value).toBe('4');
+  });
+});
+
+describe('plotSectionsOf and chartRedrawer', () => {
+  const section = (key: string) => `<section data-chart="${key}"><div data-part="canvas"></div>
+    <p data-part="description"></p><button data-part="table-toggle" hidden>Show</button><div data-part="table" hidden></div></section>`;
+  function twoCharts() {
+    document.body.innerHTML = `<div id="plots">${section('a')}${section('b')}</div>`;
+    const charts = plotSectionsOf(document.getElementById('plots')!, ['a', 'b'] as const, 'test');
+    const drawn: string[] = [];
+    let version = 0;
+    const table = (key: string) => () => {
+      const p = document.createElement('p');
+      p.textContent = `${key} table v${version}`;
+      return p;
+    };
+    const redraw = chartRedrawer(charts, { show: 'Show', hide: 'Hide' }, { a: table('a'), b: table('b') }, (key, s) => {
+      drawn.push(key);
+      s.canvas.textContent = `${key} v${version}`;
+    });
+    return { charts, drawn, redraw, bump: () => (version += 1) };
+  }
+
+  it('finds every section by key and shows its table toggle', () => {
+    const { charts } = twoCharts();
+    expect(Object.keys(charts)).toEqual(['a', 'b']);
+    expect(charts.a.toggle.hidden).toBe(false);
+    expect(charts.b.toggle.hidden).toBe(false);
+    expect(() => plotSectionsOf(document.body, ['c'], 'test')).toThrow('test widget: missing [data-chart="c"]');
+  });
+
+  it('redraws only the charts asked for, in key order', () => {
+    const { charts, drawn, redraw } = twoCharts();
+    redraw(new Set(['b', 'status']));
+    expect(drawn).toEqual(['b']);
+    redraw(new Set(['b', 'a']));
+    expect(drawn).toEqual(['b', 'a', 'b']);
+    expect(charts.a.canvas.textContent).toBe('a v0');
+  });
+
+  it('fills a table when its toggle opens, and rebuilds only open tables on later redraws', () => {
+    const { charts, redraw, bump } = twoCharts();
+    charts.a.toggle.click();
+    expect(charts.a.toggle.textContent).toBe('Hide');
+    expect(charts.a.table.hidden).toBe(false);
+    expect(charts.a.table.textContent).toBe('a table v0');
+    bump();
+    redraw(new Set(['a', 'b']));
+    expect(charts.a.table.textContent).toBe('a table v1');
+    expect(charts.b.table.textContent).toBe('');
+    redraw(new Set(['b']));
+    bump();
+    redraw(new Set(['b']));
+    expect(charts.a.table.textContent).toBe('a table v1');
   });
 });
