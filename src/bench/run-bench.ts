@@ -4,6 +4,7 @@ import { createRng } from '../core/random';
 import { DEFAULT_CONFIG, type VaeConfig } from '../core/config';
 import { Trainer, type ImageSet } from '../core/trainer';
 import { PlainVae } from './plain-vae';
+import { cpuClock } from './profile-step';
 
 /** One backend's figures; all plain numbers so they cross a worker or page boundary as JSON. */
 export interface BenchResult {
@@ -11,13 +12,17 @@ export interface BenchResult {
   model: string;
   batchSize: number;
   engineMsPerStep: number;
+  /** The process's CPU ms per engine step where there is a CPU clock (Node): robust to other load on the machine. */
+  engineCpuMsPerStep: number | null;
   plainMsPerStep: number;
   /** plain ms/step ÷ engine ms/step: above 1 means the engine is faster. */
   speedup: number;
   engineGflops: number;
   matmulGflops: number;
+  /** engine ÷ matmul FLOP rate on the CPU clock (Node only): both timed in process CPU time, so load cancels out. */
+  engineOverMatmulCpu: number | null;
   numTensorsLeaked: number;
-  /** How the engine's Adam ran: 'fused' GPU kernels or tfjs 'ops'. */
+  /** How the engine's Adam ran: 'fused' (GPU kernels, wasm SIMD) or tfjs 'ops'. */
   adam: string;
 }
 
@@ -45,7 +50,7 @@ export function flopsPerStep(
 }
 
 /** Random pixels in [0, 1]: timing does not depend on what the images show. */
-function syntheticImages(count: number, inputSize: number, seed: number): ImageSet {
+export function syntheticImages(count: number, inputSize: number, seed: number): ImageSet {
   const rng = createRng(seed, 99);
   const images = new Float32Array(count * inputSize);
   for (let i = 0; i < images.length; i++) images[i] = rng.uniform();
@@ -58,11 +63,12 @@ async function timeSteps(
   warmup: number,
   timed: number,
   now: () => number,
-): Promise<number> {
+  cpu: (() => number) | null = null,
+): Promise<{ wall: number; cpu: number | null }> {
   for (let i = 0; i < warmup; i++) await fn();
-  const start = now();
+  const [start, cpuStart] = [now(), cpu?.() ?? 0];
   for (let i = 0; i < timed; i++) await fn();
-  return (now() - start) / timed;
+  return { wall: (now() - start) / timed, cpu: cpu ? (cpu() - cpuStart) / timed : null };
 }
 
 /** The backend's own matMul throughput in GFLOP/s, read back each time so asynchronous backends are timed fairly. */
@@ -96,7 +102,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
   const data = syntheticImages(Math.max(config.batchSize * 4, 512), config.inputSize, config.seed);
 
   const trainer = new Trainer(config, data);
-  const engineMs = await timeSteps(() => trainer.stepAsync(), warmup, timed, now);
+  const engine = await timeSteps(() => trainer.stepAsync(), warmup, timed, now, cpuClock());
   const adam = trainer.adamPath ?? 'ops';
   trainer.dispose();
 
@@ -106,20 +112,26 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     config.inputSize,
   ]);
   const eps = tf.randomNormal([config.batchSize, config.latentSize], 0, 1, 'float32', 3) as tf.Tensor2D;
-  const plainMs = await timeSteps(() => plain.stepAsync(x, eps), warmup, timed, now);
+  const plainMs = (await timeSteps(() => plain.stepAsync(x, eps), warmup, timed, now)).wall;
   plain.dispose();
   tf.dispose([x, eps]);
 
-  const matmulGflops = await measureMatmulGflops(options.matmulSize ?? 512, 5, now);
+  const matmulSize = options.matmulSize ?? 512;
+  const matmulGflops = await measureMatmulGflops(matmulSize, 5, now);
+  const cpu = cpuClock();
+  const matmulCpuGflops = cpu ? await measureMatmulGflops(matmulSize, 5, cpu) : null;
+  const engineCpuGflops = engine.cpu ? flopsPerStep(config) / (engine.cpu / 1000) / 1e9 : null;
   return {
     backend: tf.getBackend(),
     model: `${config.inputSize}-${config.hiddenSizes.join('-')}-${config.latentSize}`,
     batchSize: config.batchSize,
-    engineMsPerStep: engineMs,
+    engineMsPerStep: engine.wall,
+    engineCpuMsPerStep: engine.cpu,
     plainMsPerStep: plainMs,
-    speedup: plainMs / engineMs,
-    engineGflops: flopsPerStep(config) / (engineMs / 1000) / 1e9,
+    speedup: plainMs / engine.wall,
+    engineGflops: flopsPerStep(config) / (engine.wall / 1000) / 1e9,
     matmulGflops,
+    engineOverMatmulCpu: engineCpuGflops && matmulCpuGflops ? engineCpuGflops / matmulCpuGflops : null,
     numTensorsLeaked: tf.memory().numTensors - before,
     adam,
   };

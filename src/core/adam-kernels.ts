@@ -1,5 +1,6 @@
-/** Adam's update for one variable as three GPU kernels (WebGL or WebGPU), where plain tfjs ops launch about a dozen. */
+/** Adam's update for one variable as three GPU kernels (WebGL, WebGPU) or one SIMD loop (wasm), where tfjs ops launch a dozen. */
 import { tf } from './tf';
+import { wasmAdam, type WasmHeap } from './adam-wasm';
 
 /** The numbers of one update step; they reach the shaders as uniforms, so one compiled shader serves every step. */
 export interface AdamConstants {
@@ -132,8 +133,10 @@ function partsRunner<Program, Uniforms>(
   };
 }
 
-/** The fused update for `backend`, unchecked, or null where tfjs has no custom-kernel entry point (cpu, wasm). */
-function fusedAdamFor(name: string, backend: Partial<WebGLRunner & WebGPURunner>): FusedAdam | null {
+/** The fused update for `backend`, unchecked, or null where there is none (cpu, or wasm without SIMD). */
+function fusedAdamFor(name: string, backend: Partial<WebGLRunner & WebGPURunner & WasmHeap>): FusedAdam | null {
+  if (name === 'wasm' && typeof backend.makeOutput === 'function' && typeof backend.typedArrayFromHeap === 'function')
+    return wasmAdam(backend as WasmHeap, (info) => tf.engine().makeTensorFromTensorInfo(info));
   if (name === 'webgl' && typeof backend.compileAndRun === 'function') {
     const runner = backend as WebGLRunner;
     const runParts = partsRunner(webglAdamProgram, (program, inputs, uniforms: number[][]) =>
@@ -225,7 +228,7 @@ const checked = new WeakMap<object, FusedAdam | null>();
 export async function prepareFusedAdam(): Promise<boolean> {
   const backend = tf.backend();
   if (!checked.has(backend)) {
-    const fused = fusedAdamFor(tf.getBackend(), backend as unknown as Partial<WebGLRunner & WebGPURunner>);
+    const fused = fusedAdamFor(tf.getBackend(), backend as unknown as Partial<WebGLRunner & WebGPURunner & WasmHeap>);
     checked.set(backend, fused && (await fusedAdamPassesCheck(fused)) ? fused : null);
   }
   return checked.get(backend) !== null;

@@ -1,4 +1,4 @@
-/** Adam (Kingma & Ba 2015), written out so the book can show it and so GPUs can run each update as fused kernels. */
+/** Adam (Kingma & Ba 2015), written out so the book can show it and so each update can run fused (GPU kernels, wasm SIMD). */
 import { tf } from './tf';
 import { fusedAdamForActiveBackend, type FusedAdam } from './adam-kernels';
 import { VariableHold } from './restore-point';
@@ -10,13 +10,13 @@ export interface AdamSettings {
   readonly beta2?: number;
   readonly epsilon?: number;
   /**
-   * 'auto' (the default) runs each variable's update as three fused kernels on WebGL and WebGPU once they have passed
-   * their check (`prepareFusedAdam`); 'ops' never does; a `FusedAdam` function is used on any backend (tests).
+   * 'auto' (the default) runs each variable's update fused (three GPU kernels, or one SIMD loop on wasm) once it has
+   * passed its check (`prepareFusedAdam`); 'ops' never does; a `FusedAdam` function is used on any backend (tests).
    */
   readonly kernels?: 'auto' | 'ops' | FusedAdam;
 }
 
-/** How the last update ran: fused GPU kernels, or tfjs ops (cpu, wasm, or a GPU whose driver refused the kernels). */
+/** How the last update ran: fused (GPU kernels, wasm SIMD), or tfjs ops (cpu, or a backend whose fused update failed). */
 export type AdamPath = 'fused' | 'ops';
 
 /** The step size and ε after bias correction at step t: α_t = α·√(1 − β₂ᵗ)/(1 − β₁ᵗ), ε̂ = ε·√(1 − β₂ᵗ). */

@@ -75,46 +75,76 @@ function activationSlope(activation: Activation | 'linear', y: tf.Tensor): tf.Te
   }
 }
 
-/** y = act(x W + b), forward in one fused kernel; backward by hand: δ = dy ⊙ act′, dx = δ Wᵀ, dW = xᵀ δ, db = Σ δ. */
-function makeDenseOp(activation: Activation | 'linear', needsInputGradient: boolean) {
-  return tf.customGrad((...args) => {
-    const [x, kernel, bias, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, (tensors: tf.Tensor[]) => void];
-    const fused = activation === 'tanh' ? 'linear' : activation;
-    const pre = tf.fused.matMul({ a: x, b: kernel, bias, activation: fused });
-    const y = activation === 'tanh' ? tf.tanh(pre) : pre;
-    save([x, kernel, y]);
-    return {
-      value: y as tf.Tensor2D,
-      gradFunc: (dy: tf.Tensor2D, saved: tf.Tensor[]) => {
-        const [input, weights, output] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
-        const slope = activationSlope(activation, output);
-        const delta = slope ? tf.mul(dy, slope) : dy;
-        // wasm runs transposed matMuls ~5× slower than plain ones, so it gets explicit transposes; GPUs and the cpu
-        // backend read a transposed operand for free, and an extra transpose kernel would only cost them time.
-        const explicitTranspose = tf.getBackend() === 'wasm';
-        const dx = !needsInputGradient
-          ? tf.zerosLike(input)
-          : explicitTranspose
-            ? tf.matMul(delta, tf.transpose(weights))
-            : tf.matMul(delta, weights, false, true);
-        const dW = explicitTranspose ? tf.matMul(tf.transpose(input), delta) : tf.matMul(input, delta, true, false);
-        return [dx, dW, tf.sum(delta, 0)];
-      },
-    };
-  });
+/**
+ * Whether dx = δ·transpose(W) (true) or (W·transpose(δ))ᵀ is cheaper on wasm. Only plain matMuls are fast there (a
+ * transposed operand takes a scalar loop ~30× slower), and a product packs its right operand anew whenever that tensor
+ * is new: the first form transposes and packs W, the second transposes δ, packs it and transposes the batch-sized result.
+ */
+export function transposesWeights(batch: number, fanIn: number, fanOut: number): boolean {
+  return 2 * fanIn * fanOut <= 2 * batch * fanOut + batch * fanIn;
 }
 
-const denseOps = new Map<string, ReturnType<typeof makeDenseOp>>();
+/** dx = δ Wᵀ in the cheaper form for the backend (see `transposesWeights`). */
+function inputGradient(delta: tf.Tensor2D, weights: tf.Tensor2D, wasm: boolean): tf.Tensor2D {
+  if (!wasm) return tf.matMul(delta, weights, false, true);
+  const [batch, fanOut] = delta.shape;
+  const fanIn = weights.shape[0];
+  return transposesWeights(batch, fanIn, fanOut)
+    ? tf.matMul(delta, tf.transpose(weights))
+    : tf.transpose(tf.matMul(weights, tf.transpose(delta)));
+}
 
-/** y = act(x W + b) for one layer; `isInput` skips the gradient with respect to x (the data needs none). */
+/**
+ * act(a b + bias) in one kernel. tf.fused.matMul runs matMul, add and the activation as three kernels whenever gradients
+ * are being recorded (for the sake of its own gradient, which the dense op below replaces), i.e. at every training step.
+ */
+function fusedProduct(
+  a: tf.Tensor2D,
+  b: tf.Tensor2D,
+  bias: tf.Tensor1D,
+  activation: Exclude<Activation, 'tanh'> | 'linear',
+) {
+  const attrs = { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0.2 };
+  const inputs = { a: tf.reshape(a, [1, ...a.shape]), b: tf.reshape(b, [1, ...b.shape]), bias };
+  const product = tf.engine().runKernel('_FusedMatMul', inputs, attrs) as tf.Tensor3D;
+  return tf.reshape(product, [a.shape[0], b.shape[1]]) as tf.Tensor2D;
+}
+
+/**
+ * y = act(x W + b), forward in one fused kernel; backward by hand: δ = dy ⊙ act′, dx = δ Wᵀ, dW = xᵀ δ, db = Σ δ.
+ * The weights are read from the variable itself (the backward pass runs before any update), so only x and, for a
+ * non-linear activation, y are copied for it. With `isInput` (x is the data) x is no input of the op: no gradient.
+ */
 export function dense(x: tf.Tensor2D, layer: DenseLayer, isInput = false): tf.Tensor2D {
-  const key = `${layer.activation}/${isInput}`;
-  let op = denseOps.get(key);
-  if (!op) {
-    op = makeDenseOp(layer.activation, !isInput);
-    denseOps.set(key, op);
-  }
-  return op(x, layer.kernel, layer.bias) as tf.Tensor2D;
+  const { activation, kernel } = layer;
+  const forward = (input: tf.Tensor2D, bias: tf.Tensor1D, save: (tensors: tf.Tensor[]) => void) => {
+    const pre = fusedProduct(input, kernel, bias, activation === 'tanh' ? 'linear' : activation);
+    const y = activation === 'tanh' ? (tf.tanh(pre) as tf.Tensor2D) : pre;
+    save(activation === 'linear' ? [input] : [input, y]);
+    return {
+      value: y,
+      gradFunc: (dy: tf.Tensor2D, saved: tf.Tensor[]) => {
+        const [kept, output] = saved as [tf.Tensor2D, tf.Tensor2D | undefined];
+        const slope = output ? activationSlope(activation, output) : null;
+        const delta = slope ? (tf.mul(dy, slope) as tf.Tensor2D) : dy;
+        // GPUs and the cpu backend read a transposed operand for free; an extra transpose kernel would only cost them.
+        const wasm = tf.getBackend() === 'wasm';
+        const dW = wasm ? tf.matMul(tf.transpose(kept), delta) : tf.matMul(kept, delta, true, false);
+        const grads = [dW, tf.sum(delta, 0)];
+        return isInput ? grads : [inputGradient(delta, kernel, wasm), ...grads];
+      },
+    };
+  };
+  const op = isInput
+    ? tf.customGrad((...args) => {
+        const [, bias, save] = args as [tf.Tensor2D, tf.Tensor1D, (tensors: tf.Tensor[]) => void];
+        return forward(x, bias, save);
+      })
+    : tf.customGrad((...args) => {
+        const [input, , bias, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, (t: tf.Tensor[]) => void];
+        return forward(input, bias, save);
+      });
+  return (isInput ? op(kernel, layer.bias) : op(x, kernel, layer.bias)) as tf.Tensor2D;
 }
 
 /** The encoder and decoder with their variables; create it with `VaeModel.create(config, seed)`. */

@@ -26,6 +26,9 @@ describe('runBench(options) on the cpu backend', () => {
     expect(r.plainMsPerStep).toBeGreaterThan(0);
     expect(r.speedup).toBeCloseTo(r.plainMsPerStep / r.engineMsPerStep, 10);
     expect(r.matmulGflops).toBeGreaterThan(0);
+    // Node has a CPU clock: the engine is also timed in process CPU time, and so is the matmul it is compared with.
+    expect(r.engineCpuMsPerStep).toBeGreaterThan(0);
+    expect(r.engineOverMatmulCpu).toBeGreaterThan(0);
     expect(r.numTensorsLeaked).toBe(0);
   });
 });

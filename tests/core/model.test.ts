@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { VaeModel } from '../../src/core/model';
+import { VaeModel, transposesWeights } from '../../src/core/model';
 import { DEFAULT_CONFIG, type ModelConfig } from '../../src/core/config';
 import { computeTerms } from '../../src/core/objective';
 import { createRng } from '../../src/core/random';
@@ -111,4 +111,27 @@ describe.each(['cpu', 'wasm'] as const)('gradients of the objective on %s', (bac
       );
     },
   );
+});
+
+describe('the input gradient on wasm: δ·transpose(W) or (W·transpose(δ))ᵀ, whichever moves fewer numbers', () => {
+  beforeAll(() => useBackend('wasm'));
+  afterAll(() => useBackend('cpu'));
+
+  test("the book's layers at batch 64: the decoder output transposes δ, the encoder head transposes W", () => {
+    expect(transposesWeights(64, 256, 784)).toBe(false);
+    expect(transposesWeights(64, 256, 32)).toBe(true);
+    expect(transposesWeights(64, 16, 256)).toBe(true);
+  });
+
+  test('both forms in one model (batch 3: 8 → 4 and 8 → 12 transpose δ, 2 → 8 transposes W) match finite differences', () => {
+    expect([transposesWeights(3, 8, 4), transposesWeights(3, 8, 12), transposesWeights(3, 2, 8)]).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    checkGradients(
+      tiny({ likelihood: 'bernoulli', activation: 'tanh', inputSize: 12, hiddenSizes: [8], latentSize: 2 }),
+      1,
+    );
+  });
 });
