@@ -20,6 +20,8 @@ export type Parsed<R extends string = Refusal> =
 
 /** A plain decimal number with an optional exponent ("Infinity", "0x10" and "1,5" are not). */
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+/** Digit groups of three after a comma: "4,096", "1,000,000". */
+const THOUSANDS = /^\d{1,3}(,\d{3})+$/;
 
 /** What a reader may type for a number, as ASCII: full-width forms (a Chinese IME), the Unicode minus, "。" as a point. */
 export function toAsciiNumber(raw: string): string {
@@ -36,6 +38,17 @@ export function readNumber(raw: string): number | null {
   if (!DECIMAL.test(text)) return null;
   const value = Number(text);
   return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * A finite number as the lab reads it, commas included: in whole-number fields "4,096" is digit grouping, elsewhere
+ * (without a point) "0,5" is a decimal comma, as many locales write it. Null when it is not a number.
+ */
+export function readLocaleNumber(raw: string, integer: boolean): number | null {
+  let text = toAsciiNumber(raw);
+  if (integer && THOUSANDS.test(text)) text = text.replace(/,/g, '');
+  else if (!text.includes('.')) text = text.replace(/^([-+]?\d*),(\d)/, '$1.$2');
+  return readNumber(text);
 }
 
 /** Checks a number against a limit: whole where the limit says so, then within [min, max]. */
@@ -88,6 +101,15 @@ export function formatNats(value: number): string {
   if (!Number.isFinite(value)) return '—';
   const text = Math.abs(value).toFixed(3);
   return value < 0 && Number(text) !== 0 ? `\u2212${text}` : text;
+}
+
+/** A loss in nats for a readout: one decimal above 10, three significant digits below; '—' when not finite. */
+export function formatNatsCompact(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const abs = Math.abs(value);
+  const text =
+    abs >= 10 ? abs.toFixed(1) : abs >= 0.01 || abs === 0 ? String(Number(abs.toPrecision(3))) : abs.toExponential(1);
+  return (value < 0 ? '\u2212' : '') + text;
 }
 
 /** A number field's text: up to 6 significant digits, no float noise. */

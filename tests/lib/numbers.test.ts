@@ -6,10 +6,12 @@ import {
   fieldText,
   formatCount,
   formatNats,
+  formatNatsCompact,
   formatNumber,
   formatScientific,
   nearestStop,
   parseLimited,
+  readLocaleNumber,
   readNumber,
   superscript,
   toAsciiNumber,
@@ -36,6 +38,30 @@ describe('readNumber(raw)', () => {
   });
   test('toAsciiNumber only rewrites the forms a reader may type', () => {
     expect(toAsciiNumber(' \uFF0B\uFF11\u3002\uFF15 ')).toBe('+1.5');
+  });
+});
+
+describe('readLocaleNumber(raw, integer)', () => {
+  test.each([
+    ['4,096', true, 4096],
+    ['1,000,000', true, 1000000],
+    ['0,5', false, 0.5],
+    ['-,5', false, -0.5],
+    ['１２８', true, 128],
+    ['\u22120.25', false, -0.25],
+    ['1,5', true, 1.5],
+    ['4,09', true, 4.09],
+  ] as const)('reads "%s" (whole: %s) as %d', (raw, integer, value) => {
+    expect(readLocaleNumber(raw, integer)).toBe(value);
+  });
+  test.each([
+    ['1,000.5', false],
+    ['1,2,3', true],
+    ['1e999', false],
+    ['abc', false],
+    ['', true],
+  ] as const)('refuses "%s" (whole: %s)', (raw, integer) => {
+    expect(readLocaleNumber(raw, integer)).toBeNull();
   });
 });
 
@@ -92,6 +118,18 @@ describe('formatting', () => {
     expect(formatNats(-7.7456)).toBe('\u22127.746');
     expect(formatNats(-0.0001)).toBe('0.000');
     expect(formatNats(Infinity)).toBe('—');
+  });
+  test.each([
+    [657.84, '657.8'],
+    [-101.73, '\u2212101.7'],
+    [1.7634, '1.76'],
+    [0.0123, '0.0123'],
+    [0.00042, '4.2e-4'],
+    [0, '0'],
+    [null, '—'],
+    [NaN, '—'],
+  ] as const)('formatNatsCompact(%s) = "%s"', (value, text) => {
+    expect(formatNatsCompact(value)).toBe(text);
   });
   test('fieldText drops float noise', () => {
     expect(fieldText(0.1 + 0.2)).toBe('0.3');

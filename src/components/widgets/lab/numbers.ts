@@ -32,14 +32,8 @@ export function parameterCountOf(inputSize: number, hiddenSize: number, latentSi
   return encoder + decoder;
 }
 
-/** A loss in nats for the readout: one decimal above 10, three significant digits below; '—' when not finite. */
-export function formatNats(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const abs = Math.abs(value);
-  const text =
-    abs >= 10 ? abs.toFixed(1) : abs >= 0.01 || abs === 0 ? String(Number(abs.toPrecision(3))) : abs.toExponential(1);
-  return (value < 0 ? '\u2212' : '') + text;
-}
+/** A loss in nats for the readout (src/lib/numbers.ts's compact format, under the name the lab's modules use). */
+export { formatNatsCompact as formatNats } from '../../../lib/numbers';
 
 /** A byte count as MB with one decimal (the downloads are 1–6 MB), or KB below 0.1 MB. */
 export function formatBytes(bytes: number): string {

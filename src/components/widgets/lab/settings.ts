@@ -5,6 +5,7 @@
  */
 import type { VaeConfig } from '../../../core/config';
 import { DATASET_NAMES, type DatasetName } from '../../../core/data/format';
+import { readLocaleNumber, toAsciiNumber } from '../../../lib/numbers';
 import { HELD_OUT_COUNT } from './lab-constants';
 
 /** Everything the reader can set in the lab. A copy of this object reproduces a run. */
@@ -85,32 +86,16 @@ export interface Rejection {
   readonly problem: SettingProblem;
 }
 
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-const THOUSANDS = /^\d{1,3}(,\d{3})+$/;
-
 function isNumericField(field: LabField): field is NumericField {
   return Object.hasOwn(LAB_LIMITS, field);
-}
-
-/** Full-width forms (typed with a Chinese IME), the Unicode minus and the ideographic full stop, as ASCII. */
-function toAscii(raw: string): string {
-  return raw
-    .trim()
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u2212/g, '-')
-    .replace(/\u3002/g, '.');
 }
 
 function parseNumber(field: NumericField, raw: string): ParsedSetting<NumericField> {
   const limit: LabLimit = LAB_LIMITS[field];
   const range = { min: limit.min, max: limit.max };
-  let text = toAscii(raw);
-  // Many locales write 0,5 for 0.5; in whole-number fields 4,096 is digit grouping instead.
-  if (limit.integer && THOUSANDS.test(text)) text = text.replace(/,/g, '');
-  else if (!text.includes('.')) text = text.replace(/^([-+]?\d*),(\d)/, '$1.$2');
-  if (!NUMBER.test(text)) return { ok: false, problem: 'not-a-number', ...range };
-  const value = Number(text) + 0; // + 0 turns −0 into 0
-  if (!Number.isFinite(value)) return { ok: false, problem: 'not-a-number', ...range };
+  const read = readLocaleNumber(raw, limit.integer);
+  if (read === null) return { ok: false, problem: 'not-a-number', ...range };
+  const value = read + 0; // + 0 turns −0 into 0
   if (value < limit.min || value > limit.max) return { ok: false, problem: 'out-of-range', ...range };
   if (limit.integer && !Number.isInteger(value)) return { ok: false, problem: 'not-whole', ...range };
   return { ok: true, value };
@@ -120,7 +105,7 @@ function parseNumber(field: NumericField, raw: string): ParsedSetting<NumericFie
 export function parseSetting<F extends LabField>(field: F, raw: string): ParsedSetting<F> {
   if (isNumericField(field)) return parseNumber(field, raw) as ParsedSetting<F>;
   const choices: readonly string[] = LAB_CHOICES[field as ChoiceField];
-  const text = toAscii(raw).toLowerCase();
+  const text = toAsciiNumber(raw).toLowerCase();
   if (choices.includes(text)) return { ok: true, value: text as LabSettings[F] };
   return { ok: false, problem: 'unknown-choice', choices };
 }
