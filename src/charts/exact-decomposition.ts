@@ -6,7 +6,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { DensityPoint } from '../core/toys/marginal-likelihood-study';
-import { COLORS as DENSITY_COLORS, DASHES, formatDensity, niceTicks, type ChartSize } from './marginal-likelihood';
+import { COLORS as DENSITY_COLORS, type ChartSize } from './marginal-likelihood';
+import { formatTick, niceTicks } from './ticks';
+import { densityCurveMarks, peakLabel, peakOf } from './density-marks';
 import { PLOT_CLASSES } from './plot-classes.mjs';
 import { chartFrame } from './frame';
 
@@ -212,9 +214,10 @@ const Y_HEADROOM = 2.2;
 /** p(z) dashed, p(z|x) shaded, q(z) solid. A q much narrower than the posterior is cut off at the top, not squashing the rest. */
 export function densityChart(curves: readonly DensityPoint[], options: DensityOptions): Plot.PlotOptions {
   const { labels } = options;
-  const peak = (key: 'prior' | 'proposal' | 'posterior') => curves.reduce((a, b) => (b[key] > a[key] ? b : a));
-  const reference = Math.max(peak('prior').prior, peak('posterior').posterior, 1e-9);
-  const qPeak = peak('proposal');
+  const [priorPeak, postPeak, qPeak] = (['prior', 'posterior', 'proposal'] as const).map((key) =>
+    peakOf(curves, key),
+  ) as [DensityPoint, DensityPoint, DensityPoint];
+  const reference = Math.max(priorPeak.prior, postPeak.posterior, 1e-9);
   const qClipped = qPeak.proposal > reference * Y_HEADROOM;
   const top = qClipped ? reference * Y_HEADROOM : Math.max(reference, qPeak.proposal);
   return {
@@ -226,39 +229,13 @@ export function densityChart(curves: readonly DensityPoint[], options: DensityOp
       domain: [0, top * 1.12],
       label: labels.density,
       ticks: niceTicks(0, top, 4),
-      tickFormat: formatDensity,
+      tickFormat: formatTick,
       labelAnchor: 'top',
     },
     marks: [
-      Plot.ruleY([0], { strokeOpacity: 0.5 }),
-      Plot.areaY(curves, { x: 'z', y: 'posterior', fill: DENSITY_COLORS.posterior, fillOpacity: 0.25 }),
-      Plot.line(curves, { x: 'z', y: 'posterior', stroke: DENSITY_COLORS.posterior, strokeWidth: 1.5 }),
-      Plot.line(curves, {
-        x: 'z',
-        y: 'prior',
-        stroke: DENSITY_COLORS.prior,
-        strokeWidth: 2,
-        strokeDasharray: DASHES.prior,
-      }),
-      Plot.line(curves, { x: 'z', y: 'proposal', stroke: DENSITY_COLORS.proposal, strokeWidth: 2.5, clip: true }),
-      Plot.text([peak('prior')], {
-        x: 'z',
-        y: 'prior',
-        text: () => labels.prior,
-        dy: -8,
-        fill: DENSITY_COLORS.prior,
-        fontWeight: 600,
-      }),
-      Plot.text([peak('posterior')], {
-        x: 'z',
-        y: 'posterior',
-        text: () => labels.posterior,
-        dy: -8,
-        dx: -6,
-        textAnchor: 'end',
-        fill: DENSITY_COLORS.posterior,
-        fontWeight: 600,
-      }),
+      ...densityCurveMarks(curves, { strokeWidth: 2.5, clip: true }),
+      peakLabel({ z: priorPeak.z, y: priorPeak.prior }, 'prior', labels.prior),
+      peakLabel({ z: postPeak.z, y: postPeak.posterior }, 'posterior', labels.posterior, { dx: -6, textAnchor: 'end' }),
       Plot.text([{ z: qPeak.z, y: Math.min(qPeak.proposal, top) }], {
         x: 'z',
         y: 'y',

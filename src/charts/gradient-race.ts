@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Estimator, Histogram } from '../core/toys/gradient-estimator-study';
-import { formatDensity, niceTicks } from './marginal-likelihood';
+import { formatTick, niceTicks } from './ticks';
 import { PLOT_CLASSES } from './plot-classes.mjs';
 import { chartFrame } from './frame';
 
@@ -77,14 +77,14 @@ export function histogramChart(data: HistogramData, options: HistogramOptions): 
       labelAnchor: 'right',
       labelOffset: 36,
       ticks: niceTicks(histogram.lo, histogram.hi, Math.max(4, Math.floor(options.width / 80))),
-      tickFormat: formatDensity,
+      tickFormat: formatTick,
     },
     y: {
       domain: [0, top * 1.08],
       label: labels.count,
       labelAnchor: 'top',
       ticks: niceTicks(0, top, 3),
-      tickFormat: formatDensity,
+      tickFormat: formatTick,
     },
     marks: [
       Plot.rectY(bars(histogram), {

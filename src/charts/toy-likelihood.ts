@@ -5,7 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { PLOT_CLASSES } from './plot-classes.mjs';
-import { COLORS, formatDensity, niceTicks, type ChartSize } from './marginal-likelihood';
+import { COLORS, type ChartSize } from './marginal-likelihood';
+import { formatTick, niceTicks } from './ticks';
 import { chartFrame } from './frame';
 
 const CLASS = PLOT_CLASSES.toyLikelihood;
@@ -59,7 +60,7 @@ export function densityChart(data: DensityData, options: DensityOptions): Plot.P
       domain: [0, top * 1.15],
       label: labels.density,
       ticks: niceTicks(0, top, 3),
-      tickFormat: formatDensity,
+      tickFormat: formatTick,
       labelAnchor: 'top',
     },
     marks: [

@@ -5,13 +5,11 @@ import * as Plot from '@observablehq/plot';
 import {
   convergenceChart,
   densityChart,
-  formatDensity,
-  jitter,
-  niceTicks,
-  spreadChart,
   type DrawnSample,
   type TracePoint,
 } from '../../src/charts/marginal-likelihood';
+import { jitter, spreadChart } from '../../src/charts/marginal-likelihood-spread';
+import { formatTick, niceTicks } from '../../src/charts/ticks';
 import {
   STANDARD_PRIOR,
   densityCurves,
@@ -189,11 +187,21 @@ describe('helpers', () => {
     expect(ticks.length).toBe(expected.length);
     ticks.forEach((t, i) => expect(t).toBeCloseTo(expected[i] as number, 12));
   });
-  test('formatDensity writes 3 significant digits, m×10⁻ⁿ below 10⁻³', () => {
-    expect(formatDensity(0.120876)).toBe('0.121');
-    expect(formatDensity(0)).toBe('0');
-    expect(formatDensity(1.5e-6)).toBe('1.5×10⁻⁶');
-    expect(formatDensity(2.5e-4)).toBe('2.5×10⁻⁴');
+  test('formatTick writes 3 significant digits, m×10⁻ⁿ below 10⁻³', () => {
+    expect(formatTick(0.120876)).toBe('0.121');
+    expect(formatTick(0)).toBe('0');
+    expect(formatTick(1.5e-6)).toBe('1.5×10⁻⁶');
+    expect(formatTick(2.5e-4)).toBe('2.5×10⁻⁴');
+  });
+  test.each([
+    [0, '0'],
+    [0.12345, '0.123'],
+    [250, '250'],
+    [0.00042, '4.2×10⁻⁴'],
+    [-1.5e-7, '-1.5×10⁻⁷'],
+    [123456, '1.23×10⁵'],
+  ])('formatTick(%d) = "%s"', (value, text) => {
+    expect(formatTick(value)).toBe(text);
   });
   test('jitter(i) stays in [0, 1) and spreads out', () => {
     const values = Array.from({ length: 100 }, (_, i) => jitter(i));

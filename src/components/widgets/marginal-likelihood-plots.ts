@@ -6,13 +6,8 @@ import type { Lang } from '../../i18n/langs';
 import { fill, type MarginalLikelihoodStrings } from '../../i18n/widgets/marginal-likelihood';
 import { exactPosterior } from '../../core/toys/linear-gaussian';
 import { densityCurves } from '../../core/toys/marginal-likelihood-study';
-import {
-  convergenceChart,
-  densityChart,
-  spreadChart,
-  type DrawnSample,
-  type TracePoint,
-} from '../../charts/marginal-likelihood';
+import { convergenceChart, densityChart, type DrawnSample, type TracePoint } from '../../charts/marginal-likelihood';
+import { spreadChart } from '../../charts/marginal-likelihood-spread';
 import { formatCount, formatNumber } from '../../lib/numbers';
 import { METHODS, MODEL, SHOWN_SAMPLES, exactOf, infiniteVariance, proposal, sdOf } from './marginal-likelihood-state';
 import type { Estimates } from './marginal-likelihood-estimates';

@@ -1,7 +1,7 @@
 /** The "show as table" alternatives of the toy-likelihood widget's three plots, built from the same numbers. */
 import type { ToyLikelihoodStrings } from '../../i18n/widgets/toy-likelihood';
 import type { CurvePoint, DataPoint, PointBar } from '../../charts/toy-likelihood';
-import { formatDensity } from '../../charts/marginal-likelihood';
+import { formatTick } from '../../charts/ticks';
 import { formatNats, formatValue } from './toy-likelihood-state';
 import { buildTable } from './kit';
 
@@ -13,7 +13,7 @@ export function densityTable(s: ToyLikelihoodStrings, points: readonly DataPoint
   return buildTable(
     s.densityTitle,
     [s.tableX, s.tableDensity],
-    points.map((p) => [formatValue(p.x), formatDensity(p.density)]),
+    points.map((p) => [formatValue(p.x), formatTick(p.density)]),
   );
 }
 
