@@ -127,7 +127,7 @@ export function createObjectiveCompiler(lock: LockScope, limits: ReaderLimits = 
       const loss = declared[LOSS_NAME];
       if (typeof loss !== 'function')
         throw new ReaderCodeError('no-loss', `${LOSS_NAME} is ${typeof loss}, not a function.`);
-      return (inputs) => {
+      const limited: PerExampleObjective = (inputs) => {
         try {
           return deadline.within(limitMs, () => (loss as PerExampleObjective)(inputs));
         } catch (error) {
@@ -135,6 +135,7 @@ export function createObjectiveCompiler(lock: LockScope, limits: ReaderLimits = 
           throw error;
         }
       };
+      return limited;
     };
   };
   return async (code) => {

@@ -1,6 +1,7 @@
 /** A cell's Plot chart with a legend, a title or a caption: Plot returns a <figure>, and the output is one SVG of it all. */
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
+import type { ScaleOptions } from '@observablehq/plot';
 import { outputOf } from '../../src/notebook/outputs';
 import { plotForCells, rampCanvas } from '../../src/notebook/plot-env';
 import { textWidth } from '../../src/notebook/plot-figure';
@@ -65,7 +66,7 @@ describe('outputOf(Plot figure)', () => {
   it('lays out a legend Plot writes in columns too: its swatches wrap into rows as wide as the chart', () => {
     const chart = Plot.plot({
       width: 120,
-      color: { legend: true, columns: 2 } as Plot.ScaleOptions,
+      color: { legend: true, columns: 2 } as ScaleOptions,
       marks: [Plot.dot(DATA, { x: 'x', y: 'y', fill: 'k' })],
     });
     const { root, texts } = svgOf(chart);
