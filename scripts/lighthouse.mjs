@@ -1,7 +1,8 @@
 /** `npm run audit:lighthouse`: Lighthouse (system Chromium) on the landing page and three chapters; prints the scores. A report, not a gate. */
 // Builds the site at the root into .cache/site-lighthouse (LIGHTHOUSE_REBUILD=1 forces it), gzips text files beside
 // themselves as a production host would, serves them, and audits each page in Lighthouse's default mobile mode
-// (LIGHTHOUSE_DESKTOP=1 for desktop). Scores also go to bench/lighthouse.json.
+// (LIGHTHOUSE_DESKTOP=1 for desktop). Scores also go to bench/lighthouse.json. LIGHTHOUSE_SITE=<dir> (built for
+// LIGHTHOUSE_BASE, default "/") audits a site built elsewhere instead, e.g. a clean checkout's, to compare before/after.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,10 @@ import lighthouse, { desktopConfig } from 'lighthouse';
 import { serveSite } from './lib/serve-site.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const siteDir = join(root, '.cache', 'site-lighthouse');
+const siteDir = process.env.LIGHTHOUSE_SITE
+  ? resolve(process.env.LIGHTHOUSE_SITE)
+  : join(root, '.cache', 'site-lighthouse');
+const base = process.env.LIGHTHOUSE_BASE ?? '/';
 const PAGES = ['', 'en/generative-model/', 'zh/evidence-lower-bound/', 'en/training-a-vae/'];
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 };
 const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|txt|xml|wasm|bin|webmanifest|pf_meta|pf_index|pf_fragment)$/;
@@ -26,7 +30,8 @@ function gzipTree(dir) {
   }
 }
 
-if (!existsSync(join(siteDir, 'index.html')) || process.env.LIGHTHOUSE_REBUILD === '1') {
+if (process.env.LIGHTHOUSE_SITE) gzipTree(siteDir);
+else if (!existsSync(join(siteDir, 'index.html')) || process.env.LIGHTHOUSE_REBUILD === '1') {
   const built = spawnSync(process.execPath, ['scripts/build-site.mjs'], {
     stdio: 'inherit',
     cwd: root,
@@ -36,7 +41,7 @@ if (!existsSync(join(siteDir, 'index.html')) || process.env.LIGHTHOUSE_REBUILD =
   gzipTree(siteDir);
 }
 
-const server = await serveSite(siteDir, '/', { precompressed: true });
+const server = await serveSite(siteDir, base, { precompressed: true });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
@@ -45,7 +50,7 @@ const desktop = process.env.LIGHTHOUSE_DESKTOP === '1';
 const rows = [];
 try {
   for (const page of PAGES) {
-    const url = `${server.origin}/${page}`;
+    const url = `${server.url}${page}`;
     const result = await lighthouse(
       url,
       { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(TARGETS) },
