@@ -46,3 +46,14 @@ export async function seriousViolations(
   }, selector ?? null);
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/**
+ * Switches a loaded page to the dark theme as the system would, and waits until it has repainted: the page follows
+ * the system theme live (src/lib/theme.ts), colours are CSS variables applied at once, and canvas views repaint in the
+ * animation frame a data-theme observer asks for (pretrained-vae.ts), done two frames later.
+ */
+export async function switchToDarkTheme(page: Page): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'dark');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
