@@ -122,6 +122,17 @@ export function detectBase(outDir) {
  */
 export const NOTEBOOK_FIRST_USE_BUDGET = 250 * 1024;
 
+/**
+ * Budget of the sandbox worker (gzip), which the first Run of a cell loads beside the notebook client: tfjs-core with
+ * the wasm and cpu backends only, the engine, Sucrase + acorn (cells are TypeScript), and Plot with linkedom (inlined:
+ * workers are built as one file). 502 KiB measured on 2026-12-07; the margin takes a minor version of a dependency, not
+ * a tfjs backend (webgl + webgpu added 166 KiB).
+ */
+export const SANDBOX_WORKER_BUDGET = 540 * 1024;
+
+/** A flag name each GPU backend registers with tfjs when its code loads (string literals survive minification). */
+const GPU_BACKEND_FLAGS = Object.freeze({ webgl: 'WEBGL_VERSION', webgpu: 'WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE' });
+
 /** A module and its static imports, transitively, as files. */
 function withStaticImports(outDir, base, file) {
   const files = new Set([file]);
@@ -141,7 +152,8 @@ function withStaticImports(outDir, base, file) {
 
 /**
  * What the notebook loads when a reader first focuses a cell or presses Run: the `notebook.client` chunk with its
- * static imports (gzip bytes, and whether tfjs is among them), plus the sandbox worker's file size reported apart.
+ * static imports (gzip bytes, and whether tfjs is among them), plus the sandbox worker (gzip, with its static imports)
+ * and the GPU backends found in it, reported apart.
  * Null when the site has no cells.
  */
 export function measureNotebook(outDir, base) {
@@ -152,10 +164,15 @@ export function measureNotebook(outDir, base) {
   const files = withStaticImports(outDir, base, join(dir, client));
   const bufs = [...files].map((f) => readFileSync(f));
   const worker = names.find((f) => /^sandbox\.worker.*\.js$/.test(f));
+  const workerBufs = worker ? [...withStaticImports(outDir, base, join(dir, worker))].map((f) => readFileSync(f)) : [];
   return {
     files: [...files].map((f) => relative(outDir, f)),
     gzip: bufs.reduce((a, b) => a + gz(b), 0),
     loadsTfjs: bufs.some((b) => b.includes('registerBackend')),
-    workerGzip: worker ? gz(readFileSync(join(dir, worker))) : null,
+    workerGzip: worker ? workerBufs.reduce((a, b) => a + gz(b), 0) : null,
+    // Cells run on wasm or cpu: the GPU backends, found by the flag each registers, must not reach the sandbox.
+    workerGpuBackends: Object.entries(GPU_BACKEND_FLAGS)
+      .filter(([, flag]) => workerBufs.some((b) => b.includes(flag)))
+      .map(([name]) => name),
   };
 }

@@ -1,14 +1,15 @@
 /**
- * The sandbox: a module worker from the site's own origin where reader code runs. It loads tfjs (wasm backend), the
+ * The sandbox: a module worker from the site's own origin where reader code runs. It loads tfjs (wasm, else cpu), the
  * engine API and the compiler, then locks itself down (lockdown.ts) before the first cell. Plot loads on first use.
  */
 /// <reference lib="webworker" />
-import { chooseBackend, wasmPaths } from '../core/backend';
-import { analyzeCell } from './analyze';
+import { wasmPaths } from '../core/backend/wasm';
+import { createAnalysisCache } from './analysis-cache';
 import { createApi, createLoaders, type ApiEnvironment } from './api';
 import type { AsyncFunctionConstructor } from './compile';
 import { lockDown } from './lockdown';
 import { NotebookRuntime, errorOf } from './runtime';
+import { startSandboxBackend } from './sandbox-backend';
 import type { SandboxAnswer, SandboxRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -37,16 +38,15 @@ const shared = new WeakSet<object>();
 const loaders = createLoaders(env, shared);
 const runtime = new NotebookRuntime((host, id) => createApi(env, loaders, host, id), AsyncFunction, shared);
 
+const analyzed = createAnalysisCache();
 let ready: Promise<string> | null = null;
 
-/** Picks the backend (wasm first, as the recorded outputs use a CPU-exact path) and locks down. */
+/** Starts the backend (wasm, else cpu: the recorded outputs use a CPU-exact path) and locks down. */
 function start(): Promise<string> {
-  ready ??= chooseBackend({ override: 'wasm', wasmPathPrefix: wasmPaths(baseUrl), requireSyncReads: true }).then(
-    (choice) => {
-      lockDown(self as unknown as typeof globalThis);
-      return choice.name;
-    },
-  );
+  ready ??= startSandboxBackend(wasmPaths(baseUrl)).then((name) => {
+    lockDown(self as unknown as typeof globalThis);
+    return name;
+  });
   return ready;
 }
 
@@ -63,14 +63,14 @@ async function handle(request: SandboxRequest): Promise<SandboxAnswer> {
     case 'init':
       return { type: 'ready', id, backend: await start() };
     case 'analyze': {
-      const result = analyzeCell(request.source);
+      const result = analyzed(request.source);
       return 'error' in result
         ? { type: 'analysis', id, declares: [], uses: [], error: result.error }
         : { type: 'analysis', id, declares: result.declares, uses: result.uses };
     }
     case 'run': {
       await start();
-      const analysis = analyzeCell(request.source);
+      const analysis = analyzed(request.source);
       if ('error' in analysis) {
         runtime.forget(request.cell, true);
         return { type: 'result', id, outputs: [], error: analysis.error, ms: 0 };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BUDGETS,
   NOTEBOOK_FIRST_USE_BUDGET,
+  SANDBOX_WORKER_BUDGET,
   budgetProblems,
   htmlFiles,
   measureNotebook,
@@ -58,5 +59,12 @@ describe('page weight budgets (gzip)', () => {
     }
     expect(notebook.gzip).toBeLessThanOrEqual(NOTEBOOK_FIRST_USE_BUDGET);
     expect(notebook.loadsTfjs).toBe(false);
+  });
+
+  it('the sandbox worker that runs cells holds tfjs without its GPU backends and stays within its budget', () => {
+    const notebook = measureNotebook(SITE_DIR, TEST_BASE);
+    expect(notebook?.workerGzip, 'the sandbox worker chunk').toBeGreaterThan(0);
+    expect(notebook?.workerGpuBackends).toEqual([]);
+    expect(notebook?.workerGzip).toBeLessThanOrEqual(SANDBOX_WORKER_BUDGET);
   });
 });
