@@ -1,12 +1,15 @@
 /** `npm run bench`: engine vs plain tfjs ms/step per backend, in Node and in headless Chromium; writes bench/results.json and docs/PERFORMANCE.md. */
 // Speed is reported here as ratios and figures, never asserted in tests. BENCH_STEPS and BENCH_BROWSER=0 tune a run;
 // BENCH_LAB_SECONDS (default 20, 0 = skip) times the lab per backend, BENCH_SOAK_MIN (e.g. 10) adds a long leak-check run.
+// BENCH_LONGTASKS=0 skips the long-task trace (chapter loads, the lab's start, training with every chart in view).
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { benchInBrowser } from './lib/browser-bench.mjs';
 import { benchLab } from './lib/lab-bench.mjs';
 import { performanceReport } from './lib/performance-report.mjs';
+import { benchLongTasks } from './lib/longtask-bench.mjs';
+import { longTaskLines } from './lib/longtask-report.mjs';
 import { cpus, platform, totalmem } from 'node:os';
 
 const root = resolve(import.meta.dirname, '..');
@@ -24,6 +27,7 @@ const node = JSON.parse(readFileSync(nodeJson, 'utf8'));
 
 let browser = { results: [], skipped: [], notes: [] };
 let labRun = { lab: [], soak: [], notes: [] };
+let longTasks = null;
 if (process.env.BENCH_BROWSER !== '0') {
   const siteDir = join(root, '.cache', 'site-bench');
   if (!existsSync(join(siteDir, 'bench', 'index.html')) || process.env.BENCH_REBUILD === '1') {
@@ -38,6 +42,7 @@ if (process.env.BENCH_BROWSER !== '0') {
   const labSeconds = Number(process.env.BENCH_LAB_SECONDS ?? 20);
   if (labSeconds > 0)
     labRun = await benchLab(siteDir, { seconds: labSeconds, soakMinutes: Number(process.env.BENCH_SOAK_MIN ?? 0) });
+  if (process.env.BENCH_LONGTASKS !== '0') longTasks = await benchLongTasks(siteDir);
 }
 
 const results = [...node.results, ...browser.results];
@@ -63,6 +68,7 @@ for (const r of labRun.lab)
 for (const s of labRun.soak)
   console.log(`soak: ${s.minute} min, step ${s.step}, worker tensors ${s.tensors}, page heap ${fmt(s.heapMB)} MB`);
 for (const n of labRun.notes) console.log(`note: ${n}`);
+if (longTasks) console.log(longTaskLines(longTasks).join('\n'));
 mkdirSync(join(root, 'bench'), { recursive: true });
 const machine = {
   cpus: cpus().length,
@@ -78,6 +84,7 @@ const out = {
   results,
   lab: labRun.lab,
   soak: labRun.soak,
+  longTasks,
   skipped: [...node.skipped, ...browser.skipped],
   notes: [...browser.notes, ...labRun.notes],
 };

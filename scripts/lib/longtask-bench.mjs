@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { serveSite } from './serve-site.mjs';
 import { TRACE_CATEGORIES, cpuBlocking, longTasks, summarise } from './trace-tasks.mjs';
@@ -152,6 +153,7 @@ export async function benchLongTasks(
     args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader'],
   });
   const rows = [];
+  const loadStart = loadavg()[0];
   const wants = (name) => !only || only.includes(name);
   const chapters = heaviestChapters(siteDir);
   try {
@@ -170,5 +172,6 @@ export async function benchLongTasks(
     await browser.close();
     await server.close();
   }
-  return { slowdown, chapters, rows };
+  const loadAverage = { start: loadStart, end: loadavg()[0], cores: cpus().length };
+  return { slowdown, chapters, rows, loadAverage };
 }

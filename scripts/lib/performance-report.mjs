@@ -1,4 +1,5 @@
 /** Turns `npm run bench` results into docs/PERFORMANCE.md: the backend table, the lab's responsiveness and the memory soak. */
+import { longTaskSection } from './longtask-report.mjs';
 
 const fmt = (n, digits = 1) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—');
 
@@ -106,6 +107,7 @@ export function performanceReport(run) {
     '',
     soakSection(run.soak ?? []),
   ];
+  if (run.longTasks) lines.push('', longTaskSection(run.longTasks).trimEnd());
   const notes = [...(run.skipped ?? []).map((s) => `skipped: ${s}`), ...(run.notes ?? [])];
   if (notes.length) lines.push('', '## Notes', '', ...notes.map((n) => `- ${n}`));
   return `${lines.join('\n')}\n`;
