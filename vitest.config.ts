@@ -1,4 +1,4 @@
-/** Test projects: `unit` (pure code and content, fast), `slow` (trains models), `site` (the built site), `e2e` (real Chromium); `bench` is for `npm run bench` only. */
+/** Test projects: `unit` and `unit-isolated` (pure code and content, fast; `npm run test:unit` runs both), `slow` (trains models), `site` (the built site), `e2e` (real Chromium); `bench` is for `npm run bench` only. */
 import { defineConfig } from 'vitest/config';
 
 // Tests that train or evaluate real models for seconds each. `npm run test:unit` leaves them out so the inner loop stays
@@ -16,6 +16,20 @@ const SLOW = [
   'tests/**/*.slow.test.ts',
 ];
 const NOT_UNIT = ['tests/e2e/**', 'tests/site/**', 'tests/fixtures/**'];
+// Unit tests that need fresh modules per file. tfjs keeps its registered backends, kernels and the active backend in
+// module state: the backend tests register fakes and switch backends, the fused-Adam tests register kernels, helpers'
+// test needs wasm *not* registered, the sandbox's backend tests start their own. Plot numbers its clip paths from a
+// module counter (the chart snapshots). The notebook's lockdown changes globals.
+const OWN_MODULES = [
+  'tests/charts/**/*.test.ts',
+  'tests/core/backend/**/*.test.ts',
+  'tests/core/adam-kernels.test.ts',
+  'tests/core/adam-wasm.test.ts',
+  'tests/core/helpers.test.ts',
+  'tests/notebook/sandbox-backend*.test.ts',
+  'tests/notebook/lockdown.test.ts',
+  'tests/bench/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -24,9 +38,25 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
+          exclude: [...NOT_UNIT, ...SLOW, ...OWN_MODULES],
+          environment: 'node',
+          testTimeout: 60_000,
+          // A beforeAll that trains a small model (estimators) ran past vitest's default 10 s on a loaded machine.
+          hookTimeout: 60_000,
+          // Importing the chapters' modules, Plot and the content loaders again for every file was over half the unit
+          // run; a worker keeps them between files instead. These files leave nothing behind that another depends on:
+          // the project passes with its files in other orders (`--sequence.shuffle.files --sequence.seed=N`).
+          isolate: false,
+        },
+      },
+      {
+        test: {
+          name: 'unit-isolated',
+          include: OWN_MODULES,
           exclude: [...NOT_UNIT, ...SLOW],
           environment: 'node',
           testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,4 +1,4 @@
-/** `npm test`: lint, format check, type-check and the test build side by side, then every vitest project (unit, slow, site, e2e). */
+/** `npm test`: lint, format check, type-check and the test build side by side, then every vitest project (unit, unit-isolated, slow, site, e2e). */
 // Extra arguments go to vitest (e.g. `npm test -- --project unit`). SKIP_BUILD=1 reuses the last test build.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
@@ -49,11 +49,11 @@ if (failed.length) {
   process.exit(1);
 }
 
-console.log('\n━━ vitest: unit, slow, site and e2e');
+console.log('\n━━ vitest: unit (shared and isolated modules), slow, site and e2e');
 const extra = process.argv.slice(2);
 const projects = extra.length
   ? extra
-  : ['--project', 'unit', '--project', 'slow', '--project', 'site', '--project', 'e2e'];
+  : ['unit', 'unit-isolated', 'slow', 'site', 'e2e'].flatMap((name) => ['--project', name]);
 const vitest = spawnSync(
   'vitest',
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projects],
