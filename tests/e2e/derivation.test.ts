@@ -2,10 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { chapterPaths, hasBrowser, siteUrl, useBrowser } from './harness';
 import { SITE_DIR } from '../helpers/site';
+import { switchToDarkTheme } from './axe-helper';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
@@ -223,33 +224,45 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the derivation stepper
     await close();
   });
 
-  it.each(['light', 'dark'] as const)(
-    'has no serious or critical axe violations (%s theme, a "why" open)',
-    async (colorScheme) => {
-      const { page, figure, close } = await openDerivation(lang, { colorScheme });
-      await button(figure, s.next).click();
-      await figure.locator('details.derivation-why summary').first().click();
-      await page.evaluate(axeSource);
-      const violations = await figure.evaluate(async (element) => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                ctx: Element,
-                opts: object,
-              ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run(element, { resultTypes: ['violations'] });
-        return result.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-        }));
-      });
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-      await close();
-    },
-  );
+  // One page for both themes: the dark one is the same page switched live, as a reader's system would.
+  describe('with a "why" open', () => {
+    let opened: Awaited<ReturnType<typeof openDerivation>> | undefined;
+    beforeAll(async () => {
+      opened = await openDerivation(lang, { colorScheme: 'light' });
+      await button(opened.figure, s.next).click();
+      await opened.figure.locator('details.derivation-why summary').first().click();
+      await opened.page.evaluate(axeSource);
+    });
+    afterAll(async () => {
+      await opened?.close();
+    });
+
+    it.each(['light', 'dark'] as const)(
+      'has no serious or critical axe violations (%s theme, a "why" open)',
+      async (colorScheme) => {
+        const { page, figure } = opened!;
+        if (colorScheme === 'dark') await switchToDarkTheme(page);
+        expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(colorScheme);
+        const violations = await figure.evaluate(async (element) => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  ctx: Element,
+                  opts: object,
+                ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run(element, { resultTypes: ['violations'] });
+          return result.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+          }));
+        });
+        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      },
+    );
+  });
 });
