@@ -40,6 +40,24 @@ export function whenNearViewport(
   };
 }
 
+/** Ends the current task so the browser can paint and handle input: `scheduler.yield()` where there is one, else a macrotask. */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+// Widgets start one at a time, each in a task of its own: a module's evaluation and the widget's mount would otherwise
+// run in one task, and two widgets reaching the viewport together would add up to one long task.
+let startQueue: Promise<void> = Promise.resolve();
+
+/** Runs `start` in a task after every start queued before it (only its synchronous part is waited for); its result. */
+function queueStart(start: () => unknown): Promise<unknown> {
+  const turn = startQueue.then(yieldToMain);
+  startQueue = turn;
+  return turn.then(start);
+}
+
 /** A widget's client module: `mount` takes over its server-rendered figure. */
 export interface WidgetClient {
   mount(figure: HTMLElement): unknown;
@@ -62,7 +80,7 @@ export function mountWidgetsNearViewport(
       const status = figure.querySelector(statusSelector);
       if (status) status.textContent = figure.dataset['loadingText'] ?? '';
       load()
-        .then(({ mount }) => mount(figure))
+        .then(({ mount }) => queueStart(() => mount(figure)))
         .catch((error: unknown) => {
           figure.dataset['state'] = 'failed';
           if (status)

@@ -15,6 +15,7 @@ import { MetricHistory, heldOutPoint, lossPoint, ratePoints, type LossPoint } fr
 import { ACTIVE_UNIT_THRESHOLD } from '../../../core/active-units';
 import { CHART_INTERVAL_MS, HELD_OUT_COUNT } from './lab-constants';
 import { formatBeta, formatNats } from './numbers';
+import { dropPlotStyle } from './plot-style';
 
 /** The chart keys, in the order they are drawn when several are due. */
 const CHARTS = ['loss', 'kl', 'rd'] as const;
@@ -40,7 +41,7 @@ export interface ChartViews {
 /** Places a chart and fixes its host's height to the chart's, so the host can contain its own layout (lab.css). */
 function placeChart(host: HTMLElement, chart: Element, describedBy: string): void {
   host.style.height = `${chart.getAttribute('height') ?? 300}px`;
-  placeInHost(host, chart, describedBy);
+  placeInHost(host, dropPlotStyle(chart), describedBy);
 }
 
 /** Builds the readout and the three charts inside the figure. */

@@ -4,6 +4,7 @@
  * worker trains, and the views redraw at most once per animation frame.
  */
 import { isLang } from '../../../i18n/langs';
+import { yieldToMain } from '../../../lib/when-near-viewport';
 import { VAE_LAB_STRINGS, fill } from '../../../i18n/widgets/vae-lab';
 import { bindControls } from './controls';
 import { createChartViews } from './chart-views';
@@ -17,8 +18,8 @@ import { createLabContext, followPhase } from './render';
 import { attachReaderLoss } from './reader-loss';
 import { DEFAULT_LAB_SETTINGS, parsePreset, settingsFromQuery, type LabSettings } from './settings';
 
-/** Starts the lab inside a server-rendered `figure[data-widget="vae-lab"]`. */
-export function mount(figure: HTMLElement): void {
+/** Starts the lab inside a server-rendered `figure[data-widget="vae-lab"]`; resolves once the model is asked for. */
+export function mount(figure: HTMLElement): Promise<void> {
   const lang = isLang(figure.dataset['lang']) ? figure.dataset['lang'] : 'en';
   const s = VAE_LAB_STRINGS[lang];
   const defaults: LabSettings = { ...DEFAULT_LAB_SETTINGS, ...parsePreset(figure.dataset['preset']).settings };
@@ -51,5 +52,7 @@ export function mount(figure: HTMLElement): void {
   });
   ctx.part('static-note').hidden = true;
   controls.sync();
-  actions.restart(ctx.settings);
+  // The first restart (clearing every view, the checkpoint's download, the worker's start) gets a task of its own, so
+  // building the views above and starting the model never add up to one long task.
+  return yieldToMain().then(() => actions.restart(ctx.settings));
 }

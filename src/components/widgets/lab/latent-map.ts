@@ -8,6 +8,7 @@ import { fill } from '../../../i18n/widgets/vae-lab';
 import type { LatentsEvent } from '../../../worker/protocol';
 import { latentScatterChart, legendItems, type LatentPoint } from '../../../charts/lab/latent-scatter';
 import { bindTableToggle, buildTable, placeChart, watchWidth } from '../kit';
+import { dropPlotStyle } from './plot-style';
 import type { LabContext } from './context';
 import { formatNats } from './numbers';
 
@@ -64,7 +65,7 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
     chart = Plot.plot(spec) as typeof chart;
     if (!chart) return;
     host.style.height = `${chart.getAttribute('height') ?? 480}px`;
-    placeChart(host, chart, `${ctx.id}-latent-description`);
+    placeChart(host, dropPlotStyle(chart), `${ctx.id}-latent-description`);
   };
   // The map is redrawn only while it is on screen; a change made off screen is drawn when it scrolls into view.
   let onScreen = typeof IntersectionObserver !== 'function';

@@ -5,6 +5,7 @@ import type { LabContext } from './context';
 import { formatBytes } from './numbers';
 import { checkpointFor, toVaeConfig, type LabSettings } from './settings';
 import { engineWish, storageOrNull } from './engine-line';
+import { yieldToMain } from '../../../lib/when-near-viewport';
 
 /** What the page knows about a pretrained checkpoint from its JSON sidecar. */
 export interface CheckpointInfo {
@@ -39,12 +40,15 @@ async function download(url: string, onProgress: (loaded: number, total: number 
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let loaded = 0;
+  let since = performance.now();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     chunks.push(value);
     loaded += value.length;
     onProgress(loaded, total);
+    // A body already in the cache arrives as a burst of chunks that would all be read in one task: yield now and then.
+    if (performance.now() - since > 8) since = await yieldToMain().then(() => performance.now());
   }
   const bytes = new Uint8Array(loaded);
   let offset = 0;
