@@ -6,10 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { hasBrowser, siteUrl, useBrowser } from './harness';
 import { ROOT } from '../helpers/site';
+import { switchToDarkTheme } from './axe-helper';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
@@ -215,40 +216,52 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the formula ↔ source
     await close();
   });
 
-  it.each(['light', 'dark'] as const)(
-    'has no serious or critical axe violations with a term lit (%s theme)',
-    async (colorScheme) => {
-      const { page, figure, close } = await openBinding(lang, { colorScheme });
-      await figure.getByRole('button', { name: new RegExp(`^${s.kl}`) }).click();
-      await page.evaluate(() =>
+  // One page for both themes: the dark one is the same page switched live, as a reader's system would.
+  describe('with a term lit', () => {
+    let opened: Awaited<ReturnType<typeof openBinding>> | undefined;
+    beforeAll(async () => {
+      opened = await openBinding(lang, { colorScheme: 'light' });
+      await opened.figure.getByRole('button', { name: new RegExp(`^${s.kl}`) }).click();
+      await opened.page.evaluate(() =>
         document.dispatchEvent(
           new CustomEvent('vae:metrics', {
             detail: { step: 1, reconstruction: 200, kl: 12.3, elbo: -212.3, objective: 212.3, beta: 1 },
           }),
         ),
       );
-      expect((await lit(figure)).tokens).toEqual(['kl']);
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        type Axe = {
-          run: (
-            ctx: unknown,
-            opts: object,
-          ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-        };
-        const axe = (window as unknown as { axe: Axe }).axe;
-        const result = await axe.run(
-          { include: [['figure.formula-binding'], ['.live-value']] },
-          { resultTypes: ['violations'] },
-        );
-        return result.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-        }));
-      });
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-      await close();
-    },
-  );
+      await opened.page.evaluate(axeSource);
+    });
+    afterAll(async () => {
+      await opened?.close();
+    });
+
+    it.each(['light', 'dark'] as const)(
+      'has no serious or critical axe violations with a term lit (%s theme)',
+      async (colorScheme) => {
+        const { page, figure } = opened!;
+        if (colorScheme === 'dark') await switchToDarkTheme(page);
+        expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(colorScheme);
+        expect((await lit(figure)).tokens).toEqual(['kl']);
+        const violations = await page.evaluate(async () => {
+          type Axe = {
+            run: (
+              ctx: unknown,
+              opts: object,
+            ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+          };
+          const axe = (window as unknown as { axe: Axe }).axe;
+          const result = await axe.run(
+            { include: [['figure.formula-binding'], ['.live-value']] },
+            { resultTypes: ['violations'] },
+          );
+          return result.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+          }));
+        });
+        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      },
+    );
+  });
 });
