@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { benchInBrowser } from './lib/browser-bench.mjs';
 import { benchLab } from './lib/lab-bench.mjs';
 import { performanceReport } from './lib/performance-report.mjs';
+import { benchTorch, torchComparison } from './lib/torch-bench.mjs';
 import { benchLongTasks } from './lib/longtask-bench.mjs';
 import { longTaskLines } from './lib/longtask-report.mjs';
 import { cpus, platform, totalmem } from 'node:os';
@@ -47,6 +48,13 @@ if (process.env.BENCH_BROWSER !== '0') {
 
 const results = [...node.results, ...browser.results];
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+const torch = benchTorch(root, { timedSteps: Math.max(timedSteps, 30), specs: ['784-256-16:64', '784-400-20:128'] });
+if (!torch.skipped) torch.comparison = torchComparison(torch, results);
+for (const r of torch.comparison ?? [torch])
+  console.log(
+    r.skipped ??
+      `PyTorch ${r.model}/${r.batchSize}, ${r.threads} thread(s): ${fmt(r.msPerStep)} ms/step; engine ÷ PyTorch ${fmt(r.engineOverTorch, 2)} (CPU time ${fmt(r.engineOverTorchCpu, 2)})`,
+  );
 console.log(
   '\nbackend            model          batch  engine ms/step  plain ms/step  speedup  engine GFLOP/s  matmul GFLOP/s  Adam',
 );
@@ -82,6 +90,8 @@ const out = {
   machine,
   timedSteps,
   results,
+  profile: node.profile,
+  torch,
   lab: labRun.lab,
   soak: labRun.soak,
   longTasks,

@@ -1,4 +1,6 @@
 /** Turns `npm run bench` results into docs/PERFORMANCE.md: the backend table, the lab's responsiveness and the memory soak. */
+import { profileSection } from './profile-report.mjs';
+import { torchSection } from './torch-bench.mjs';
 import { longTaskSection } from './longtask-report.mjs';
 
 const fmt = (n, digits = 1) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—');
@@ -93,9 +95,18 @@ export function performanceReport(run) {
     '',
     '## Backends: the engine against plain TensorFlow.js',
     '',
-    'The same training step (forward, loss, backward, Adam) of the book\'s 784-256-16 VAE, written once with the engine and once as plain tfjs ops; both loops read their numbers back asynchronously, as the lab\'s worker does. "Ratio" above 1 means the engine is faster; "engine ÷ matmul" compares the FLOP rate the engine reaches with a bare matrix product\'s on the same backend; "Adam" says whether the engine\'s update ran as fused GPU kernels or as tfjs ops.',
+    'The same training step (forward, loss, backward, Adam) of the book\'s VAE (784-256-16 at batch 64; node-wasm also at 784-400-20, batch 128), written once with the engine and once as plain tfjs ops; both loops read their numbers back asynchronously, as the lab\'s worker does. "Ratio" above 1 means the engine is faster; "engine ÷ matmul" compares the FLOP rate the engine reaches with a bare 512 × 512 matrix product\'s on the same backend (in wall-clock time; the next section gives it on the CPU clock too); "Adam" says whether the engine\'s update ran fused (GPU kernels, or the SIMD loop on wasm) or as tfjs ops.',
     '',
     backendSection(run.results ?? []),
+    '',
+    "## Where a step's time goes",
+    '',
+    profileSection(run.profile, run.results ?? []),
+    ...(run.browserProfile ? ['', profileSection(run.browserProfile)] : []),
+    '',
+    '## Against PyTorch on the same machine',
+    '',
+    torchSection(run),
     '',
     '## The lab while training',
     '',

@@ -33,12 +33,19 @@ export function profileSection(profile, results = []) {
   const inKernels = rows.reduce((s, r) => s + r.ms, 0);
   const matmul = rows.filter((r) => r.kind === 'matmul').reduce((s, r) => s + r.ms, 0);
   const count = rows.reduce((s, r) => s + r.perStep, 0);
-  const outside = Math.max(0, profile.stepCpuMs - inKernels);
-  const share = (ms) => `${fmt((100 * ms) / profile.stepCpuMs, 0)} %`;
+  const outside = Math.max(0, profile.stepMs - inKernels);
+  const share = (ms) => `${fmt((100 * ms) / profile.stepMs, 0)} %`;
   return [
-    `One training step of ${profile.model} at batch ${profile.batchSize} on ${profile.backend}, kernel by kernel (\`tf.profile\`, each kernel timed on the process's CPU clock; medians of 15 profiled steps; \`src/bench/profile-step.ts\`). "forward" is encoder, sampler, decoder and loss; "backward" the gradients (with the copies tfjs keeps for them); "update" Adam, the step's summary and its upkeep. A whole step takes ${fmt(profile.stepCpuMs)} ms of CPU (median of 30): ${count} kernels in ${fmt(inKernels)} ms, of which matrix products ${fmt(matmul)} ms (${share(matmul)}); ${fmt(outside)} ms (${share(outside)}) is spent outside kernels (tfjs's bookkeeping: tape, scopes, tensor tracking; the batch copied in).${cpuRatios(results)}`,
+    `One training step of ${profile.model} at batch ${profile.batchSize} on ${profile.backend}, kernel by kernel (\`tf.profile\`, each kernel timed on ${profile.clock === 'cpu' ? "the process's CPU clock" : 'the wall clock'}; medians of 15 profiled steps; \`src/bench/profile-step.ts\`). "forward" is encoder, sampler, decoder and loss; "backward" the gradients (with the copies tfjs keeps for them); "update" Adam, the step's summary and its upkeep. A whole step takes ${fmt(profile.stepMs)} ms${profile.clock === 'cpu' ? ' of CPU' : ''} (median of 30): ${count} kernels in ${fmt(inKernels)} ms, of which matrix products ${fmt(matmul)} ms (${share(matmul)}); ${fmt(outside)} ms (${share(outside)}) is spent outside tfjs kernels (the fused Adam update, which on wasm is a SIMD loop of our own, not a tfjs kernel; tfjs's bookkeeping: tape, scopes, tensor tracking; the batch copied in; on a wall clock, also time the process was not running).${cpuRatios(results)}`,
     '',
-    line(['phase', 'kind', 'kernels / step', 'CPU ms', 'share of the step', 'kernels']),
+    line([
+      'phase',
+      'kind',
+      'kernels / step',
+      profile.clock === 'cpu' ? 'CPU ms' : 'ms',
+      'share of the step',
+      'kernels',
+    ]),
     line(['---', '---', '---:', '---:', '---:', '---']),
     ...rows.map((r) =>
       line([r.phase, r.kind, String(r.perStep), fmt(r.ms), share(r.ms), [...r.names].sort().join(', ')]),

@@ -63,7 +63,7 @@ export function torchSection(run) {
   ];
   const line = (cells) => `| ${cells.join(' | ')} |`;
   return [
-    `PyTorch ${run.torch.torch} (${run.torch.python}, ${run.torch.defaultThreads} thread${run.torch.defaultThreads === 1 ? '' : 's'} by default) trains the same VAE as the engine: same layers, Bernoulli reconstruction from logits summed over pixels, the closed-form KL, Adam (ε = 1e-7), fresh noise every step (\`bench/torch_step.py\`). "ms/step" is wall-clock (PyTorch: the median step; engine: the mean), "CPU ms/step" the process's CPU time per step over all its threads, which other load on the machine does not inflate as much. The engine runs on one thread here; threads are measured in the browser rows.`,
+    `PyTorch ${run.torch.torch} (${run.torch.python}, ${run.torch.defaultThreads} thread${run.torch.defaultThreads === 1 ? '' : 's'} by default) trains the same VAE as the engine: same layers, Bernoulli reconstruction from logits summed over pixels, the closed-form KL, Adam (ε = 1e-7), fresh noise every step (\`bench/torch_step.py\`). "ms/step" is wall-clock (PyTorch: the median step; engine: the mean), "CPU ms/step" the process's CPU time per step over all its threads, which other load on the machine does not inflate as much. The engine runs on one thread (wasm without threads, in Node); the PyTorch rows with more threads are for reference.`,
     '',
     line(header),
     line(header.map((_, i) => (i < 1 ? '---' : '---:'))),

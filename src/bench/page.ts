@@ -2,11 +2,14 @@
 import { chooseBackend, parseBackendOverride, wasmPaths, type BackendChoice } from '../core/backend';
 import { runBench, type BenchResult } from './run-bench';
 import { runAdamCheck, type AdamCheckOutcome } from './adam-check';
+import { profileEngine, type StepProfile } from './profile-step';
 
 /** What the page publishes on `window.__benchOutcome` for scripts/lib/browser-bench.mjs. */
 export interface BenchOutcome {
   result: BenchResult | null;
   reason: string;
+  /** With `?profile=1`: one step of the default model, kernel by kernel (wall clock: a page has no CPU clock). */
+  profile?: StepProfile;
 }
 
 /** What `?check=adam` publishes on `window.__adamCheck` for the end-to-end test. */
@@ -44,6 +47,7 @@ export async function runBenchPage(output: HTMLElement, status: HTMLElement, bas
       status.textContent = `Running on ${choice.name} (${choice.reason}) — ${steps} timed steps per loop…`;
       await new Promise((r) => setTimeout(r, 50));
       outcome = { result: await runBench({ timedSteps: steps }), reason: choice.reason };
+      if (params.get('profile') === '1') outcome.profile = await profileEngine({}, 15, null);
     }
   } catch (e) {
     outcome = { result: null, reason: e instanceof Error ? e.message : String(e) };

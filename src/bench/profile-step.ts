@@ -2,7 +2,10 @@
 import { tf } from '../core/tf';
 import { Adam } from '../core/adam';
 import { computeTerms } from '../core/objective';
-import type { Trainer } from '../core/trainer';
+import { Trainer } from '../core/trainer';
+import { DEFAULT_CONFIG, type VaeConfig } from '../core/config';
+import { syntheticImages } from './run-bench';
+import { cpuClock } from './cpu-clock';
 
 /** What kind of work a kernel does: matrix products are the useful part, the rest is what fusing can remove. */
 export type KernelKind = 'matmul' | 'elementwise' | 'reduction' | 'layout' | 'copy' | 'adam';
@@ -44,16 +47,6 @@ export function kernelKind(name: string): KernelKind {
   return KINDS[name] ?? 'elementwise';
 }
 
-/** The process's CPU time in ms where there is one (Node): unlike wall time it does not count while other work runs. */
-export function cpuClock(): (() => number) | null {
-  const usage = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process?.cpuUsage;
-  if (typeof usage !== 'function') return null;
-  return () => {
-    const { user, system } = usage();
-    return (user + system) / 1000;
-  };
-}
-
 /**
  * Runs `run` under tf.profile. A synchronous backend (wasm, cpu) times each kernel by the clock around it: with `cpu`,
  * that clock is the process's CPU time, so a kernel is not charged for time the machine spent on other processes.
@@ -80,7 +73,12 @@ async function leafKernels(run: () => void, cpu: (() => number) | null): Promise
   const profile = await profiled(run, cpu);
   const backend = tf.getBackend();
   const leaves = profile.kernels.filter((k) => tf.getKernel(k.name, backend) !== undefined);
-  return Promise.all(leaves.map(async (k) => ({ name: k.name, ms: await k.kernelTimeMs })));
+  return Promise.all(
+    leaves.map(async (k) => {
+      const time = await k.kernelTimeMs;
+      return { name: k.name, ms: typeof time === 'number' ? time : NaN };
+    }),
+  );
 }
 
 function median(values: number[]): number {
@@ -144,4 +142,43 @@ export async function profileStep(trainer: Trainer, runs = 15, cpu = cpuClock())
   subtract('backward', grad, fwd);
   subtract('update', step, grad);
   return rows;
+}
+
+/** A step of one model profiled kernel by kernel, with the median time of a whole step on the same clock beside it. */
+export interface StepProfile {
+  readonly backend: string;
+  readonly model: string;
+  readonly batchSize: number;
+  /** The clock: 'cpu' (process CPU time, Node) or 'wall' (the browser, where no CPU clock exists). */
+  readonly clock: 'cpu' | 'wall';
+  readonly stepMs: number;
+  readonly kernels: KernelRow[];
+}
+
+/** Profiles `runs` steps of a fresh engine trainer on the active backend, timing kernels and steps on `clock`. */
+export async function profileEngine(
+  config: Partial<VaeConfig> = {},
+  runs = 15,
+  clock: (() => number) | null = cpuClock(),
+): Promise<StepProfile> {
+  const full = { ...DEFAULT_CONFIG, ...config };
+  const trainer = new Trainer(full, syntheticImages(4 * full.batchSize, full.inputSize, full.seed));
+  for (let i = 0; i < 5; i++) trainer.step();
+  const now = clock ?? (() => performance.now());
+  const steps: number[] = [];
+  for (let i = 0; i < 2 * runs; i++) {
+    const start = now();
+    trainer.step();
+    steps.push(now() - start);
+  }
+  const kernels = await profileStep(trainer, runs, clock);
+  trainer.dispose();
+  return {
+    backend: tf.getBackend(),
+    model: `${full.inputSize}-${full.hiddenSizes.join('-')}-${full.latentSize}`,
+    batchSize: full.batchSize,
+    clock: clock ? 'cpu' : 'wall',
+    stepMs: median(steps),
+    kernels,
+  };
 }

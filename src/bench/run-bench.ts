@@ -4,7 +4,7 @@ import { createRng } from '../core/random';
 import { DEFAULT_CONFIG, type VaeConfig } from '../core/config';
 import { Trainer, type ImageSet } from '../core/trainer';
 import { PlainVae } from './plain-vae';
-import { cpuClock } from './profile-step';
+import { cpuClock } from './cpu-clock';
 
 /** One backend's figures; all plain numbers so they cross a worker or page boundary as JSON. */
 export interface BenchResult {

@@ -61,7 +61,7 @@ const BODY = [
 ];
 
 /** The module's bytes: one function `adam`, importing `env.memory` (shared when tfjs runs threads). */
-export function adamModuleBytes(shared: boolean): Uint8Array {
+export function adamModuleBytes(shared: boolean): Uint8Array<ArrayBuffer> {
   const section = (id: number, bytes: number[]) => [id, ...leb(bytes.length), ...bytes];
   const name = (text: string) => [text.length, ...Array.from(text, (c) => c.charCodeAt(0))];
   const limits = shared ? [0x03, 0, ...leb(65536)] : [0x00, 0];

@@ -91,7 +91,7 @@ function inputGradient(delta: tf.Tensor2D, weights: tf.Tensor2D, wasm: boolean):
   const fanIn = weights.shape[0];
   return transposesWeights(batch, fanIn, fanOut)
     ? tf.matMul(delta, tf.transpose(weights))
-    : tf.transpose(tf.matMul(weights, tf.transpose(delta)));
+    : (tf.transpose(tf.matMul(weights, tf.transpose(delta))) as tf.Tensor2D);
 }
 
 /**
@@ -116,7 +116,8 @@ function fusedProduct(
  * non-linear activation, y are copied for it. With `isInput` (x is the data) x is no input of the op: no gradient.
  */
 export function dense(x: tf.Tensor2D, layer: DenseLayer, isInput = false): tf.Tensor2D {
-  const { activation, kernel } = layer;
+  const { activation } = layer;
+  const kernel = layer.kernel as tf.Variable<tf.Rank.R2>;
   const forward = (input: tf.Tensor2D, bias: tf.Tensor1D, save: (tensors: tf.Tensor[]) => void) => {
     const pre = fusedProduct(input, kernel, bias, activation === 'tanh' ? 'linear' : activation);
     const y = activation === 'tanh' ? (tf.tanh(pre) as tf.Tensor2D) : pre;

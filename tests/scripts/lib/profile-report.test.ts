@@ -5,7 +5,8 @@ const profile = {
   backend: 'node-wasm',
   model: '784-256-16',
   batchSize: 64,
-  stepCpuMs: 10,
+  clock: 'cpu',
+  stepMs: 10,
   kernels: [
     { phase: 'forward', kind: 'matmul', name: '_FusedMatMul', perStep: 4, ms: 3 },
     { phase: 'forward', kind: 'elementwise', name: 'Exp', perStep: 3, ms: 0.5 },
