@@ -1,6 +1,8 @@
 /** `npm run bench`: engine vs plain tfjs ms/step per backend, in Node and in headless Chromium; writes bench/results.json and docs/PERFORMANCE.md. */
 // Speed is reported here as ratios and figures, never asserted in tests. BENCH_STEPS and BENCH_BROWSER=0 tune a run;
 // BENCH_LAB_SECONDS (default 20, 0 = skip) times the lab per backend, BENCH_SOAK_MIN (e.g. 10) adds a long leak-check run.
+// BENCH_ONLY=notebook times only the notebook (bytes, Run → output, long tasks while a cell trains the lab for
+// BENCH_NOTEBOOK_TRAIN_SECONDS, default 20) into the last results; BENCH_SITE=<built site> skips building one for it.
 // BENCH_LONGTASKS=0 skips the long-task trace (chapter loads, the lab's start, training with every chart in view).
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -8,6 +10,8 @@ import { join, resolve } from 'node:path';
 import { benchInBrowser } from './lib/browser-bench.mjs';
 import { benchLab } from './lib/lab-bench.mjs';
 import { performanceReport } from './lib/performance-report.mjs';
+import { benchNotebook, notebookOnly, trainSeconds } from './lib/notebook-bench.mjs';
+import { notebookSection } from './lib/notebook-report.mjs';
 import { benchTorch, torchComparison } from './lib/torch-bench.mjs';
 import { benchLongTasks } from './lib/longtask-bench.mjs';
 import { longTaskLines } from './lib/longtask-report.mjs';
@@ -15,6 +19,10 @@ import { cpus, platform, totalmem } from 'node:os';
 
 const root = resolve(import.meta.dirname, '..');
 const timedSteps = Number(process.env.BENCH_STEPS ?? 20);
+if (process.env.BENCH_ONLY === 'notebook') {
+  console.log(notebookSection(await notebookOnly(root)));
+  process.exit(0);
+}
 
 // The Node half runs inside vitest's module runner, which loads tfjs-core's ESM build the way the tests do.
 const nodeJson = join(root, '.cache', 'bench-node.json');
@@ -28,6 +36,7 @@ const node = JSON.parse(readFileSync(nodeJson, 'utf8'));
 
 let browser = { results: [], skipped: [], notes: [] };
 let labRun = { lab: [], soak: [], notes: [] };
+let notebook = null;
 let longTasks = null;
 if (process.env.BENCH_BROWSER !== '0') {
   const siteDir = join(root, '.cache', 'site-bench');
@@ -43,6 +52,7 @@ if (process.env.BENCH_BROWSER !== '0') {
   const labSeconds = Number(process.env.BENCH_LAB_SECONDS ?? 20);
   if (labSeconds > 0)
     labRun = await benchLab(siteDir, { seconds: labSeconds, soakMinutes: Number(process.env.BENCH_SOAK_MIN ?? 0) });
+  notebook = await benchNotebook(siteDir, { trainSeconds: trainSeconds() });
   if (process.env.BENCH_LONGTASKS !== '0') longTasks = await benchLongTasks(siteDir);
 }
 
@@ -76,6 +86,7 @@ for (const r of labRun.lab)
 for (const s of labRun.soak)
   console.log(`soak: ${s.minute} min, step ${s.step}, worker tensors ${s.tensors}, page heap ${fmt(s.heapMB)} MB`);
 for (const n of labRun.notes) console.log(`note: ${n}`);
+if (notebook) console.log(`\n${notebookSection(notebook)}`);
 if (longTasks) console.log(longTaskLines(longTasks).join('\n'));
 mkdirSync(join(root, 'bench'), { recursive: true });
 const machine = {
@@ -94,6 +105,7 @@ const out = {
   torch,
   lab: labRun.lab,
   soak: labRun.soak,
+  notebook,
   longTasks,
   skipped: [...node.skipped, ...browser.skipped],
   notes: [...browser.notes, ...labRun.notes],

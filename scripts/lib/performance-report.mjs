@@ -1,4 +1,5 @@
 /** Turns `npm run bench` results into docs/PERFORMANCE.md: the backend table, the lab's responsiveness and the memory soak. */
+import { notebookSection } from './notebook-report.mjs';
 import { profileSection } from './profile-report.mjs';
 import { torchSection } from './torch-bench.mjs';
 import { longTaskSection } from './longtask-report.mjs';
@@ -117,6 +118,10 @@ export function performanceReport(run) {
     '## Memory soak',
     '',
     soakSection(run.soak ?? []),
+    '',
+    '## The notebook',
+    '',
+    notebookSection(run.notebook),
   ];
   if (run.longTasks) lines.push('', longTaskSection(run.longTasks).trimEnd());
   const notes = [...(run.skipped ?? []).map((s) => `skipped: ${s}`), ...(run.notes ?? [])];
