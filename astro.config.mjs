@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { fileURLToPath } from 'node:url';
 import { bookCsp } from './src/build/csp.mjs';
+import { tfjsWasmThreads } from './src/build/tfjs-wasm-threads.mjs';
 import rehypeFailOnTexError from './src/build/rehype-fail-on-tex-error.mjs';
 import rehypeKeepPunctuationWithMath from './src/build/rehype-keep-punctuation-with-math.mjs';
 import { KATEX_OPTIONS, SHIKI_THEMES } from './src/lib/markdown-options.mjs';
@@ -17,6 +18,8 @@ function basePath(raw = '/') {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/** COOP + COEP: the page is cross-origin isolated, so the lab's WebAssembly can run threads (same pair as serve-site.mjs). */
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 const SITE = process.env.SITE_URL ?? 'https://example.org';
 const BASE = basePath(process.env.BASE_PATH);
 const ROOT_URL = new URL(BASE, SITE).href;
@@ -58,10 +61,12 @@ export default defineConfig({
   // No 'unsafe-eval', no other origin; the directives and why each is there: src/build/csp.mjs.
   security: { csp: bookCsp(fileURLToPath(new URL('./src', import.meta.url))) },
   vite: {
-    // Cross-origin isolation, so the lab's WebAssembly runs threads in `astro dev` too (the same pair as serve-site.mjs).
-    server: {
-      headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
-    },
+    // Cross-origin isolation in `astro dev` and `astro preview` too.
+    server: { headers: ISOLATION },
+    preview: { headers: ISOLATION },
+    // tfjs's thread workers run the factory's source: keep it valid after minification (src/build/tfjs-wasm-threads.mjs).
+    plugins: [tfjsWasmThreads()],
+    worker: { plugins: () => [tfjsWasmThreads()] },
     build: {
       assetsInlineLimit: 0,
       rollupOptions: {

@@ -1,7 +1,10 @@
 /** The book's service worker: which built files Workbox precaches, the checks on that list, and the step that writes sw.js. */
-import { statSync } from 'node:fs';
+import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSW, getManifest } from 'workbox-build';
+
+/** The script sw.js imports first, copied beside it from scripts/lib/isolation-sw.js (the browser keeps it with sw.js). */
+export const ISOLATION_SCRIPT = 'sw-isolation.js';
 
 /** Files under the output folder that the service worker stores on the first visit, so the whole book runs offline. */
 export const PRECACHE_GLOBS = Object.freeze([
@@ -70,6 +73,8 @@ export function serviceWorkerOptions(outDir, base) {
     directoryIndex: 'index.html',
     // A lab link carries its settings in the query (?backend=wasm&lab.beta=4); Pagefind adds ?ts= to its index.
     ignoreURLParametersMatching: [/.*/],
+    // Adds COOP/COEP to every answer, so pages are cross-origin isolated wherever this worker runs (isolation-sw.js).
+    importScripts: [ISOLATION_SCRIPT],
     // The first visit should be offline-ready without a reload; hashed assets make a mid-session switch safe.
     skipWaiting: true,
     clientsClaim: true,
@@ -121,6 +126,7 @@ export async function buildServiceWorker(outDir, base) {
     ...manifest.warnings,
   ];
   if (problems.length) throw new Error(`The service worker's precache list is incomplete:\n  ${problems.join('\n  ')}`);
+  copyFileSync(join(import.meta.dirname, 'isolation-sw.js'), join(outDir, ISOLATION_SCRIPT));
   const result = await generateSW(serviceWorkerOptions(outDir, base));
   if (result.warnings.length) throw new Error(`Workbox warned:\n  ${result.warnings.join('\n  ')}`);
   console.log(

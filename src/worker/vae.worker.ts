@@ -45,6 +45,21 @@ function postWithEngine(event: WorkerEvent, transfer: ArrayBuffer[] = []): void 
   }
 }
 
+/**
+ * Runs `work` while navigator.hardwareConcurrency reads 2 × `threads`. tfjs's WebAssembly caps its thread pool at half
+ * the logical cores (it assumes two per physical core), so on a 2-core device it would run one thread whatever is
+ * asked; the count is planned here instead (planThreads), and tfjs reads the cores only while it starts.
+ */
+async function withThreadsAllowed<T>(threads: number, work: () => Promise<T>): Promise<T> {
+  if (threads <= 1) return work();
+  Object.defineProperty(navigator, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+  try {
+    return await work();
+  } finally {
+    delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency;
+  }
+}
+
 /** The backend for an init: by measured speed with threads when the lab asks (`engine`), else the first that works. */
 async function prepareBackend(request: InitRequest): Promise<string> {
   lastInit = request;
@@ -57,21 +72,24 @@ async function prepareBackend(request: InitRequest): Promise<string> {
   engine = null;
   if (!request.engine) return (await chooseBackend(common)).name;
   const isolated = self.crossOriginIsolated === true;
-  const plan = planThreads({ isolated, cores: navigator.hardwareConcurrency }, request.engine.threads ?? 'auto');
-  const choice = await chooseMeasured({
-    ...common,
-    // After the lockdown nothing new may load: the backends already running are the only candidates.
-    ...(lockedDown
-      ? { skip: Object.fromEntries(BACKEND_ORDER.filter((n) => !running(n)).map((n) => [n, 'locked'])) }
-      : {}),
-    wasmThreads: plan.threads,
-    config: request.config,
-    memos: request.engine.memos,
-    isolated,
-    cores: navigator.hardwareConcurrency,
-    userAgent: navigator.userAgent,
-    oneThreadWhy: plan.why,
-  });
+  const cores = navigator.hardwareConcurrency;
+  const plan = planThreads({ isolated, cores }, request.engine.threads ?? 'auto');
+  const choice = await withThreadsAllowed(plan.threads, () =>
+    chooseMeasured({
+      ...common,
+      // After the lockdown nothing new may load: the backends already running are the only candidates.
+      ...(lockedDown
+        ? { skip: Object.fromEntries(BACKEND_ORDER.filter((n) => !running(n)).map((n) => [n, 'locked'])) }
+        : {}),
+      wasmThreads: plan.threads,
+      config: request.config,
+      memos: request.engine.memos,
+      isolated,
+      cores,
+      userAgent: navigator.userAgent,
+      oneThreadWhy: plan.why,
+    }),
+  );
   engine = choice.report;
   return choice.name;
 }

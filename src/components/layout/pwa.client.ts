@@ -1,4 +1,5 @@
 /** Registers the service worker (dist/sw.js, written by scripts/lib/service-worker.mjs); says when the book is stored or updated. */
+import { reloadForIsolation, restoreScroll } from '../../lib/isolation';
 
 /** Puts the "available offline" note from the page's <template> at the end of the footer, or of the main content. */
 export function showOfflineNote(doc: Document = document): void {
@@ -19,6 +20,9 @@ export function showUpdateNote(doc: Document = document, reload: () => void = ()
 // Not in `astro dev`: there is no sw.js there, and a worker caching dev files would serve stale code.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const base = import.meta.env.BASE_URL;
+  // After the one reload for isolation, back to where the reader was once the page has its full height.
+  if (document.readyState === 'complete') restoreScroll();
+  else window.addEventListener('load', () => restoreScroll(), { once: true });
   navigator.serviceWorker
     .register(`${base}sw.js`, { scope: base })
     .catch((error: unknown) => console.warn('The book cannot be stored for offline reading:', error));
@@ -28,6 +32,8 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   // yet (a widget further down) may be gone: say so. A first visit's worker taking control is not an update.
   let controlled = navigator.serviceWorker.controller !== null;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // A worker now answers with COOP/COEP: one reload makes the page isolated (src/lib/isolation.ts says when not).
+    if (reloadForIsolation()) return;
     if (controlled) showUpdateNote();
     controlled = true;
   });

@@ -12,6 +12,7 @@ import {
   PRECACHE_GLOBS,
   REQUIRED_KINDS,
   serviceWorkerOptions,
+  ISOLATION_SCRIPT,
   summarise,
 } from '../../../scripts/lib/service-worker.mjs';
 
@@ -96,6 +97,8 @@ describe('precacheOptions(outDir, base) and serviceWorkerOptions(outDir, base)',
     expect(options.directoryIndex).toBe('index.html');
     expect(options.ignoreURLParametersMatching.some((re) => re.test('lab.beta'))).toBe(true);
     expect(options).toMatchObject({ skipWaiting: true, clientsClaim: true, inlineWorkboxRuntime: true });
+    // The first script it runs adds COOP/COEP to every answer (isolation-sw.js, tested on its own).
+    expect(options.importScripts).toEqual([ISOLATION_SCRIPT]);
   });
 });
 
