@@ -2,7 +2,8 @@
 import { fill, type VaeLabStrings } from '../../../i18n/widgets/vae-lab';
 import type { LabContext } from './context';
 import { SAVED_MODEL_KEY } from './lab-constants';
-import { ModelStoreError, loadModel, modelFromFile, modelToFile, saveModel, type SavedModel } from './model-store';
+import { ModelStoreError, loadModel, saveModel, type SavedModel } from './model-store';
+import { modelFromFile, modelToFile } from './model-file';
 
 /** The reader-facing sentence for a store or file problem. */
 export function storeMessage(s: VaeLabStrings, error: unknown, source: 'file' | 'store' = 'store'): string {

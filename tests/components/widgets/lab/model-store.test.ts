@@ -7,18 +7,20 @@ import { resolveConfig } from '../../../../src/core/config';
 import { VaeModel } from '../../../../src/core/model';
 import {
   DATABASE_NAME,
-  MODEL_FILE_MAGIC,
   STORE_NAME,
   ModelStoreError,
   deleteModel,
-  encodeModelFile,
   loadModel,
-  modelFromFile,
-  modelToFile,
   saveModel,
   type ModelStoreProblem,
   type SavedModel,
 } from '../../../../src/components/widgets/lab/model-store';
+import {
+  MODEL_FILE_MAGIC,
+  encodeModelFile,
+  modelFromFile,
+  modelToFile,
+} from '../../../../src/components/widgets/lab/model-file';
 import { DEFAULT_LAB_SETTINGS, toVaeConfig, type LabSettings } from '../../../../src/components/widgets/lab/settings';
 import { useBackend } from '../../../core/helpers';
 
