@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { benchInBrowser } from './lib/browser-bench.mjs';
 import { benchLab } from './lib/lab-bench.mjs';
 import { performanceReport } from './lib/performance-report.mjs';
+import { runThreadsBench } from './lib/threads-bench.mjs';
 import { benchNotebook, notebookOnly, trainSeconds } from './lib/notebook-bench.mjs';
 import { notebookSection } from './lib/notebook-report.mjs';
 import { benchTorch, torchComparison } from './lib/torch-bench.mjs';
@@ -113,4 +114,7 @@ const out = {
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
 mkdirSync(join(root, 'docs'), { recursive: true });
 writeFileSync(join(root, 'docs', 'PERFORMANCE.md'), performanceReport(out));
+// Threads and the backend probe (scripts/lib/threads-bench.mjs), merged into both files; BENCH_THREADS_SECONDS=0 skips.
+if (process.env.BENCH_BROWSER !== '0' && process.env.BENCH_THREADS_SECONDS !== '0')
+  await runThreadsBench(root, join(root, '.cache', 'site-bench'));
 console.log('\nwrote bench/results.json and docs/PERFORMANCE.md');

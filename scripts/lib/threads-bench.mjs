@@ -62,7 +62,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 /** One lab run on WebAssembly at `threads` (null: auto), on an isolated or a plain server. */
 async function labRun(browser, origin, threads, seconds) {
   const query = `?backend=wasm${threads === null ? '' : `&threads=${threads}`}`;
-  const lab = await openLab(browser, `${origin}/${CHAPTER}${query}`);
+  const lab = await openLab(browser, `${origin}${CHAPTER}${query}`);
   const rate = await stepsPerSecond(lab.page, seconds);
   await lab.close();
   return { threads: lab.engine.threads, isolated: lab.engine.isolated, stepsPerSecond: rate, msPerStep: 1000 / rate };
@@ -70,7 +70,7 @@ async function labRun(browser, origin, threads, seconds) {
 
 /** The probe as a reader with two usable backends meets it (software WebGL allowed): its timings and choice. */
 async function probeRun(browser, origin, threads) {
-  const lab = await openLab(browser, `${origin}/${CHAPTER}?softwareWebGL=1&threads=${threads}`);
+  const lab = await openLab(browser, `${origin}${CHAPTER}?softwareWebGL=1&threads=${threads}`);
   await lab.close();
   const memo = Array.isArray(lab.engine.timings) ? lab.engine.timings[0] : null;
   return {
@@ -85,10 +85,10 @@ async function probeRun(browser, origin, threads) {
 /** Runs every measurement `rounds` times (interleaved, so a load spike hits all alike) and keeps medians. */
 export async function benchThreads(
   siteDir,
-  { seconds = 15, rounds = 2, executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {},
+  { seconds = 15, rounds = 2, base = '/', executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {},
 ) {
-  const isolated = await serveSite(siteDir, '/');
-  const plain = await serveSite(siteDir, '/', { isolated: false });
+  const isolated = await serveSite(siteDir, base);
+  const plain = await serveSite(siteDir, base, { isolated: false });
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--enable-unsafe-swiftshader'] });
   const runs = new Map();
   const probes = [];
@@ -99,14 +99,14 @@ export async function benchThreads(
     await page.close();
     for (let round = 0; round < rounds; round++) {
       for (const [key, origin, threads] of [
-        ['plain', plain.origin, null],
-        ...THREAD_COUNTS.map((n) => [`threads-${n}`, isolated.origin, n]),
+        ['plain', plain.url, null],
+        ...THREAD_COUNTS.map((n) => [`threads-${n}`, isolated.url, n]),
       ]) {
         const run = await labRun(browser, origin, threads, seconds);
         runs.set(key, [...(runs.get(key) ?? []), run]);
       }
     }
-    for (const n of [1, Math.min(cores ?? 1, 4)]) probes.push(await probeRun(browser, isolated.origin, n));
+    for (const n of [1, Math.min(cores ?? 1, 4)]) probes.push(await probeRun(browser, isolated.url, n));
   } finally {
     await browser.close();
     await isolated.close();
@@ -167,7 +167,10 @@ export function writeThreadsSection(docPath, section) {
 
 /** Measures threads and the probe on the site built in `siteDir` and merges them into bench/results.json and docs/PERFORMANCE.md. */
 export async function runThreadsBench(root, siteDir) {
-  const threads = await benchThreads(siteDir, { seconds: Number(process.env.BENCH_THREADS_SECONDS ?? 15) });
+  const threads = await benchThreads(siteDir, {
+    seconds: Number(process.env.BENCH_THREADS_SECONDS ?? 15),
+    base: process.env.BENCH_BASE ?? '/',
+  });
   console.log(`\n${threadsSection(threads)}`);
   const resultsPath = join(root, 'bench', 'results.json');
   const results = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
