@@ -84,7 +84,7 @@ function pressRun(page, cell) {
  * before the output (upstream ones, then the cell itself) as the worker timed them, the rest of those round trips
  * (analysis in the worker, Plot's first load, messages), and the page's work after the cell's answer (its output).
  */
-function breakdown(log, from, total) {
+export function breakdown(log, from, total) {
   const during = log.filter((e) => e.at >= from && e.at <= from + total);
   const first = (event) => during.find((e) => e.event === event);
   const worker = first('worker');
