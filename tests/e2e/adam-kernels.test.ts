@@ -5,7 +5,8 @@ import { hasBrowser, openPage, useBrowser } from './harness';
 const browser = useBrowser(['--enable-unsafe-webgpu']);
 
 describe.skipIf(!hasBrowser)('the fused Adam kernels in Chromium', () => {
-  it.for(['webgl', 'webgpu'] as const)(
+  // wasm: the SIMD loop of src/core/adam-wasm.ts, instantiated on tfjs's own memory in the page.
+  it.for(['webgl', 'webgpu', 'wasm'] as const)(
     'on %s: pass their start-up check, run, and train like the tfjs-ops Adam',
     async (backend, ctx) => {
       const { page, problems, close } = await openPage(
