@@ -152,6 +152,17 @@ export function threadsSection(threads) {
     '|---|---|---|',
     ...probes,
     '',
+    'How the book uses this: a page is cross-origin isolated when it is served with COOP same-origin and COEP',
+    'require-corp (the dev and test servers send them; on a static host the service worker adds them, after one reload',
+    'on a first visit). Then the lab asks tfjs for half the logical cores as WebAssembly threads, 1 to 4',
+    '(`?threads=N` forces a count, which tfjs would otherwise cap at half the cores): the page keeps a core for its',
+    'charts, and on this 2-core machine the table shows two threads training slower than one. Without isolation, or',
+    'with one thread, the engine line says why. When more than one backend passes its self-test, the lab times the',
+    'probe above on each, keeps the fastest (a tie within 5 % goes to the earlier of WebGPU, WebGL, WebAssembly) and',
+    "remembers it in localStorage per device (user agent, cores, each backend's note: GPU name, WebAssembly threads)",
+    'and model size (layer widths, batch size); `?backend=` skips the probe. Timings on this shared machine move with',
+    'its load: compare the rows of one run, not runs of different days.',
+    '',
   ].join('\n');
 }
 

@@ -70,10 +70,11 @@ async function prepareBackend(request: InitRequest): Promise<string> {
     requireSyncReads: true,
   };
   engine = null;
-  if (!request.engine) return (await chooseBackend(common)).name;
+  const wish = request.engine;
+  if (!wish) return (await chooseBackend(common)).name;
   const isolated = self.crossOriginIsolated === true;
   const cores = navigator.hardwareConcurrency;
-  const plan = planThreads({ isolated, cores }, request.engine.threads ?? 'auto');
+  const plan = planThreads({ isolated, cores }, wish.threads ?? 'auto');
   const choice = await withThreadsAllowed(plan.threads, () =>
     chooseMeasured({
       ...common,
@@ -83,7 +84,7 @@ async function prepareBackend(request: InitRequest): Promise<string> {
         : {}),
       wasmThreads: plan.threads,
       config: request.config,
-      memos: request.engine.memos,
+      memos: wish.memos,
       isolated,
       cores,
       userAgent: navigator.userAgent,

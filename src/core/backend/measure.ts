@@ -112,7 +112,7 @@ export interface EngineReport {
   /** `crossOriginIsolated` in the worker. */
   readonly isolated: boolean;
   /** Why WebAssembly runs one thread, when it does (see planThreads). */
-  readonly oneThreadWhy: 'not-isolated' | 'one-core' | 'asked' | null;
+  readonly oneThreadWhy: 'not-isolated' | 'few-cores' | 'asked' | null;
   /** 'measured': timed now; 'remembered': a memo's timings; 'only': one backend usable; 'forced': ?backend=. */
   readonly how: 'measured' | 'remembered' | 'only' | 'forced';
   readonly samples: readonly SpeedSample[];

@@ -2,7 +2,7 @@
 
 /**
  * Most threads asked for. The lab's matrices are small (batch 64 × 784 × 256 and smaller), so a step has little work to
- * split; beyond four threads the split costs more than it saves (docs/PERFORMANCE.md has the measured rows).
+ * split; beyond four threads the split costs more than it saves.
  */
 export const MAX_WASM_THREADS = 4;
 
@@ -17,12 +17,14 @@ export interface ThreadEnvironment {
 /** The thread count and, when it is one, why. */
 export interface ThreadPlan {
   readonly threads: number;
-  readonly why: 'not-isolated' | 'one-core' | 'asked' | null;
+  readonly why: 'not-isolated' | 'few-cores' | 'asked' | null;
 }
 
 /**
  * Threads for `asked` ('auto', or a count from `?threads=`): one when the page is not cross-origin isolated, else the
- * count asked for, else min(cores, MAX_WASM_THREADS). A count asked for is capped at 2 × MAX_WASM_THREADS.
+ * count asked for (at most 2 × MAX_WASM_THREADS), else half the logical cores, at most MAX_WASM_THREADS. Half: the page's
+ * own thread (charts, input) needs a core, and most cores are two hyper-threads; measured on a 2-core machine, two
+ * threads trained at 0.6× the speed of one (docs/PERFORMANCE.md, "Threads and the backend probe").
  */
 export function planThreads(env: ThreadEnvironment, asked: number | 'auto' = 'auto'): ThreadPlan {
   if (!env.isolated) return { threads: 1, why: 'not-isolated' };
@@ -31,8 +33,8 @@ export function planThreads(env: ThreadEnvironment, asked: number | 'auto' = 'au
     return { threads, why: threads === 1 ? 'asked' : null };
   }
   const cores = env.cores !== undefined && env.cores >= 1 ? Math.floor(env.cores) : 1;
-  const threads = Math.min(cores, MAX_WASM_THREADS);
-  return { threads, why: threads === 1 ? 'one-core' : null };
+  const threads = Math.max(1, Math.min(Math.floor(cores / 2), MAX_WASM_THREADS));
+  return { threads, why: threads === 1 ? 'few-cores' : null };
 }
 
 /** Reads `?threads=` (a whole number from 1) from a query string; null when absent or not a count. */

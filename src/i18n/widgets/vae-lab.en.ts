@@ -12,7 +12,7 @@ export const VAE_LAB_EN = {
   engineThreads: '{backend} × {threads} threads',
   engineNotIsolated: 'one thread: this page is not cross-origin isolated',
   engineNotIsolatedYet: 'one thread: this page is not cross-origin isolated yet (reload it to use threads)',
-  engineOneCore: 'one thread: this device reports one core',
+  engineFewCores: 'one thread: on this few cores a second thread would slow training down',
   engineOneAsked: 'one thread, as ?threads=1 asks',
   engineMeasured: 'measured {timings} → {backend}',
   engineRemembered: 'measured earlier on this device: {timings} → {backend}',

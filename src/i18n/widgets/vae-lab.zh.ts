@@ -13,7 +13,7 @@ export const VAE_LAB_ZH: VaeLabStrings = {
   engineThreads: '{backend} × {threads} 线程',
   engineNotIsolated: '单线程：本页没有跨源隔离',
   engineNotIsolatedYet: '单线程：本页还没有跨源隔离（重新加载后即可用多线程）',
-  engineOneCore: '单线程：此设备只报告一个处理器核心',
+  engineFewCores: '单线程：此设备核心太少，多开线程反而会拖慢训练',
   engineOneAsked: '单线程，按 ?threads=1 的要求',
   engineMeasured: '实测 {timings} → 选用 {backend}',
   engineRemembered: '此前在本设备上实测 {timings} → 选用 {backend}',

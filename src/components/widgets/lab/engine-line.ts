@@ -64,8 +64,8 @@ function oneThread(s: VaeLabStrings, why: EngineReport['oneThreadWhy'], controll
   switch (why) {
     case 'not-isolated':
       return controlled ? s.engineNotIsolatedYet : s.engineNotIsolated;
-    case 'one-core':
-      return s.engineOneCore;
+    case 'few-cores':
+      return s.engineFewCores;
     case 'asked':
       return s.engineOneAsked;
     case null:

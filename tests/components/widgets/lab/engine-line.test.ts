@@ -27,12 +27,12 @@ describe('engineLine()', () => {
     expect(engineLine(zh, base, true)).toBe('计算引擎：WebAssembly × 2 线程');
   });
 
-  it('says why there is one thread: not isolated (and whether a reload would help), one core, asked', () => {
+  it('says why there is one thread: not isolated (and whether a reload would help), too few cores, asked', () => {
     const one = { ...base, threads: 1, isolated: false, oneThreadWhy: 'not-isolated' } as const;
     expect(engineLine(en, one, false)).toBe('Engine: WebAssembly; one thread: this page is not cross-origin isolated');
     expect(engineLine(en, one, true)).toContain('reload it to use threads');
     expect(engineLine(zh, one, false)).toBe('计算引擎：WebAssembly；单线程：本页没有跨源隔离');
-    expect(engineLine(en, { ...one, isolated: true, oneThreadWhy: 'one-core' }, false)).toContain('one core');
+    expect(engineLine(en, { ...one, isolated: true, oneThreadWhy: 'few-cores' }, false)).toContain('few cores');
     expect(engineLine(en, { ...one, isolated: true, oneThreadWhy: 'asked' }, false)).toContain('?threads=1');
   });
 
