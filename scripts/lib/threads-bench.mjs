@@ -140,7 +140,7 @@ export function threadsSection(threads) {
   return [
     '## Threads and the backend probe',
     '',
-    `The lab in chapter 6 on WebAssembly, headless Chromium, ${threads.cores} logical cores reported, ${threads.rounds} interleaved rounds of ${threads.seconds} s of training each (median kept; every round listed). ms/step = 1000 ÷ steps/s of the lab's own loop, charts drawing.`,
+    `The lab in chapter 6 on WebAssembly, headless Chromium, ${threads.cores} logical cores reported, ${threads.rounds} interleaved rounds of ${threads.seconds} s of training each (the upper median of the rounds kept — with two rounds, the slower; every round listed). ms/step = 1000 ÷ steps/s of the lab's own loop, charts drawing.`,
     '',
     '| page | crossOriginIsolated | threads | ms/step | steps/s | speed-up vs 1 thread | rounds (ms/step) |',
     '|---|---|---|---|---|---|---|',
