@@ -75,6 +75,22 @@ function activationSlope(activation: Activation | 'linear', y: tf.Tensor): tf.Te
   }
 }
 
+/** act(u) for a layer's activation; the identity for 'linear'. */
+function activate(activation: Activation | 'linear', u: tf.Tensor2D): tf.Tensor2D {
+  switch (activation) {
+    case 'linear':
+      return u;
+    case 'relu':
+      return tf.relu(u);
+    case 'elu':
+      return tf.elu(u);
+    case 'tanh':
+      return tf.tanh(u);
+    case 'sigmoid':
+      return tf.sigmoid(u);
+  }
+}
+
 /**
  * Whether dx = δ·transpose(W) (true) or (W·transpose(δ))ᵀ is cheaper on wasm. Only plain matMuls are fast there (a
  * transposed operand takes a scalar loop ~30× slower), and a product packs its right operand anew whenever that tensor
@@ -95,16 +111,11 @@ function inputGradient(delta: tf.Tensor2D, weights: tf.Tensor2D, wasm: boolean):
 }
 
 /**
- * act(a b + bias) in one kernel. tf.fused.matMul runs matMul, add and the activation as three kernels whenever gradients
- * are being recorded (for the sake of its own gradient, which the dense op below replaces), i.e. at every training step.
+ * a b + bias in one kernel. tf.fused.matMul runs matMul and add as two kernels whenever gradients are being recorded
+ * (for the sake of its own gradient, which the dense op below replaces), i.e. at every training step.
  */
-function fusedProduct(
-  a: tf.Tensor2D,
-  b: tf.Tensor2D,
-  bias: tf.Tensor1D,
-  activation: Exclude<Activation, 'tanh'> | 'linear',
-) {
-  const attrs = { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0.2 };
+function fusedProduct(a: tf.Tensor2D, b: tf.Tensor2D, bias: tf.Tensor1D) {
+  const attrs = { transposeA: false, transposeB: false, activation: 'linear', leakyreluAlpha: 0.2 };
   const inputs = { a: tf.reshape(a, [1, ...a.shape]), b: tf.reshape(b, [1, ...b.shape]), bias };
   const product = tf.engine().runKernel('_FusedMatMul', inputs, attrs) as tf.Tensor3D;
   return tf.reshape(product, [a.shape[0], b.shape[1]]) as tf.Tensor2D;
@@ -119,8 +130,9 @@ export function dense(x: tf.Tensor2D, layer: DenseLayer, isInput = false): tf.Te
   const { activation } = layer;
   const kernel = layer.kernel as tf.Variable<tf.Rank.R2>;
   const forward = (input: tf.Tensor2D, bias: tf.Tensor1D, save: (tensors: tf.Tensor[]) => void) => {
-    const pre = fusedProduct(input, kernel, bias, activation === 'tanh' ? 'linear' : activation);
-    const y = activation === 'tanh' ? (tf.tanh(pre) as tf.Tensor2D) : pre;
+    // The activation stays a kernel of its own: the wasm backend's fused ReLU turns NaN into 0, which would hide
+    // non-finite weights from the trainer's guard (a NaN first layer would train on as a dead layer).
+    const y = activate(activation, fusedProduct(input, kernel, bias));
     save(activation === 'linear' ? [input] : [input, y]);
     return {
       value: y,

@@ -111,6 +111,23 @@ describe.each(['cpu', 'wasm'] as const)('gradients of the objective on %s', (bac
       );
     },
   );
+  test.each(['relu', 'elu', 'tanh', 'sigmoid'] as const)(
+    'a NaN weight in the first layer makes the loss NaN with %s (a fused activation must not hide it)',
+    (activation) => {
+      const model = VaeModel.create(tiny({ activation }), 2);
+      const weights = model.getWeights();
+      const first = weights[0]!;
+      model.setWeights([
+        { ...first, values: new Float32Array(first.values.length).fill(Number.NaN) },
+        ...weights.slice(1),
+      ]);
+      const x = tf.ones([2, 6]) as tf.Tensor2D;
+      const eps = tf.zeros([2, 2]) as tf.Tensor2D;
+      expect(Number.isNaN(tf.tidy(() => computeTerms(model, x, eps, 1).loss).dataSync()[0])).toBe(true);
+      tf.dispose([x, eps]);
+      model.dispose();
+    },
+  );
 });
 
 describe('the input gradient on wasm: δ·transpose(W) or (W·transpose(δ))ᵀ, whichever moves fewer numbers', () => {
