@@ -35,7 +35,7 @@ function table(header, rows) {
 }
 
 /** The PERFORMANCE.md section: the table, then every task of 50 ms or more CPU time, named by what it did. */
-export function longTaskSection({ slowdown, chapters, rows, loadAverage }) {
+export function longTaskSection({ slowdown, chapters, rows, loadAverage = null }) {
   if (!rows?.length) return '';
   const intro = [
     SECTION_TITLE,
