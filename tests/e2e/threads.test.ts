@@ -115,10 +115,11 @@ describe.skipIf(!hasBrowser)('threads through cross-origin isolation', () => {
   });
 
   it('with two usable backends the lab times both, keeps the fastest, and remembers it for the next visit', async () => {
-    const lab = await openLab(browser(), `${CHAPTER}?softwareWebGL=1`);
+    // ?threads=2: by default a 2-core machine runs one thread, and the line must name the threads the probe timed.
+    const lab = await openLab(browser(), `${CHAPTER}?softwareWebGL=1&threads=2`);
     const first = await engineOf(lab.page);
     expect(first.how).toBe('measured');
-    expect(first.line).toMatch(/measured WebGL [\d.]+ ms\/step, WebAssembly × \d+ threads [\d.]+ ms\/step → /);
+    expect(first.line).toMatch(/measured WebGL [\d.]+ ms\/step, WebAssembly × 2 threads [\d.]+ ms\/step → /);
     const stored = await lab.page.evaluate(() => localStorage.getItem('vae-book:backend-timings'));
     expect(JSON.parse(stored ?? '[]')).toHaveLength(1);
     await lab.page.reload();

@@ -45,8 +45,9 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)(
       await page.waitForSelector(`${FIGURE}[data-state="training"]`, { timeout: 60_000 });
       expect(await figure.getAttribute('data-backend')).toBe('wasm');
       expect(await figure.locator('[data-part="backend"]').textContent()).toContain('WebAssembly');
-      // Same seed, same weights: both runs start from the same held-out −ELBO.
-      expect(await readout(figure, 'negElbo', 'pathwise')).toBe(await readout(figure, 'negElbo', 'scoreBaseline'));
+      // Same seed, same weights: both runs start from the same held-out −ELBO. The readout shows each run's latest value
+      // and one run may already be a round ahead when training starts, so the start is compared at step 0 in the chart's
+      // table below.
 
       await page.waitForFunction(
         ([selector, wanted]) =>
