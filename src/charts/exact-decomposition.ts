@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DensityPoint } from '../core/toys/marginal-likelihood-study';
 import { COLORS as DENSITY_COLORS, type ChartSize } from './marginal-likelihood';
-import { formatTick, niceTicks } from './ticks';
+import { valueAxis } from './ticks';
 import { densityCurveMarks, peakLabel, peakOf } from './density-marks';
 import { PLOT_CLASSES } from './plot-classes.mjs';
 import { chartFrame } from './frame';
@@ -225,13 +225,7 @@ export function densityChart(curves: readonly DensityPoint[], options: DensityOp
     marginLeft: 44,
     marginRight: 16,
     x: { label: labels.z, labelAnchor: 'right' },
-    y: {
-      domain: [0, top * 1.12],
-      label: labels.density,
-      ticks: niceTicks(0, top, 4),
-      tickFormat: formatTick,
-      labelAnchor: 'top',
-    },
+    y: valueAxis(labels.density, top, 4, 1.12),
     marks: [
       ...densityCurveMarks(curves, { strokeWidth: 2.5, clip: true }),
       peakLabel({ z: priorPeak.z, y: priorPeak.prior }, 'prior', labels.prior),

@@ -26,3 +26,8 @@ export function chartFrame(className: string, options: ChartFrameOptions, defaul
     ariaDescription: options.ariaDescription,
   };
 }
+
+/** Plot's four margin options from one `{ top, right, bottom, left }`. */
+export function margins(m: { top: number; right: number; bottom: number; left: number }) {
+  return { marginTop: m.top, marginRight: m.right, marginBottom: m.bottom, marginLeft: m.left };
+}

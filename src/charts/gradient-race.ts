@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Estimator, Histogram } from '../core/toys/gradient-estimator-study';
-import { formatTick, niceTicks } from './ticks';
+import { formatTick, niceTicks, valueAxis } from './ticks';
 import { PLOT_CLASSES } from './plot-classes.mjs';
 import { chartFrame } from './frame';
 
@@ -79,13 +79,7 @@ export function histogramChart(data: HistogramData, options: HistogramOptions): 
       ticks: niceTicks(histogram.lo, histogram.hi, Math.max(4, Math.floor(options.width / 80))),
       tickFormat: formatTick,
     },
-    y: {
-      domain: [0, top * 1.08],
-      label: labels.count,
-      labelAnchor: 'top',
-      ticks: niceTicks(0, top, 3),
-      tickFormat: formatTick,
-    },
+    y: valueAxis(labels.count, top, 3, 1.08),
     marks: [
       Plot.rectY(bars(histogram), {
         x1: 'x1',

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { DensityPoint } from '../core/toys/marginal-likelihood-study';
 import { PLOT_CLASSES } from './plot-classes.mjs';
 import { chartFrame } from './frame';
-import { formatTick, niceTicks } from './ticks';
+import { formatTick, valueAxis } from './ticks';
 import { densityCurveMarks, peakLabel, peakOf, type Curve } from './density-marks';
 
 /** Which sampler a series belongs to: the prior p(z) (the naive estimate) or the proposal q (importance sampling). */
@@ -86,13 +86,7 @@ export function densityChart(data: DensityData, options: DensityOptions): Plot.P
     ...frame(options, 260),
     marginLeft: 48,
     x: { label: labels.z, labelAnchor: 'right' },
-    y: {
-      domain: [-3.5 * row, top * 1.12],
-      label: labels.density,
-      ticks: niceTicks(0, top, 4),
-      tickFormat: formatTick,
-      labelAnchor: 'top',
-    },
+    y: valueAxis(labels.density, top, 4, 1.12, -3.5 * row),
     marks: [
       ...densityCurveMarks(data.curves, { strokeWidth: 2 }),
       peakLabel(at('prior'), 'prior', labels.prior),

@@ -29,3 +29,14 @@ export function formatTick(value: number): string {
   }
   return String(Number(value.toPrecision(3)));
 }
+
+/** A value axis labelled at its top: round ticks from 0 to `top` (about `count`), the domain from `bottom` to `top × headroom`. */
+export function valueAxis(label: string, top: number, count: number, headroom: number, bottom = 0) {
+  return {
+    domain: [bottom, top * headroom],
+    label,
+    labelAnchor: 'top' as const,
+    ticks: niceTicks(0, top, count),
+    tickFormat: formatTick,
+  };
+}

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { PLOT_CLASSES } from './plot-classes.mjs';
 import { COLORS, type ChartSize } from './marginal-likelihood';
-import { formatTick, niceTicks } from './ticks';
+import { niceTicks, valueAxis } from './ticks';
 import { chartFrame } from './frame';
 
 const CLASS = PLOT_CLASSES.toyLikelihood;
@@ -56,13 +56,7 @@ export function densityChart(data: DensityData, options: DensityOptions): Plot.P
     ...frame(options, 220),
     marginLeft: 48,
     x: { label: labels.x, labelAnchor: 'right' },
-    y: {
-      domain: [0, top * 1.15],
-      label: labels.density,
-      ticks: niceTicks(0, top, 3),
-      tickFormat: formatTick,
-      labelAnchor: 'top',
-    },
+    y: valueAxis(labels.density, top, 3, 1.15),
     marks: [
       Plot.areaY(data.curve, { x: 'x', y: 'density', fill: MODEL_COLOR, fillOpacity: 0.12 }),
       Plot.line(data.curve, { x: 'x', y: 'density', stroke: MODEL_COLOR, strokeWidth: 2 }),

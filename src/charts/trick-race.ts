@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { HeldOutPoint, LossPoint } from './lab/types';
 import { extent, formatNumber, frame, type LabChartOptions } from './lab/common';
+import { margins } from './frame';
 
 /** One run of the race, named by how it estimates the encoder's gradient. */
 export type RunKey = 'pathwise' | 'scoreBaseline' | 'score';
@@ -72,6 +73,9 @@ function yDomain(points: readonly { step: number; negElbo: number }[]): [number,
   return [lo - pad, hi + pad];
 }
 
+/** What every run's mark shares: (step, −ELBO), clipped to the axes, and its class `tr-<part>-<run>`. */
+const onAxes = (part: string, key: RunKey) => ({ x: 'step', y: 'negElbo', clip: true, className: `tr-${part}-${key}` });
+
 /**
  * −ELBO (nats per image) against the step: thin batch lines under thick held-out lines with one marker per evaluation.
  * Lines that start above the axis (the untrained model) are clipped there, and the starting value is written at the top.
@@ -83,10 +87,7 @@ export function raceChart(data: RaceData, options: RaceOptions): Plot.PlotOption
   const offScale = start && start.negElbo > y[1] ? [start] : [];
   return {
     ...frame(options, 280),
-    marginTop: MARGIN.top,
-    marginRight: MARGIN.right,
-    marginBottom: MARGIN.bottom,
-    marginLeft: MARGIN.left,
+    ...margins(MARGIN),
     x: {
       domain: [0, Math.max(1, data.budget)],
       label: labels.step,
@@ -112,37 +113,28 @@ export function raceChart(data: RaceData, options: RaceOptions): Plot.PlotOption
       }),
       ...data.runs.map((run) =>
         Plot.line(run.batch, {
-          x: 'step',
-          y: 'negElbo',
+          ...onAxes('batch', run.key),
           stroke: RACE_COLORS[run.key],
           strokeWidth: 1,
           strokeOpacity: 0.4,
-          clip: true,
-          className: `tr-batch-${run.key}`,
         }),
       ),
       ...data.runs.map((run) =>
         Plot.line(run.heldOut, {
-          x: 'step',
-          y: 'negElbo',
+          ...onAxes('held-out', run.key),
           stroke: RACE_COLORS[run.key],
           strokeWidth: 2.5,
           strokeDasharray: RACE_DASHES[run.key],
-          clip: true,
-          className: `tr-held-out-${run.key}`,
         }),
       ),
       ...data.runs.map((run) =>
         Plot.dot(run.heldOut, {
-          x: 'step',
-          y: 'negElbo',
+          ...onAxes('points', run.key),
           symbol: RACE_SYMBOLS[run.key],
           r: 3.5,
           fill: RACE_COLORS[run.key],
           stroke: 'var(--bg, white)',
           strokeWidth: 1,
-          clip: true,
-          className: `tr-points-${run.key}`,
         }),
       ),
     ],
