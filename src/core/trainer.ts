@@ -1,27 +1,19 @@
 /** The training loop: Adam on the β-objective, seeded shuffling, held-out evaluation, plain-number metrics. */
 import { tf } from './tf';
 import { resolveConfig, type VaeConfig } from './config';
-import { InvalidConfigError, NonFiniteLossError, ObjectiveError } from './errors';
+import { InvalidConfigError, ObjectiveError } from './errors';
 import { VaeModel, type NamedWeight } from './model';
 import { Adam, type AdamPath } from './adam';
 import { computeTerms, type PerExampleObjective } from './objective';
 import { BatchStream, validateImageSet } from './batches';
 import type { StepMetrics, TrainerSnapshot } from './training-types';
-import { SoundStates, holdTraining, putBackTraining, releasePoint, type RestorePoint } from './restore-point';
+import { holdTraining, putBackTraining, type RestorePoint } from './restore-point';
+import { StepRecovery, type PendingStep } from './step-recovery';
 import { evaluateModel, type EvalMetrics, type ImageSet } from './evaluate';
 
 export type { EvalMetrics, ImageSet } from './evaluate';
 export type { StepMetrics, TrainerSnapshot } from './training-types';
 export { validateImageSet } from './batches';
-
-/** A step whose update has run but whose numbers are not read back yet. */
-interface PendingStep {
-  readonly summary: tf.Tensor1D;
-  readonly started: number;
-  readonly beta: number;
-  readonly batchSize: number;
-  readonly restore: RestorePoint;
-}
 
 /** Weight of the newest batch in the running mean used as the REINFORCE baseline. */
 const BASELINE_RATE = 0.1;
@@ -34,12 +26,8 @@ export class Trainer {
   private readonly batches: BatchStream;
   private steps = 0;
   private baseline: number | null = null;
-  /** The states a non-finite loss returns training to. */
-  private readonly sound: SoundStates;
-  /** Steps launched whose numbers are not read back yet, oldest first, each with its restore point. */
-  private readonly inFlight = new Set<PendingStep>();
-  /** Why the steps in flight were undone: reading one of them throws this. */
-  private undoneBy: Error | null = null;
+  /** The steps in flight with their restore points, and the sound states a non-finite loss returns to. */
+  private readonly recovery: StepRecovery;
   /** A reader's per-example loss trained instead of the book's β-objective (null: the book's). */
   private custom: PerExampleObjective | null = null;
 
@@ -58,7 +46,10 @@ export class Trainer {
     this.batches = new BatchStream(train, this.current, this.current.seed);
     this.net = VaeModel.create(this.current, this.current.seed);
     this.optimizer = new Adam({ learningRate: this.current.learningRate });
-    this.sound = new SoundStates(this.holdState());
+    this.recovery = new StepRecovery({
+      hold: (ahead) => this.holdState(ahead),
+      putBack: (point) => this.putBack(point),
+    });
   }
 
   /** The configuration now in force (β and learning rate included). */
@@ -103,7 +94,7 @@ export class Trainer {
   setLearningRate(learningRate: number): void {
     const raised = learningRate > this.current.learningRate;
     this.current = resolveConfig({ ...this.current, learningRate }, this.train.count);
-    if (raised) this.sound.keepAnchor();
+    if (raised) this.recovery.keepAnchor();
     this.optimizer.learningRate = learningRate;
   }
 
@@ -123,27 +114,11 @@ export class Trainer {
     return this.completeStep(pending, await pending.summary.data());
   }
 
-  /**
-   * Takes a restore point and runs the Adam update; the loss is known only when the summary is read back, after the
-   * update. The restore point copies nothing (restore-point.ts), so the hot path pays no extra read or copy.
-   */
+  /** Runs the Adam update under a restore point (step-recovery.ts); its numbers are read back later. */
   private launchStep(): PendingStep {
     const started = performance.now();
     const { beta, batchSize } = this.current;
-    const restore = this.holdState();
-    try {
-      const pending = { summary: this.runUpdate(), started, beta, batchSize, restore };
-      this.inFlight.add(pending);
-      return pending;
-    } catch (error) {
-      try {
-        this.putBack(restore);
-        releasePoint(restore);
-      } catch {
-        // A backend that died mid-step may refuse even this; the worker recovers from its CPU snapshot instead.
-      }
-      throw error;
-    }
+    return this.recovery.launch(() => this.runUpdate(), { started, beta, batchSize });
   }
 
   /**
@@ -209,24 +184,14 @@ export class Trainer {
 
   /** Turns a step's read-back numbers into metrics; checks them for NaN and runs the periodic evaluation. */
   private completeStep(pending: PendingStep, values: ArrayLike<number>): StepMetrics {
-    pending.summary.dispose();
-    if (!this.inFlight.delete(pending))
-      throw this.undoneBy ?? new Error('This step was undone before its numbers were read.');
+    this.recovery.settle(pending);
     const numbers = Array.from(values);
     const [reconstruction = NaN, kl = NaN, objective = NaN] = numbers;
     const klPerDim = numbers.slice(3);
     const broken = Object.entries({ reconstruction, KL: kl, objective }).find(([, value]) => !Number.isFinite(value));
-    if (broken) {
-      const target = this.sound.target();
-      const error = new NonFiniteLossError(pending.restore.step + 1, broken[0], this.current.learningRate, target.step);
-      releasePoint(pending.restore);
-      this.forgetInFlight(error);
-      this.putBack(target);
-      this.sound.rolledBack(target, this.holdState());
-      throw error;
-    }
+    if (broken) throw this.recovery.rollBack(pending, broken[0], this.current.learningRate);
     // The baseline before this step is known only now (a step launched while another was in flight could not see it).
-    this.sound.vouch({ ...pending.restore, baseline: this.baseline });
+    this.recovery.vouch(pending, this.baseline);
     this.steps += 1;
     this.baseline =
       this.baseline === null ? reconstruction : this.baseline + BASELINE_RATE * (reconstruction - this.baseline);
@@ -261,7 +226,7 @@ export class Trainer {
    * with a full `snapshot()` avoids that).
    */
   restoreWeights(weights: readonly NamedWeight[], step: number): void {
-    this.rebase(() => {
+    this.recovery.rebase(() => {
       this.net.setWeights(weights);
       this.steps = step;
     }, new Error('The weights were restored before this step’s numbers were read.'));
@@ -283,7 +248,7 @@ export class Trainer {
   restore(snapshot: TrainerSnapshot): void {
     if (snapshot.order.length !== this.train.count)
       throw new Error(`The snapshot orders ${snapshot.order.length} examples, this trainer has ${this.train.count}.`);
-    this.rebase(() => {
+    this.recovery.rebase(() => {
       this.net.setWeights(snapshot.weights);
       this.steps = snapshot.step;
       this.optimizer.setState(snapshot.optimizer, this.net.variables());
@@ -292,15 +257,9 @@ export class Trainer {
     }, new Error('The trainer was restored before this step’s numbers were read.'));
   }
 
-  /** A restore point for the step about to launch (or, as `sound`, for the state now). */
-  private holdState(): RestorePoint {
-    return holdTraining(
-      this.steps + this.inFlight.size,
-      this.net.variables(),
-      this.optimizer,
-      this.batches,
-      this.baseline,
-    );
+  /** A restore point for the step about to launch, `ahead` steps after the last one read back. */
+  private holdState(ahead: number): RestorePoint {
+    return holdTraining(this.steps + ahead, this.net.variables(), this.optimizer, this.batches, this.baseline);
   }
 
   /** Returns to `point` (which stays held). */
@@ -310,23 +269,10 @@ export class Trainer {
     this.baseline = point.baseline;
   }
 
-  /** Replaces the whole state by `change` (a restore or reset): the steps in flight are forgotten (reading one throws `cause`). */
-  private rebase(change: () => void, cause: Error): void {
-    this.forgetInFlight(cause);
-    change();
-    this.sound.replace(this.holdState());
-  }
-
-  private forgetInFlight(cause: Error): void {
-    this.inFlight.forEach((pending) => releasePoint(pending.restore));
-    this.inFlight.clear();
-    this.undoneBy = cause;
-  }
-
   /** Fresh weights and optimizer, step 0; `seed` replaces the config's seed when given. */
   reset(seed: number = this.current.seed): void {
     this.current = resolveConfig({ ...this.current, seed }, this.train.count);
-    this.rebase(() => {
+    this.recovery.rebase(() => {
       this.disposeState();
       this.net = VaeModel.create(this.current, this.current.seed);
       this.optimizer = new Adam({ learningRate: this.current.learningRate });
@@ -338,8 +284,7 @@ export class Trainer {
 
   /** Frees the model's variables and the optimizer's moment estimates. */
   dispose(): void {
-    this.forgetInFlight(new Error('The trainer was disposed before this step’s numbers were read.'));
-    this.sound.release();
+    this.recovery.release(new Error('The trainer was disposed before this step’s numbers were read.'));
     this.disposeState();
   }
 
