@@ -49,6 +49,16 @@ export interface ReaderLimits {
 /** The limit in seconds, as the page says it. */
 const seconds = (ms: number) => String(ms / 1000);
 
+/** The book's loss terms a loss cell may use, by their names in src/core/losses. */
+const LOSS_TERMS = [
+  'bernoulliReconstruction',
+  'gaussianReconstruction',
+  'gaussianKlPerDim',
+  'betaObjective',
+  'diagonalGaussianLogDensity',
+  'standardNormalLogDensity',
+] as const;
+
 /** The names a loss cell may use besides JavaScript's own globals: tfjs and the book's loss terms. */
 async function lossApi(): Promise<Record<string, unknown>> {
   const [{ tf }, losses, { reparameterize }] = await Promise.all([
@@ -57,24 +67,7 @@ async function lossApi(): Promise<Record<string, unknown>> {
     import('../core/sampler'),
     import('../notebook/chained-ops'),
   ]);
-  const {
-    bernoulliReconstruction,
-    gaussianReconstruction,
-    gaussianKlPerDim,
-    betaObjective,
-    diagonalGaussianLogDensity,
-    standardNormalLogDensity,
-  } = losses;
-  return {
-    tf,
-    bernoulliReconstruction,
-    gaussianReconstruction,
-    gaussianKlPerDim,
-    betaObjective,
-    diagonalGaussianLogDensity,
-    standardNormalLogDensity,
-    reparameterize,
-  };
+  return { tf, ...Object.fromEntries(LOSS_TERMS.map((name) => [name, losses[name]])), reparameterize };
 }
 
 /**
