@@ -5,13 +5,14 @@
  */
 import type { PretrainedStrings } from '../../i18n/widgets/pretrained';
 import type { PriorSamplesStrings } from '../../i18n/widgets/prior-samples';
-import type { ImageMeasurement, MeasurementOptions, MeasurementPart } from './image-measurement';
+import type { ImageMeasurement, MeasurementPart } from './image-measurement';
+import { measurementParts, measurementRenderer, writeStats } from './measured-widget';
 import type { SampleImages } from './prior-samples-state';
 import { chartTitle, comparisonTable, comparisonView, samplesText, statsView } from './prior-samples-view';
 import { SAMPLE_COLUMNS, SAMPLE_COUNT } from './pretrained-bounds';
 import { chartWidth, drawChartView } from './chart-view';
 import { paintGrid, themeColors } from './lab/image-grid';
-import { bindTableToggle, buildTable, partsOf, plotSectionParts, requirePart } from './kit';
+import { buildTable, partsOf, plotSectionParts } from './kit';
 
 const WIDGET = 'prior-samples';
 /** Upscaling of the sample grid's canvas (CSS then fits it to the column). */
@@ -23,17 +24,10 @@ const MNIST_SIZE = 784;
 export function findParts(figure: HTMLElement) {
   const part = partsOf(figure, WIDGET);
   const plots = part('plots');
-  const measurement: Pick<MeasurementOptions, 'status' | 'progress' | 'digit' | 'pickerRoot' | 'backend'> = {
-    status: part('status'),
-    progress: part<HTMLProgressElement>('progress'),
-    digit: part<HTMLCanvasElement>('image'),
-    pickerRoot: part('digit-controls'),
-    backend: part('backend'),
-  };
   return {
     figure,
     /** What the shared image measurement writes to (image-measurement.ts). */
-    measurement,
+    measurement: measurementParts(part, 'digit-controls'),
     sampleControls: part<HTMLFieldSetElement>('sample-controls'),
     newSamples: part<HTMLButtonElement>('new-samples'),
     samples: part<HTMLCanvasElement>('samples'),
@@ -73,38 +67,30 @@ export function createRenderer(
   p: PretrainedStrings,
   m: ImageMeasurement,
 ): (asked: ReadonlySet<MeasurementPart>) => void {
-  const { canvas, description, table, toggle: button } = parts.chart;
-  const fillTable = () => {
-    const { caption, head, rows } = comparisonTable(s, p, m.image, m.summary);
-    table.replaceChildren(buildTable(caption, head, rows));
-  };
-  button.hidden = false;
-  const toggle = bindTableToggle(button, table, { show: p.showTable, hide: p.hideTable }, fillTable);
-  return (asked) => {
-    if (asked.has('stats')) renderStats(parts, s, p, m);
-    if (asked.has('status')) m.drawStatus();
-    if (!asked.has('chart')) return;
-    parts.chartTitle.textContent = chartTitle(s, m.image);
-    canvas.classList.toggle('is-stale', m.computing);
-    const view = comparisonView(s, m.summary, chartWidth(canvas));
-    if (!view) {
-      description.textContent = s.chartPending;
-      canvas.replaceChildren();
-      return;
-    }
-    drawChartView(parts.chart, view);
-    if (toggle.isOpen()) fillTable();
-  };
+  const { canvas, description } = parts.chart;
+  return measurementRenderer(parts.chart, p, m, {
+    stats: () => renderStats(parts, s, p, m),
+    chart: () => {
+      parts.chartTitle.textContent = chartTitle(s, m.image);
+      const view = comparisonView(s, m.summary, chartWidth(canvas));
+      if (view) drawChartView(parts.chart, view);
+      else {
+        description.textContent = s.chartPending;
+        canvas.replaceChildren();
+      }
+      return view !== null;
+    },
+    table: () => {
+      const { caption, head, rows } = comparisonTable(s, p, m.image, m.summary);
+      return buildTable(caption, head, rows);
+    },
+  });
 }
 
 /** The statistics table's caption and cells and the per-pixel line. */
 function renderStats(parts: Parts, s: PriorSamplesStrings, p: PretrainedStrings, m: ImageMeasurement): void {
   const inputSize = m.pixels ? m.pixels.width * m.pixels.height : MNIST_SIZE;
   const view = statsView(s, p, { image: m.image, inputSize, summary: m.summary, computing: m.computing });
-  parts.statsCaption.textContent = view.caption;
-  for (const [key, text] of Object.entries(view.cells))
-    requirePart<HTMLElement>(parts.stats, `tr[data-stat="${key}"] td[data-col="estimate"]`, WIDGET).textContent = text;
-  parts.stats.toggleAttribute('aria-busy', m.computing);
-  parts.stats.dataset['image'] = String(m.image);
+  writeStats(parts.stats, parts.statsCaption, view, m, WIDGET);
   parts.perPixel.textContent = view.perPixel;
 }
