@@ -74,7 +74,18 @@ export class Trainer {
 
   /** Changes β from the next step on; the ELBO reported does not depend on it. */
   setBeta(beta: number): void {
-    this.current = resolveConfig({ ...this.current, beta }, this.train.count);
+    this.setLive({ beta });
+  }
+
+  /**
+   * Changes the settings that apply live (β, the learning rate) from the next step on, validated together: an invalid
+   * value throws `InvalidConfigError` and changes neither. Adam keeps its moment estimates.
+   */
+  setLive(live: Partial<Pick<VaeConfig, 'beta' | 'learningRate'>>): void {
+    const next = resolveConfig({ ...this.current, ...live }, this.train.count);
+    if (next.learningRate > this.current.learningRate) this.recovery.keepAnchor();
+    this.current = next;
+    this.optimizer.learningRate = next.learningRate;
   }
 
   /**
@@ -92,10 +103,7 @@ export class Trainer {
 
   /** Changes Adam's step size from the next step on, keeping its moment estimates. */
   setLearningRate(learningRate: number): void {
-    const raised = learningRate > this.current.learningRate;
-    this.current = resolveConfig({ ...this.current, learningRate }, this.train.count);
-    if (raised) this.recovery.keepAnchor();
-    this.optimizer.learningRate = learningRate;
+    this.setLive({ learningRate });
   }
 
   /**
@@ -187,7 +195,7 @@ export class Trainer {
     this.recovery.settle(pending);
     const numbers = Array.from(values);
     const [reconstruction = NaN, kl = NaN, objective = NaN] = numbers;
-    const klPerDim = numbers.slice(3);
+    const klPerDim = Float64Array.from(numbers.slice(3));
     const broken = Object.entries({ reconstruction, KL: kl, objective }).find(([, value]) => !Number.isFinite(value));
     if (broken) throw this.recovery.rollBack(pending, broken[0], this.current.learningRate);
     // The baseline before this step is known only now (a step launched while another was in flight could not see it).

@@ -4,13 +4,16 @@ import type { AdamState } from './adam';
 import type { Streams } from './batches';
 import type { EvalMetrics } from './evaluate';
 
-/** What one training step reports; batch means in nats per example. `epoch` counts passes over the data, fractional. */
+/**
+ * What one training step reports; batch means in nats per example. `epoch` counts passes over the data, fractional.
+ * The worker posts it as it is (KL per dimension is a typed array so it crosses to the page without conversion).
+ */
 export interface StepMetrics {
   readonly step: number;
   readonly epoch: number;
   readonly reconstruction: number;
   readonly kl: number;
-  readonly klPerDim: number[];
+  readonly klPerDim: Float64Array;
   readonly elbo: number;
   readonly beta: number;
   readonly objective: number;

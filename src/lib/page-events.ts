@@ -8,7 +8,10 @@ export const METRICS_EVENT = 'vae:metrics';
 /** The document event that says which formula term is lit: `{ term, active }`. */
 export const TERM_EVENT = 'vae:term';
 
-/** What `vae:metrics` carries: the reported step's numbers, nats per image (ELBO, not −ELBO). */
+/**
+ * One step's reading on the page, nats per image (ELBO, not −ELBO): what `vae:metrics` carries and what the lab's history
+ * takes. The worker's metrics event is one as it arrives (it carries more), so the page never copies the numbers.
+ */
 export interface MetricsEventDetail {
   readonly step: number;
   readonly reconstruction: number;

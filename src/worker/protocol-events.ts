@@ -1,35 +1,22 @@
 /** The events the VAE worker sends back (protocol.ts re-exports them with the requests). */
 import type { DatasetErrorCode } from '../core/data/format';
 import type { EngineReport } from '../core/backend/measure';
+import type { EvalMetrics } from '../core/evaluate';
+import type { StepMetrics } from '../core/training-types';
 import type { Tagged } from './protocol-requests';
 
 /** Where the worker is in its life. */
 export type WorkerState = 'loading' | 'ready' | 'training' | 'paused' | 'disposed';
 
-/** Averages of the loss terms, nats per example; `klPerDim` has one entry per latent dimension. */
-export interface TermsWire {
-  readonly reconstruction: number;
-  readonly kl: number;
-  readonly klPerDim: Float64Array;
-  readonly elbo: number;
-  readonly objective: number;
-  readonly beta: number;
-}
-
-/** Training progress after `step`; `heldOut` is present on evaluation steps. */
-export interface MetricsEvent extends Tagged, TermsWire {
+/** Training progress: the trainer's own StepMetrics as they are; `heldOut` is present only on evaluation steps. */
+export interface MetricsEvent extends Tagged, Omit<StepMetrics, 'heldOut'> {
   readonly type: 'metrics';
-  readonly step: number;
-  readonly epoch: number;
-  readonly learningRate: number;
-  readonly msPerStep: number;
-  readonly heldOut?: TermsWire;
+  readonly heldOut?: EvalMetrics;
 }
-/** Held-out averages over `count` test images. */
-export interface EvaluationEvent extends Tagged, TermsWire {
+/** Held-out averages over `count` test images: the trainer's own EvalMetrics, at `step`. */
+export interface EvaluationEvent extends Tagged, EvalMetrics {
   readonly type: 'evaluation';
   readonly step: number;
-  readonly count: number;
 }
 /** Images in [0, 1], row-major `count` × height × width; reconstructions come with their `originals`. */
 export interface ImagesEvent extends Tagged {

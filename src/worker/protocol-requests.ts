@@ -39,15 +39,14 @@ export interface StepRequest extends Tagged {
   readonly type: 'step';
   readonly count: number;
 }
-/** Changes β from the next step on. */
-export interface SetBetaRequest extends Tagged {
-  readonly type: 'setBeta';
-  readonly beta: number;
+/** The settings that change while training runs; a request names those it changes. */
+export interface LiveSettings {
+  readonly beta?: number;
+  readonly learningRate?: number;
 }
-/** Changes the learning rate from the next step on. */
-export interface SetLearningRateRequest extends Tagged {
-  readonly type: 'setLearningRate';
-  readonly learningRate: number;
+/** Changes β and/or the learning rate from the next step on (both checked before either applies). */
+export interface SetLiveRequest extends Tagged, LiveSettings {
+  readonly type: 'setLive';
 }
 /** Fresh weights at step 0 (optionally with a new seed). */
 export interface ResetRequest extends Tagged {
@@ -131,8 +130,7 @@ export type WorkerRequest =
   | SimpleRequest<'cancelSweep'>
   | SimpleRequest<'memory'>
   | StepRequest
-  | SetBetaRequest
-  | SetLearningRateRequest
+  | SetLiveRequest
   | ResetRequest
   | ReconstructRequest
   | SampleRequest

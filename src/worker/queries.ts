@@ -5,9 +5,8 @@ import { activeUnits, encodeMeans, importanceWeightedBound } from '../core/estim
 import { decodeLatents, latentGrid, reconstructImages, sampleImages } from '../core/inference';
 import { binarizeInto } from '../core/losses';
 import { Rng, STREAMS } from '../core/random';
-import type { EvalMetrics, StepMetrics } from '../core/trainer';
 import type { DatasetBundle } from './handler';
-import type { TermsWire, WorkerEvent, WorkerRequest } from './protocol';
+import type { WorkerEvent, WorkerRequest } from './protocol';
 import { encodeImage } from './encode-image';
 
 /** The requests answered here. */
@@ -48,12 +47,6 @@ function wholeNumber(value: number, what: string, min: number, max: number): num
   return value;
 }
 
-/** The loss terms as they cross the boundary (KL per dimension as a typed array). */
-export function termsWire(metrics: StepMetrics | EvalMetrics): TermsWire {
-  const { reconstruction, kl, elbo, objective, beta } = metrics;
-  return { reconstruction, kl, klPerDim: Float64Array.from(metrics.klPerDim), elbo, objective, beta };
-}
-
 /** Computes the answer to `request` and lists the buffers that can be transferred rather than copied. */
 export function answerQuery(
   request: QueryRequest,
@@ -70,7 +63,7 @@ export function answerQuery(
   switch (request.type) {
     case 'evaluate': {
       const metrics = trainer.evaluate(data.test, trainer.config.evalSize);
-      return [{ type: 'evaluation', step, count: metrics.count, ...termsWire(metrics), ...tag }, []];
+      return [{ type: 'evaluation', step, ...metrics, ...tag }, []];
     }
     case 'reconstruct': {
       const offset = wholeNumber(request.offset ?? 0, 'offset', 0, data.test.count - 1);

@@ -87,8 +87,11 @@ export const HANDLERS: Handlers = {
     }
     if (last) session.post(metricsEvent(last));
   },
-  setBeta(session, request) {
-    session.requireTrainer()[0].setBeta(request.beta);
+  setLive(session, { beta, learningRate }) {
+    session.requireTrainer()[0].setLive({
+      ...(beta === undefined ? {} : { beta }),
+      ...(learningRate === undefined ? {} : { learningRate }),
+    });
   },
   async setObjective(session, request) {
     const [active] = session.requireTrainer();
@@ -96,9 +99,6 @@ export const HANDLERS: Handlers = {
     if (request.code !== null && !compile) throw new Error('This worker cannot compile a reader’s loss.');
     active.setObjective(request.code === null || !compile ? null : await compile(request.code));
     session.post({ type: 'objective', custom: active.customObjective, ...tagOf(request.id) });
-  },
-  setLearningRate(session, request) {
-    session.requireTrainer()[0].setLearningRate(request.learningRate);
   },
   reset(session, request) {
     const [active] = session.requireTrainer();

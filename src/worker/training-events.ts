@@ -4,22 +4,13 @@ import { Rng, STREAMS } from '../core/random';
 import type { StepMetrics, Trainer } from '../core/trainer';
 import type { DatasetBundle } from './handler';
 import type { WorkerEvent } from './protocol';
-import { termsWire } from './queries';
 
 const PREVIEW_COUNT = 8;
 
-/** A step's metrics as plain numbers, with the held-out terms when the step evaluated. */
+/** A step's metrics as the trainer gave them, with the held-out terms only when the step evaluated. */
 export function metricsEvent(metrics: StepMetrics): WorkerEvent {
-  const { step, epoch, learningRate, msPerStep, heldOut } = metrics;
-  return {
-    type: 'metrics',
-    step,
-    epoch,
-    learningRate,
-    msPerStep,
-    ...termsWire(metrics),
-    ...(heldOut ? { heldOut: termsWire(heldOut) } : {}),
-  };
+  const { heldOut, ...step } = metrics;
+  return { type: 'metrics', ...step, ...(heldOut ? { heldOut } : {}) };
 }
 
 /** The first test images beside their reconstructions, and fresh prior samples, each with the buffers to transfer. */

@@ -78,6 +78,16 @@ describe('validateConfig', () => {
     expect(trainer.config.beta).toBe(1);
     expect(trainer.config.learningRate).toBe(3e-3);
   });
+
+  test('trainer.setLive({beta, learningRate}) checks both before either applies', () => {
+    const trainer = make();
+    expect(() => trainer.setLive({ beta: 4, learningRate: NaN })).toThrow(InvalidConfigError);
+    expect(trainer.config.beta).toBe(1);
+    expect(trainer.config.learningRate).toBe(3e-3);
+    trainer.setLive({ beta: 4, learningRate: 1e-2 });
+    expect(trainer.config).toMatchObject({ beta: 4, learningRate: 1e-2 });
+    expect(trainer.step()).toMatchObject({ beta: 4, learningRate: 1e-2 });
+  });
 });
 
 describe('Trainer.step', () => {

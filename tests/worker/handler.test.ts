@@ -90,11 +90,11 @@ describe('createHandler', () => {
     expect(h.events.every(isPlain)).toBe(true);
   });
 
-  test("handle({type: 'pause'}) stops the loop; setBeta during training shows up in later metrics", async () => {
+  test("handle({type: 'pause'}) stops the loop; setLive({beta}) during training shows up in later metrics", async () => {
     const h = await ready();
     await h.send({ type: 'train', metricsEvery: 1 });
     await h.until(() => h.of('metrics').length >= 3);
-    await h.send({ type: 'setBeta', beta: 0.25 });
+    await h.send({ type: 'setLive', beta: 0.25 });
     await h.until(() => h.of('metrics').some((m) => m.beta === 0.25));
     await h.send({ type: 'pause' });
     const count = h.of('metrics').length;
@@ -108,7 +108,7 @@ describe('createHandler', () => {
 
   test('an absurd learning rate stops training with a non-finite error naming the step, then a paused status', async () => {
     const h = await ready();
-    await h.send({ type: 'setLearningRate', learningRate: 1e6 });
+    await h.send({ type: 'setLive', learningRate: 1e6 });
     await h.send({ type: 'train', metricsEvery: 1 });
     await h.until(() => h.of('error').length > 0);
     const error = h.of('error')[0]!;

@@ -12,7 +12,7 @@ beforeAll(() => useBackend('cpu'));
 async function savedCheckpoint(steps: number) {
   const h = harness();
   await h.send({ type: 'init', config, dataset: 'strokes' });
-  await h.send({ type: 'setBeta', beta: 0.5 });
+  await h.send({ type: 'setLive', beta: 0.5 });
   await h.send({ type: 'step', count: steps });
   await h.send({ type: 'saveCheckpoint', id: 1 });
   await h.send({ type: 'dispose' });

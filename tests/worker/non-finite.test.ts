@@ -23,7 +23,7 @@ describe('createHandler after a non-finite loss', () => {
     await h.send({ type: 'init', config, dataset: 'strokes' });
     await h.send({ type: 'step', count: 5 });
     await h.send({ type: 'memory', id: 1 });
-    await h.send({ type: 'setLearningRate', learningRate: DIVERGES });
+    await h.send({ type: 'setLive', learningRate: DIVERGES });
     await h.send({ type: 'train', metricsEvery: 1 });
     await h.until(() => h.of('status').at(-1)?.state === 'paused');
     const error = h.of('error')[0]!;
@@ -41,10 +41,10 @@ describe('createHandler after a non-finite loss', () => {
     cleanup = async () => void (await h.send({ type: 'dispose' }));
     await h.send({ type: 'init', config, dataset: 'strokes' });
     await h.send({ type: 'step', count: 5 });
-    await h.send({ type: 'setLearningRate', learningRate: DIVERGES });
+    await h.send({ type: 'setLive', learningRate: DIVERGES });
     await h.send({ type: 'step', count: 3 });
     expect(h.of('error')[0]).toMatchObject({ code: 'non-finite', step: 7, restoredStep: 4 });
-    await h.send({ type: 'setLearningRate', learningRate: 1e-3 });
+    await h.send({ type: 'setLive', learningRate: 1e-3 });
     await h.send({ type: 'train', metricsEvery: 1, maxSteps: 10 });
     await h.until(() => h.of('status').at(-1)?.state === 'paused');
     const resumed = h.of('metrics').filter((m) => m.learningRate === 1e-3);

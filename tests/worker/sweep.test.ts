@@ -157,7 +157,7 @@ describe("handle({type: 'sweep'})", () => {
   test('a run that turns NaN posts a non-finite error naming β, ends the sweep cancelled, and leaves the main model as it was', async () => {
     const h = await ready();
     await h.send({ type: 'step', count: 2 });
-    await h.send({ type: 'setLearningRate', learningRate: 1e6 });
+    await h.send({ type: 'setLive', learningRate: 1e6 });
     const before = await mainWeights(h, 2);
     const tensors = tf.memory().numTensors;
     await h.send({ type: 'sweep', betas: [0.5, 2], stepsPerRun: 400, evalCount: 10, id: 8 });

@@ -18,6 +18,21 @@ describe('metricsEvent(metrics)', () => {
     expect(isPlain(event)).toBe(true);
     expect(event).not.toHaveProperty('heldOut');
   });
+
+  it('carries the trainer’s StepMetrics unchanged (no copy in another shape), held-out terms included', () => {
+    const held = new Trainer({ ...config, evalEvery: 1, evalSize: 8 }, bundle.train, bundle.test);
+    try {
+      const metrics = held.step();
+      const { heldOut, ...rest } = metrics;
+      expect(heldOut).not.toBeNull();
+      expect(metricsEvent(metrics)).toEqual({ type: 'metrics', ...rest, heldOut });
+      const { heldOut: none, ...plain } = trainer.step();
+      expect(none).toBeNull();
+      expect(metricsEvent({ ...plain, heldOut: none })).toEqual({ type: 'metrics', ...plain });
+    } finally {
+      held.dispose();
+    }
+  });
 });
 
 describe('previewEvents(trainer, bundle, step)', () => {

@@ -4,14 +4,15 @@ import { bindPairedInput } from '../kit';
 import type { LabContext } from './context';
 import { betaToSlider, formatBeta, sliderToBeta } from './numbers';
 import { RESTART_FIELDS, parseSetting, type LabSettings } from './settings';
+import type { LiveSettings } from '../../../worker/protocol';
 
 /** What the controls ask the rest of the lab to do. */
 export interface ControlActions {
   toggleTraining(): void;
   stepOnce(): void;
   reset(): void;
-  setBeta(beta: number): void;
-  setLearningRate(rate: number): void;
+  /** Change β and/or the learning rate while training runs. */
+  setLive(live: LiveSettings): void;
   /** Start over with new model settings. */
   apply(next: LabSettings): void;
 }
@@ -57,7 +58,7 @@ export function bindControls(ctx: LabContext, actions: ControlActions): { sync()
     fromSlider: sliderToBeta,
     valueText: (value) => `β = ${formatBeta(value)}`,
     format: formatBeta,
-    apply: (value) => actions.setBeta(value),
+    apply: (value) => actions.setLive({ beta: value }),
   });
 
   const learningRate = byId<HTMLInputElement>('learningRate');
@@ -71,7 +72,7 @@ export function bindControls(ctx: LabContext, actions: ControlActions): { sync()
     }
     learningRateMessage.textContent = '';
     learningRate.removeAttribute('aria-invalid');
-    actions.setLearningRate(result.value as number);
+    actions.setLive({ learningRate: result.value as number });
   };
   learningRate.addEventListener('change', commitRate);
   learningRate.addEventListener('keydown', (event) => event.key === 'Enter' && commitRate());

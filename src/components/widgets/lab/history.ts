@@ -3,13 +3,13 @@
  * evaluations, and every β change. Pure data, no DOM, so the widget client and the chart builders can share it.
  */
 import type { BetaChange, HeldOutPoint, LossPoint, RatePoint } from '../../../charts/lab/types';
-import type { TermsWire } from '../../../worker/protocol';
+import type { MetricsEventDetail } from '../../../lib/page-events';
 
 /** The points this history builds (the chart layer owns the types: src/charts/lab/types.ts). */
 export type { BetaChange, HeldOutPoint, LossPoint, RatePoint };
 
-/** The loss terms as the worker sends them (ELBO, not −ELBO): the protocol's shape, not a copy of it. */
-export type LossTerms = Omit<TermsWire, 'klPerDim'>;
+/** A step's loss terms as the page reads them (ELBO, not −ELBO): the page's one reading type, not a copy of it. */
+export type LossTerms = Omit<MetricsEventDetail, 'step'>;
 
 /** A LossPoint from a metrics event's terms, turning its ELBO into −ELBO. */
 export function lossPoint(step: number, terms: LossTerms): LossPoint {

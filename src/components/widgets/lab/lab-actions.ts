@@ -46,11 +46,6 @@ export function createLabActions(
     ctx.setPhase('loading');
     void startModel(ctx, next, savedBytes).then((info) => (session.checkpoint = info));
   };
-  /** A setting the worker changes live: β or the learning rate. */
-  const change = (next: Partial<Pick<LabSettings, 'beta' | 'learningRate'>>) => {
-    ctx.settings = { ...ctx.settings, ...next };
-    showSettings(ctx, defaults);
-  };
   return {
     restart,
     train,
@@ -63,14 +58,11 @@ export function createLabActions(
       ctx.worker.send({ type: 'reset', seed: ctx.settings.seed });
       ctx.setStatus(fill(s.stateReset, { seed: ctx.settings.seed }));
     },
-    setBeta: (beta) => {
-      change({ beta });
-      ctx.worker.send({ type: 'setBeta', beta });
-      ctx.announce(fill(s.betaChanged, { beta: formatBeta(beta) }));
-    },
-    setLearningRate: (learningRate) => {
-      change({ learningRate });
-      ctx.worker.send({ type: 'setLearningRate', learningRate });
+    setLive: (live) => {
+      ctx.settings = { ...ctx.settings, ...live };
+      showSettings(ctx, defaults);
+      ctx.worker.send({ type: 'setLive', ...live });
+      if (live.beta !== undefined) ctx.announce(fill(s.betaChanged, { beta: formatBeta(live.beta) }));
     },
     apply: (next) => {
       ctx.warn(null);

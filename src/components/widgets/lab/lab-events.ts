@@ -41,9 +41,9 @@ function onStatus(
 function onMetrics(ctx: LabContext, views: EventViews, session: LabSession, event: MetricsEvent): void {
   ctx.step = event.step;
   views.charts.onMetrics(event);
-  // Formulas elsewhere on the page show these live numbers (src/components/source: LiveValue).
-  const { step, reconstruction, kl, elbo, objective, beta } = event;
-  dispatchPageEvent(document, METRICS_EVENT, { step, reconstruction, kl, elbo, objective, beta });
+  // Formulas elsewhere on the page show these live numbers (src/components/source: LiveValue); the event is the reading.
+  dispatchPageEvent(document, METRICS_EVENT, event);
+  const { step } = event;
   const now = { step, at: performance.now() };
   const rate = rateReading(ctx.s, session.lastRate, now);
   if (rate.text !== null) ctx.part('rate').textContent = rate.text;

@@ -60,8 +60,7 @@ function lab() {
     toggleTraining: vi.fn(),
     stepOnce: vi.fn(),
     reset: vi.fn(),
-    setBeta: vi.fn(),
-    setLearningRate: vi.fn(),
+    setLive: vi.fn(),
     apply: vi.fn(),
   };
   const charts = { clearSweep: vi.fn(), onSweepPoint: vi.fn() } as unknown as ChartViews;
