@@ -9,6 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { serveSite } from './serve-site.mjs';
 import { TRACE_CATEGORIES, cpuBlocking, longTasks, summarise } from './trace-tasks.mjs';
+import { startStages } from './longtask-stages.mjs';
 
 const LAB = 'figure[data-widget="vae-lab"]';
 const LAB_CHAPTER = 'en/training-a-vae/';
@@ -85,6 +86,28 @@ async function chapterLoad(browser, origin, slug, width, slowdown) {
   return { scenario: `load ${slug}`, width, ...result };
 }
 
+/**
+ * In the page: starts noting the first time each text of the lab's status line shows (ms from now, in
+ * window.__labStages), then scrolls the lab into view; returns that moment (performance.now()).
+ */
+function scrollLabIntoView(selector) {
+  const t0 = performance.now();
+  const figure = document.querySelector(selector);
+  const status = figure?.querySelector('[data-lab="status"]');
+  const stages = [];
+  window.__labStages = stages;
+  const seen = new Set();
+  const note = () => {
+    const text = status?.textContent?.trim() ?? '';
+    if (!text || seen.has(text)) return;
+    seen.add(text);
+    stages.push({ text, ms: Math.round(performance.now() - t0) });
+  };
+  if (status) new MutationObserver(note).observe(status, { childList: true, characterData: true, subtree: true });
+  figure?.scrollIntoView({ block: 'start' });
+  return t0;
+}
+
 /** Opens chapter 6 at its top, lets it settle, then scrolls the lab into view and traces until it is ready (+1 s). */
 async function labStart(browser, context, origin, width, slowdown, cache) {
   const page = await newPage(context, width, slowdown);
@@ -93,14 +116,11 @@ async function labStart(browser, context, origin, width, slowdown, cache) {
   let ready = null;
   const result = await traced(browser, page, async () => {
     await markStart(page);
-    const t0 = await page.evaluate((s) => {
-      const now = performance.now();
-      document.querySelector(s)?.scrollIntoView({ block: 'start' });
-      return now;
-    }, LAB);
+    const t0 = await page.evaluate(scrollLabIntoView, LAB);
     ready = await labReadyAfter(page, t0);
+    const stages = startStages(await page.evaluate(() => window.__labStages ?? []), ready.ms);
     await page.waitForTimeout(1000);
-    return { readyMs: Math.round(ready.ms), state: ready.state };
+    return { readyMs: Math.round(ready.ms), state: ready.state, stages };
   });
   await page.close();
   return { scenario: `lab start (${cache} cache)`, width, ...result };

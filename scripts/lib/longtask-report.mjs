@@ -1,6 +1,7 @@
 /** Words and tables for the long-task benchmark: console lines for `npm run bench` and a section of docs/PERFORMANCE.md. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stagesLine } from './longtask-stages.mjs';
 
 const SECTION_TITLE = '## Long tasks where a reader feels them';
 
@@ -23,6 +24,7 @@ export function longTaskLines({ slowdown, rows }, { detail = false } = {}) {
     lines.push(
       `${r.scenario.padEnd(44)} ${String(r.width).padStart(5)}  ${String(r.count).padStart(13)}  ${fmt(r.maxMs).padStart(5)} ms  ${fmt(r.tbtMs).padStart(5)} ms  ${String(r.cpuCount).padStart(18)}  ${String(r.mobile?.count ?? '—').padStart(13)}, ${fmt(r.mobile?.tbtMs).padStart(5)} ms  ${r.readyMs === undefined ? '' : `${r.readyMs} ms`}`,
     );
+    if (r.stages?.length) lines.push(`    from the scroll: ${stagesLine(r.stages)}`);
     if (detail) for (const t of r.tasks) lines.push(`    ${describeTask(t)}`);
   }
   return lines;
@@ -78,7 +80,16 @@ export function longTaskSection({ slowdown, chapters, rows, loadAverage = null }
         ...named,
       ]
     : ['', 'No task reached 50 ms of CPU time in any scenario.'];
-  return [...intro, body, ...what, ''].join('\n');
+  const started = rows.filter((r) => r.stages?.length);
+  const stages = started.length
+    ? [
+        '',
+        "Where the lab's start went, from the scroll (each stage as its status line named it, when it began and how long it lasted):",
+        '',
+        ...started.map((r) => `- ${r.scenario}, ${r.width} px: ${stagesLine(r.stages)}`),
+      ]
+    : [];
+  return [...intro, body, ...stages, ...what, ''].join('\n');
 }
 
 /**

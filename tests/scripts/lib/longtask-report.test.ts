@@ -33,6 +33,10 @@ const run = {
       tbtMs: 0,
       cpuCount: 0,
       readyMs: 900,
+      stages: [
+        { stage: 'Loading the lab', atMs: 30, ms: 500 },
+        { stage: 'state ready', atMs: 900, ms: 0 },
+      ],
       tasks: [],
     },
   ],
@@ -48,6 +52,9 @@ describe('longTaskSection(run)', () => {
       '- load evidence-lower-bound, 360 px: 120 ms (CPU 110): layout 110 — draw @ chart-views.js 5',
     );
     expect(section).not.toContain('60 ms (CPU 12)');
+    expect(section).toContain(
+      '- lab start (warm cache), 1280 px: Loading the lab at 30 ms (500 ms) → state ready at 900 ms',
+    );
   });
 });
 

@@ -62,6 +62,18 @@ describe('performanceReport(run)', () => {
     expect(quiet).toContain('No main-thread task of 50 ms or more while training');
   });
 
+  it('names the viewport when every chart was in view, and never reads 0 when some chart was off screen', () => {
+    const row = { backend: 'lab-wasm', stepsPerSecond: 59, firstPointMs: 156, longestTaskMs: 0, tasksOver50ms: 0 };
+    const viewport = { width: 1280, height: 2400 };
+    const all = performanceReport({ ...run, lab: [{ ...row, viewport, chartsInView: true }] });
+    expect(all).toContain(
+      'No main-thread task of 50 ms or more while training with every chart of the lab in view (viewport 1280 × 2400 px)',
+    );
+    const part = performanceReport({ ...run, lab: [{ ...row, viewport, chartsInView: false }] });
+    expect(part).not.toContain('No main-thread task');
+    expect(part).toContain('Not every chart of the lab was in view while training');
+  });
+
   it('says so when the lab or the soak were not run, instead of printing empty tables', () => {
     const bare = performanceReport({ ...run, lab: [], soak: [], skipped: [], notes: [] });
     expect(bare).toContain('_The lab was not timed');
