@@ -121,43 +121,79 @@ function fusedProduct(a: tf.Tensor2D, b: tf.Tensor2D, bias: tf.Tensor1D) {
   return tf.reshape(product, [a.shape[0], b.shape[1]]) as tf.Tensor2D;
 }
 
+/** y = act(x W + b): the fused product, then the activation (a kernel of its own, see `dense`). */
+export function denseForward(x: tf.Tensor2D, layer: DenseLayer): tf.Tensor2D {
+  // The wasm backend's fused ReLU turns NaN into 0, which would hide non-finite weights from the trainer's guard (a
+  // NaN first layer would train on as a dead layer), so the activation is not fused into the product.
+  return activate(
+    layer.activation,
+    fusedProduct(x, layer.kernel as tf.Variable<tf.Rank.R2>, layer.bias as tf.Tensor1D),
+  );
+}
+
+/** A layer's gradients: dW and db always, dx only when asked for (the data's gradient is never needed). */
+export interface DenseGradients {
+  readonly dW: tf.Tensor2D;
+  readonly db: tf.Tensor1D;
+  readonly dx: tf.Tensor2D | null;
+}
+
 /**
- * y = act(x W + b), forward in one fused kernel; backward by hand: δ = dy ⊙ act′, dx = δ Wᵀ, dW = xᵀ δ, db = Σ δ.
- * The weights are read from the variable itself (the backward pass runs before any update), so only x and, for a
- * non-linear activation, y are copied for it. With `isInput` (x is the data) x is no input of the op: no gradient.
+ * Backward through y = act(x W + b) by hand: δ = dy ⊙ act′, dW = xᵀ δ, db = Σ δ, dx = δ Wᵀ. `output` (y) is needed
+ * only for a non-linear activation. The weights are read from the variable itself (the backward pass runs before any
+ * update), so no copy of them is kept.
+ */
+export function denseBackward(
+  dy: tf.Tensor2D,
+  input: tf.Tensor2D,
+  output: tf.Tensor2D | null,
+  layer: DenseLayer,
+  withInput: boolean,
+): DenseGradients {
+  const slope = output ? activationSlope(layer.activation, output) : null;
+  const delta = slope ? (tf.mul(dy, slope) as tf.Tensor2D) : dy;
+  // GPUs and the cpu backend read a transposed operand for free; an extra transpose kernel would only cost them.
+  const wasm = tf.getBackend() === 'wasm';
+  const dW = wasm ? tf.matMul(tf.transpose(input), delta) : tf.matMul(input, delta, true, false);
+  const kernel = layer.kernel as tf.Variable<tf.Rank.R2>;
+  const db = wasm ? columnSums(delta) : (tf.sum(delta, 0) as tf.Tensor1D);
+  return { dW: dW as tf.Tensor2D, db, dx: withInput ? inputGradient(delta, kernel, wasm) : null };
+}
+
+/**
+ * Σ over rows of `delta` on wasm: a product 1ᵀ δ. Run right after dW = xᵀ δ, it finds δ already packed for XNNPACK
+ * (the backend caches the packing per right operand), whereas tfjs's Sum over axis 0 first transposes all of δ.
+ */
+function columnSums(delta: tf.Tensor2D): tf.Tensor1D {
+  const [rows, columns] = delta.shape;
+  return tf.reshape(tf.matMul(tf.ones([1, rows]), delta), [columns]);
+}
+
+/**
+ * y = act(x W + b) as an op with its own gradient (`denseForward`, `denseBackward`): only x and, for a non-linear
+ * activation, y are copied for the backward pass. With `isInput` (x is the data) x is no input of the op: no gradient.
  */
 export function dense(x: tf.Tensor2D, layer: DenseLayer, isInput = false): tf.Tensor2D {
-  const { activation } = layer;
-  const kernel = layer.kernel as tf.Variable<tf.Rank.R2>;
-  const forward = (input: tf.Tensor2D, bias: tf.Tensor1D, save: (tensors: tf.Tensor[]) => void) => {
-    // The activation stays a kernel of its own: the wasm backend's fused ReLU turns NaN into 0, which would hide
-    // non-finite weights from the trainer's guard (a NaN first layer would train on as a dead layer).
-    const y = activate(activation, fusedProduct(input, kernel, bias));
-    save(activation === 'linear' ? [input] : [input, y]);
+  const forward = (input: tf.Tensor2D, save: (tensors: tf.Tensor[]) => void) => {
+    const y = denseForward(input, layer);
+    const linear = layer.activation === 'linear';
+    save(linear ? [input] : [input, y]);
     return {
       value: y,
       gradFunc: (dy: tf.Tensor2D, saved: tf.Tensor[]) => {
         const [kept, output] = saved as [tf.Tensor2D, tf.Tensor2D | undefined];
-        const slope = output ? activationSlope(activation, output) : null;
-        const delta = slope ? (tf.mul(dy, slope) as tf.Tensor2D) : dy;
-        // GPUs and the cpu backend read a transposed operand for free; an extra transpose kernel would only cost them.
-        const wasm = tf.getBackend() === 'wasm';
-        const dW = wasm ? tf.matMul(tf.transpose(kept), delta) : tf.matMul(kept, delta, true, false);
-        const grads = [dW, tf.sum(delta, 0)];
-        return isInput ? grads : [inputGradient(delta, kernel, wasm), ...grads];
+        const { dW, db, dx } = denseBackward(dy, kept, output ?? null, layer, !isInput);
+        return dx ? [dx, dW, db] : [dW, db];
       },
     };
   };
   const op = isInput
-    ? tf.customGrad((...args) => {
-        const [, bias, save] = args as [tf.Tensor2D, tf.Tensor1D, (tensors: tf.Tensor[]) => void];
-        return forward(x, bias, save);
-      })
+    ? tf.customGrad((...args) => forward(x, args[2] as (tensors: tf.Tensor[]) => void))
     : tf.customGrad((...args) => {
-        const [input, , bias, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, (t: tf.Tensor[]) => void];
-        return forward(input, bias, save);
+        const [input, , , save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, (t: tf.Tensor[]) => void];
+        return forward(input, save);
       });
-  return (isInput ? op(kernel, layer.bias) : op(x, kernel, layer.bias)) as tf.Tensor2D;
+  return (isInput ? op(layer.kernel, layer.bias) : op(x, layer.kernel, layer.bias)) as tf.Tensor2D;
 }
 
 /** The encoder and decoder with their variables; create it with `VaeModel.create(config, seed)`. */

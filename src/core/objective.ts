@@ -2,15 +2,12 @@
 import { tf } from './tf';
 import type { GradientEstimator } from './config';
 import type { VaeModel } from './model';
-import {
-  bernoulliReconstruction,
-  betaObjective,
-  diagonalGaussianLogDensity,
-  gaussianKlPerDim,
-  gaussianReconstruction,
-} from './losses';
+import { betaObjective, diagonalGaussianLogDensity, gaussianKlPerDim } from './losses';
 import { reparameterize, stopGradient } from './sampler';
 import { ObjectiveError } from './errors';
+import { pathwiseTerms, reconstructionTerm } from './pathwise';
+
+export { reconstructionTerm } from './pathwise';
 
 /** The per-example terms of one batch, in nats. */
 export interface BatchTerms {
@@ -61,13 +58,6 @@ export function readerObjective(objective: PerExampleObjective, inputs: Objectiv
   return tf.cast(value, 'float32') as tf.Tensor1D;
 }
 
-/** −log p(x|z) with the model's likelihood, from the decoder's raw output. */
-export function reconstructionTerm(model: VaeModel, decoderOutput: tf.Tensor2D, x: tf.Tensor2D): tf.Tensor1D {
-  const { likelihood, decoderStd } = model.config;
-  if (likelihood === 'bernoulli') return bernoulliReconstruction(decoderOutput, x);
-  return tf.tidy(() => gaussianReconstruction(tf.sigmoid(decoderOutput), x, decoderStd));
-}
-
 /**
  * Score-function (REINFORCE) surrogate: its gradient is E[(f(z) − b) ∇ log q(z|x)] for the encoder, with z held fixed,
  * and the usual gradient for the decoder. The KL keeps its closed form.
@@ -88,7 +78,8 @@ export function scoreFunctionSurrogate(
 /**
  * Runs encoder, sampler and decoder on `x` with noise `epsilon` ([batch, latent]) and returns every term. With a
  * reader's `custom` loss, `objective` and `loss` are the reader's (trained pathwise) while `reconstruction` and `kl`
- * stay the book's measurements; a failing `custom` throws `ObjectiveError`.
+ * stay the book's measurements; a failing `custom` throws `ObjectiveError`. The book's own objective trained pathwise
+ * runs as one op with its gradient written out (pathwise.ts); the other estimators and a reader's loss use the tape.
  */
 export function computeTerms(
   model: VaeModel,
@@ -99,6 +90,7 @@ export function computeTerms(
   baseline = 0,
   custom: PerExampleObjective | null = null,
 ): BatchTerms {
+  if (estimator === 'pathwise' && !custom) return tf.tidy(() => ({ ...pathwiseTerms(model, x, epsilon, beta) }));
   return tf.tidy(() => {
     const { mu, logVar } = model.encode(x);
     const klPerDim = gaussianKlPerDim(mu, logVar);
