@@ -53,12 +53,12 @@ function forwardPass(model: VaeModel, x: tf.Tensor2D, epsilon: tf.Tensor2D): For
   return { encoder, decoder, mu, logVar, epsilon };
 }
 
-/** The tensors `forwardPass` made, flattened for tfjs's `save` (and rebuilt from it by `fromSaved`). */
+/** What the backward pass reads, flattened for tfjs's `save`: not the head's output (μ and log σ² are its halves). */
 const toSaved = (pass: ForwardPass): tf.Tensor[] => [
   pass.mu,
   pass.logVar,
   pass.epsilon,
-  ...pass.encoder,
+  ...pass.encoder.slice(0, -1),
   ...pass.decoder,
 ];
 
@@ -68,8 +68,9 @@ function fromSaved(saved: readonly tf.Tensor[], encoderLayers: number): ForwardP
     mu: mu!,
     logVar: logVar!,
     epsilon: epsilon!,
-    encoder: activations.slice(0, encoderLayers + 1),
-    decoder: activations.slice(encoderLayers + 1),
+    // Without the head's output: that layer is linear, so its backward pass reads only its input.
+    encoder: activations.slice(0, encoderLayers),
+    decoder: activations.slice(encoderLayers),
   };
 }
 
