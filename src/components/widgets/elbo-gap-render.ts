@@ -5,31 +5,26 @@
 import type { ElboGapStrings } from '../../i18n/widgets/elbo-gap';
 import type { PretrainedStrings } from '../../i18n/widgets/pretrained';
 import type { ImageMeasurement, MeasurementPart } from './image-measurement';
-import { measurementParts, measurementRenderer, writeStats } from './measured-widget';
+import { measuredParts, measurementRenderer, writeStats } from './measured-widget';
 import { ladderHead, ladderRows, ladderView, statsView } from './elbo-gap-view';
 import { chartWidth, drawChartView } from './chart-view';
-import { buildTable, partsOf, plotSectionParts } from './kit';
+import { buildTable } from './kit';
 
 const WIDGET = 'elbo-gap';
 
 /** The figure's elements the client writes to or listens on. */
 export function findParts(figure: HTMLElement) {
-  const part = partsOf(figure, WIDGET);
-  const plots = part('plots');
-  return {
+  const names = { picker: 'controls', chart: 'ladder' };
+  return measuredParts(
     figure,
-    /** What the shared image measurement writes to (image-measurement.ts). */
-    measurement: measurementParts(part, 'controls'),
-    controls: part<HTMLFieldSetElement>('controls'),
-    stats: part<HTMLTableElement>('stats'),
-    statsCaption: part('stats-caption'),
-    gap: part('gap'),
-    climbs: part('climbs'),
-    staticNote: part('static-note'),
-    announce: part('announce'),
-    plots,
-    chart: plotSectionParts(plots, 'ladder', WIDGET),
-  };
+    WIDGET,
+    {
+      element: ['stats-caption', 'gap', 'climbs'],
+      fieldset: ['controls'],
+      table: ['stats'],
+    },
+    names,
+  );
 }
 export type Parts = ReturnType<typeof findParts>;
 

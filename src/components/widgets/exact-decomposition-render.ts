@@ -9,7 +9,8 @@ import { READOUT_ROWS, barsView, curvesOf, densityView, readoutView, termsOf } f
 import { barsTable, densityTable } from './exact-decomposition-tables';
 import { chartWidth, drawChartView } from './chart-view';
 import { bindSettingRows, type BoundRow, type SettingRow } from './fields';
-import { chartRedrawer, partsOf, plotSectionsOf, requirePart } from './kit';
+import { chartRedrawer, plotSectionsOf, requirePart } from './kit';
+import { showText, widgetParts } from './widget-parts';
 
 const WIDGET = 'exact-decomposition';
 const CHARTS = ['bars', 'density'] as const;
@@ -19,22 +20,13 @@ export type Part = 'inputs' | 'readout' | 'status' | ChartKey;
 
 /** The figure's elements the client writes to or listens on. */
 export function findParts(figure: HTMLElement) {
-  const part = partsOf(figure, WIDGET);
-  const plots = part('plots');
-  return {
-    controls: part<HTMLFieldSetElement>('controls'),
-    readout: part<HTMLTableElement>('readout'),
-    readoutCaption: part('readout-caption'),
-    exact: part('exact'),
-    status: part('status'),
-    fit: part<HTMLButtonElement>('fit'),
-    usePosterior: part<HTMLButtonElement>('use-posterior'),
-    reset: part<HTMLButtonElement>('reset'),
-    staticNote: part('static-note'),
-    announce: part('announce'),
-    plots,
-    charts: plotSectionsOf(plots, CHARTS, WIDGET),
-  };
+  const found = widgetParts(figure, WIDGET, {
+    element: ['readout-caption', 'exact'],
+    fieldset: ['controls'],
+    table: ['readout'],
+    button: ['fit', 'use-posterior', 'reset'],
+  });
+  return { ...found, charts: plotSectionsOf(found.plots, CHARTS, WIDGET) };
 }
 export type Parts = ReturnType<typeof findParts>;
 
@@ -93,7 +85,7 @@ export function createRenderer(
         requirePart(parts.readout, `tr[data-stat="${row}"] td`, WIDGET).textContent = view.cells[row];
       if (!model.fitting()) announce(view.announcement);
     }
-    if (asked.has('status') && parts.status.textContent !== model.status()) parts.status.textContent = model.status();
+    if (asked.has('status')) showText(parts.status, model.status());
     redraw(asked);
   };
 }

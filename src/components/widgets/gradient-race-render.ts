@@ -9,7 +9,8 @@ import type { Repeats } from './gradient-race-repeats';
 import { STAT_COLUMNS, histogramView, statsView, statusText, tableCaption } from './gradient-race-view';
 import { histogramTable } from './gradient-race-tables';
 import { chartWidth, drawChartView } from './chart-view';
-import { chartRedrawer, partsOf, plotSectionsOf, requirePart } from './kit';
+import { chartRedrawer, plotSectionsOf, requirePart } from './kit';
+import { showProgress, widgetParts } from './widget-parts';
 
 const WIDGET = 'gradient-race';
 /** What one frame can redraw. */
@@ -17,22 +18,14 @@ export type Part = 'inputs' | 'stats' | 'status' | Estimator;
 
 /** The figure's elements the client writes to or listens on. */
 export function findParts(figure: HTMLElement) {
-  const part = partsOf(figure, WIDGET);
-  const plots = part('plots');
-  return {
-    controls: part<HTMLFieldSetElement>('controls'),
-    exact: part('exact'),
-    stats: part<HTMLTableElement>('stats'),
-    statsCaption: part('stats-caption'),
-    noise: part('noise'),
-    status: part('status'),
-    progress: part<HTMLProgressElement>('progress'),
-    newDraws: part<HTMLButtonElement>('new-draws'),
-    staticNote: part('static-note'),
-    announce: part('announce'),
-    plots,
-    charts: plotSectionsOf(plots, ESTIMATORS, WIDGET),
-  };
+  const found = widgetParts(figure, WIDGET, {
+    element: ['exact', 'stats-caption', 'noise'],
+    fieldset: ['controls'],
+    table: ['stats'],
+    progress: ['progress'],
+    button: ['new-draws'],
+  });
+  return { ...found, charts: plotSectionsOf(found.plots, ESTIMATORS, WIDGET) };
 }
 export type Parts = ReturnType<typeof findParts>;
 
@@ -63,7 +56,10 @@ export function createRenderer(
   );
   return (asked) => {
     if (asked.has('stats')) renderStats(parts, s, lang, repeats);
-    if (asked.has('status')) renderStatus(parts, s, lang, repeats);
+    if (asked.has('status')) {
+      const progress = repeats.progress();
+      showProgress(parts, progress, statusText(s, lang, repeats.settings(), progress));
+    }
     redraw(asked);
   };
 }
@@ -79,12 +75,4 @@ function renderStats(parts: Parts, s: GradientRaceStrings, lang: Lang, repeats: 
         view.cells[e][column];
   parts.noise.textContent = view.noise;
   parts.stats.toggleAttribute('aria-busy', repeats.progress() < 1);
-}
-
-/** The status line and the progress bar of the repeats. */
-function renderStatus(parts: Parts, s: GradientRaceStrings, lang: Lang, repeats: Repeats): void {
-  const progress = repeats.progress();
-  parts.status.textContent = statusText(s, lang, repeats.settings(), progress);
-  parts.progress.hidden = progress >= 1;
-  parts.progress.value = progress;
 }

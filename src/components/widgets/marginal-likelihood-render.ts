@@ -10,7 +10,8 @@ import { STAT_ROWS, controlsView, exactLine, statsView, statusText } from './mar
 import { convergenceView, densityView, spreadView } from './marginal-likelihood-plots';
 import { chartWidth, drawChartView } from './chart-view';
 import { convergenceTable, densityTable, spreadTable } from './marginal-likelihood-tables';
-import { chartRedrawer, partsOf, plotSectionsOf, requirePart } from './kit';
+import { chartRedrawer, plotSectionsOf, requirePart } from './kit';
+import { showProgress, widgetParts } from './widget-parts';
 
 const WIDGET = 'marginal-likelihood';
 /** The three charts, in page order. */
@@ -21,24 +22,14 @@ export type Part = 'inputs' | 'stats' | 'status' | ChartKey;
 
 /** The figure's elements the client writes to or listens on. */
 export function findParts(figure: HTMLElement) {
-  const part = partsOf(figure, WIDGET);
-  const plots = part('plots');
-  return {
-    controls: part<HTMLFieldSetElement>('controls'),
-    stats: part<HTMLTableElement>('stats'),
-    statsCaption: part('stats-caption'),
-    exact: part('exact'),
-    status: part('status'),
-    progress: part<HTMLProgressElement>('progress'),
-    warning: part('warning'),
-    usePosterior: part<HTMLButtonElement>('use-posterior'),
-    newDraws: part<HTMLButtonElement>('new-draws'),
-    posteriorNote: part('posterior-note'),
-    staticNote: part('static-note'),
-    announce: part('announce'),
-    plots,
-    charts: plotSectionsOf(plots, CHARTS, WIDGET),
-  };
+  const found = widgetParts(figure, WIDGET, {
+    element: ['stats-caption', 'exact', 'warning', 'posterior-note'],
+    fieldset: ['controls'],
+    table: ['stats'],
+    progress: ['progress'],
+    button: ['use-posterior', 'new-draws'],
+  });
+  return { ...found, charts: plotSectionsOf(found.plots, CHARTS, WIDGET) };
 }
 export type Parts = ReturnType<typeof findParts>;
 
@@ -67,7 +58,10 @@ export function createRenderer(
   return (asked) => {
     if (asked.has('inputs')) renderControls(parts, s, estimates);
     if (asked.has('stats')) renderStats(parts, s, lang, estimates);
-    if (asked.has('status')) renderStatus(parts, s, lang, estimates);
+    if (asked.has('status')) {
+      const progress = estimates.progress();
+      showProgress(parts, progress, statusText(s, lang, estimates.settings(), progress));
+    }
     if (asked.has('spread')) parts.charts.spread.canvas.classList.toggle('is-stale', estimates.progress() < 1);
     redraw(asked);
   };
@@ -93,12 +87,4 @@ function renderStats(parts: Parts, s: MarginalLikelihoodStrings, lang: Lang, est
       requirePart(parts.stats, `tr[data-stat="${row}"] td[data-method="${method}"]`, WIDGET).textContent =
         view.cells[row][method];
   parts.stats.toggleAttribute('aria-busy', estimates.progress() < 1);
-}
-
-/** The status line and the progress bar of the repeats. */
-function renderStatus(parts: Parts, s: MarginalLikelihoodStrings, lang: Lang, estimates: Estimates): void {
-  const progress = estimates.progress();
-  parts.status.textContent = statusText(s, lang, estimates.settings(), progress);
-  parts.progress.hidden = progress >= 1;
-  parts.progress.value = progress;
 }

@@ -1,6 +1,6 @@
 /**
  * The page side the two pretrained-bound widgets (ElboGap, PriorSamples) share around their image measurement
- * (image-measurement.ts): finding its elements, the statistics table, one renderer for statistics, status and chart,
+ * (image-measurement.ts): finding their parts, the statistics table, one renderer for statistics, status and chart,
  * and the mount that draws it once per frame.
  */
 import type { Lang } from '../../i18n/langs';
@@ -16,25 +16,38 @@ import {
   bindTableToggle,
   frameScheduler,
   langOf,
+  partsOf,
+  plotSectionParts,
   politeAnnouncer,
   requirePart,
   watchWidth,
   type PlotSectionParts,
-  type partsOf,
 } from './kit';
+import { widgetParts, type PartSpec } from './widget-parts';
 
 /** The elements a measurement writes to: the status line, progress bar, digit canvas, picker fieldset, engine line. */
 export type MeasurementElements = Pick<MeasurementOptions, 'status' | 'progress' | 'digit' | 'pickerRoot' | 'backend'>;
 
-/** Finds the measurement's elements with the widget's part finder; the picker sits in the fieldset `pickerPart`. */
-export function measurementParts(part: ReturnType<typeof partsOf>, pickerPart: string): MeasurementElements {
-  return {
-    status: part('status'),
+/**
+ * A measured widget's parts: the shared ones and those `spec` lists (widget-parts.ts), what its measurement writes to
+ * (the picker in the fieldset `picker`), and its one chart's plot section `chart`.
+ */
+export function measuredParts<const S extends PartSpec>(
+  figure: HTMLElement,
+  widget: string,
+  spec: S,
+  names: { readonly picker: string; readonly chart: string },
+) {
+  const found = widgetParts(figure, widget, spec);
+  const part = partsOf(figure, widget);
+  const measurement: MeasurementElements = {
+    status: found.status,
     progress: part<HTMLProgressElement>('progress'),
     digit: part<HTMLCanvasElement>('image'),
-    pickerRoot: part(pickerPart),
+    pickerRoot: part(names.picker),
     backend: part('backend'),
   };
+  return { ...found, figure, measurement, chart: plotSectionParts(found.plots, names.chart, widget) };
 }
 
 /** Writes the statistics table: its caption, each `tr[data-stat=key]`'s estimate, busy while the image is measured. */

@@ -6,13 +6,13 @@
 import type { PretrainedStrings } from '../../i18n/widgets/pretrained';
 import type { PriorSamplesStrings } from '../../i18n/widgets/prior-samples';
 import type { ImageMeasurement, MeasurementPart } from './image-measurement';
-import { measurementParts, measurementRenderer, writeStats } from './measured-widget';
+import { measuredParts, measurementRenderer, writeStats } from './measured-widget';
 import type { SampleImages } from './prior-samples-state';
 import { chartTitle, comparisonTable, comparisonView, samplesText, statsView } from './prior-samples-view';
 import { SAMPLE_COLUMNS, SAMPLE_COUNT } from './pretrained-bounds';
 import { chartWidth, drawChartView } from './chart-view';
 import { paintGrid, themeColors } from './lab/image-grid';
-import { buildTable, partsOf, plotSectionParts } from './kit';
+import { buildTable } from './kit';
 
 const WIDGET = 'prior-samples';
 /** Upscaling of the sample grid's canvas (CSS then fits it to the column). */
@@ -22,26 +22,19 @@ const MNIST_SIZE = 784;
 
 /** The figure's elements the client writes to or listens on. */
 export function findParts(figure: HTMLElement) {
-  const part = partsOf(figure, WIDGET);
-  const plots = part('plots');
-  return {
+  const names = { picker: 'digit-controls', chart: 'comparison' };
+  return measuredParts(
     figure,
-    /** What the shared image measurement writes to (image-measurement.ts). */
-    measurement: measurementParts(part, 'digit-controls'),
-    sampleControls: part<HTMLFieldSetElement>('sample-controls'),
-    newSamples: part<HTMLButtonElement>('new-samples'),
-    samples: part<HTMLCanvasElement>('samples'),
-    samplesCaption: part('samples-caption'),
-    digitControls: part<HTMLFieldSetElement>('digit-controls'),
-    stats: part<HTMLTableElement>('stats'),
-    statsCaption: part('stats-caption'),
-    perPixel: part('per-pixel'),
-    staticNote: part('static-note'),
-    announce: part('announce'),
-    plots,
-    chart: plotSectionParts(plots, 'comparison', WIDGET),
-    chartTitle: part('chart-title'),
-  };
+    WIDGET,
+    {
+      element: ['samples-caption', 'stats-caption', 'per-pixel', 'chart-title'],
+      fieldset: ['sample-controls', 'digit-controls'],
+      button: ['new-samples'],
+      canvas: ['samples'],
+      table: ['stats'],
+    },
+    names,
+  );
 }
 export type Parts = ReturnType<typeof findParts>;
 

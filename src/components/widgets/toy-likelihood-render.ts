@@ -16,7 +16,8 @@ import {
 } from './toy-likelihood-plots';
 import { curveTable, densityTable, pointsTable } from './toy-likelihood-tables';
 import { chartWidth, drawChartView, type ChartView } from './chart-view';
-import { chartRedrawer, partsOf, plotSectionsOf, requirePart } from './kit';
+import { chartRedrawer, plotSectionsOf, requirePart } from './kit';
+import { showText, widgetParts } from './widget-parts';
 
 const WIDGET = 'toy-likelihood';
 /** The three charts, in page order. */
@@ -27,24 +28,14 @@ export type Part = 'inputs' | 'readout' | 'status' | ChartKey;
 
 /** The figure's elements the client writes to or listens on. */
 export function findParts(figure: HTMLElement) {
-  const part = partsOf(figure, WIDGET);
-  const plots = part('plots');
-  return {
-    controls: part<HTMLFieldSetElement>('controls'),
-    total: part('total'),
-    readout: part<HTMLTableElement>('readout'),
-    readoutCaption: part('readout-caption'),
-    readoutBody: part<HTMLTableSectionElement>('readout-body'),
-    maximum: part('maximum'),
-    bestW: part('best-w'),
-    status: part('status'),
-    ascend: part<HTMLButtonElement>('ascend'),
-    reset: part<HTMLButtonElement>('reset'),
-    staticNote: part('static-note'),
-    announce: part('announce'),
-    plots,
-    charts: plotSectionsOf(plots, CHARTS, WIDGET),
-  };
+  const found = widgetParts(figure, WIDGET, {
+    element: ['total', 'readout-caption', 'maximum', 'best-w'],
+    fieldset: ['controls'],
+    table: ['readout'],
+    tbody: ['readout-body'],
+    button: ['ascend', 'reset'],
+  });
+  return { ...found, charts: plotSectionsOf(found.plots, CHARTS, WIDGET) };
 }
 export type Parts = ReturnType<typeof findParts>;
 
@@ -78,7 +69,7 @@ export function createRenderer(
   );
   return (asked) => {
     if (asked.has('readout')) renderReadout(parts, readoutView(s, model.settings()));
-    if (asked.has('status') && parts.status.textContent !== model.status()) parts.status.textContent = model.status();
+    if (asked.has('status')) showText(parts.status, model.status());
     redraw(asked);
   };
 }

@@ -9,32 +9,22 @@ import { buttonsView, Warnings } from './trick-on-real-vae-phase';
 import type { Part, Race, RacePage } from './trick-on-real-vae-race';
 import { drawReadout, raceChartView, raceTable, showRun, summaryText } from './trick-on-real-vae-view';
 import { chartWidth, drawChartView } from './chart-view';
-import { bindTableToggle, partsOf, plotSectionParts } from './kit';
+import { bindTableToggle, plotSectionParts } from './kit';
+import { showText, widgetParts } from './widget-parts';
 
 const WIDGET = 'trick-on-real-vae';
 
 /** The figure's elements the client writes to or listens on. */
 export function findParts(figure: HTMLElement) {
-  const part = partsOf(figure, WIDGET);
-  const plots = part('plots');
-  return {
-    figure,
-    controls: part<HTMLFieldSetElement>('controls'),
-    train: part<HTMLButtonElement>('train'),
-    reset: part<HTMLButtonElement>('reset'),
-    plain: part<HTMLInputElement>('plain'),
-    sharing: part('sharing'),
-    readout: part<HTMLTableElement>('readout'),
-    summary: part('summary'),
-    status: part('status'),
-    warning: part('warning'),
-    backend: part('backend'),
-    progress: part<HTMLProgressElement>('progress'),
-    staticNote: part('static-note'),
-    announce: part('announce'),
-    plots,
-    chart: plotSectionParts(plots, 'race', WIDGET),
-  };
+  const found = widgetParts(figure, WIDGET, {
+    element: ['sharing', 'summary', 'warning', 'backend'],
+    fieldset: ['controls'],
+    button: ['train', 'reset'],
+    input: ['plain'],
+    table: ['readout'],
+    progress: ['progress'],
+  });
+  return { ...found, figure, chart: plotSectionParts(found.plots, 'race', WIDGET) };
 }
 export type Parts = ReturnType<typeof findParts>;
 
@@ -73,9 +63,7 @@ export function racePage(parts: Parts, wiring: Pick<RacePage, 'request' | 'annou
     ...wiring,
     phase: (phase) => (parts.figure.dataset['state'] = phase),
     // Only on a change: the status is a live region, and rewriting the same words could read them out again.
-    status: (text) => {
-      if (parts.status.textContent !== text) parts.status.textContent = text;
-    },
+    status: (text) => showText(parts.status, text),
     warn: (key, text) => {
       warnings.set(key, text);
       parts.warning.textContent = warnings.text();

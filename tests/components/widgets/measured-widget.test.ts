@@ -2,8 +2,8 @@
 /** The page side ElboGap and PriorSamples share around their image measurement (measured-widget.ts). */
 import { describe, expect, it } from 'vitest';
 import type { ImageMeasurement } from '../../../src/components/widgets/image-measurement';
-import { measurementParts, measurementRenderer, writeStats } from '../../../src/components/widgets/measured-widget';
-import { partsOf, plotSectionParts } from '../../../src/components/widgets/kit';
+import { measuredParts, measurementRenderer, writeStats } from '../../../src/components/widgets/measured-widget';
+import { plotSectionParts } from '../../../src/components/widgets/kit';
 import { PRETRAINED_STRINGS } from '../../../src/i18n/widgets/pretrained';
 
 const p = PRETRAINED_STRINGS.en;
@@ -21,15 +21,23 @@ function section() {
   return plotSectionParts(document.getElementById('plots')!, 'c', 'test');
 }
 
-describe('measurementParts', () => {
-  it('finds the status, progress, digit, backend and the named picker fieldset', () => {
-    document.body.innerHTML = `<figure><p data-part="status"></p><progress data-part="progress"></progress>
-      <canvas data-part="image"></canvas><fieldset data-part="digit-controls"></fieldset><p data-part="backend"></p></figure>`;
-    const found = measurementParts(partsOf(document.body, 'test'), 'digit-controls');
-    expect(found.progress.tagName).toBe('PROGRESS');
-    expect(found.digit.tagName).toBe('CANVAS');
-    expect(found.pickerRoot.dataset['part']).toBe('digit-controls');
-    expect(() => measurementParts(partsOf(document.body, 'test'), 'controls')).toThrow(
+describe('measuredParts', () => {
+  it('finds the listed parts, what the measurement writes to (picker in the named fieldset) and the one chart', () => {
+    document.body.innerHTML = `<figure><p data-part="status"></p><div data-part="plots"><section data-chart="c">
+      <div data-part="canvas"></div><p data-part="description"></p><button data-part="table-toggle"></button>
+      <div data-part="table"></div></section></div><p data-part="static-note"></p><p data-part="announce"></p>
+      <progress data-part="progress"></progress><canvas data-part="image"></canvas>
+      <fieldset data-part="digit-controls"></fieldset><p data-part="backend"></p><table data-part="stats"></table></figure>`;
+    const figure = document.querySelector('figure')!;
+    const parts = measuredParts(figure, 'test', { table: ['stats'] }, { picker: 'digit-controls', chart: 'c' });
+    expect(parts.stats.tagName).toBe('TABLE');
+    expect(parts.figure).toBe(figure);
+    expect(parts.measurement.status).toBe(parts.status);
+    expect(parts.measurement.progress.tagName).toBe('PROGRESS');
+    expect(parts.measurement.digit.tagName).toBe('CANVAS');
+    expect(parts.measurement.pickerRoot.dataset['part']).toBe('digit-controls');
+    expect(parts.chart.canvas.dataset['part']).toBe('canvas');
+    expect(() => measuredParts(figure, 'test', {}, { picker: 'controls', chart: 'c' })).toThrow(
       'missing [data-part="controls"]',
     );
   });
