@@ -39,14 +39,15 @@ describe('widgetParts', () => {
 });
 
 describe('showText and showProgress', () => {
-  it('showText leaves an element alone when its text is already the same (no repeated live-region change)', () => {
+  it('showText leaves an element alone when its text is already the same (no repeated live-region change)', async () => {
     const p = document.createElement('p');
     let changes = 0;
     new MutationObserver((records) => (changes += records.length)).observe(p, { childList: true });
     showText(p, 'a');
     showText(p, 'a');
     expect(p.textContent).toBe('a');
-    return Promise.resolve().then(() => expect(changes).toBe(1));
+    await Promise.resolve();
+    expect(changes).toBe(1);
   });
 
   it('showProgress writes the status and shows the bar until the progress reaches 1', () => {
