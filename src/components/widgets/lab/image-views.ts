@@ -7,7 +7,7 @@ import type { ImagesEvent, LatentsEvent } from '../../../worker/protocol';
 import type { LabContext } from './context';
 import { createDrawPad } from './draw-pad';
 import { pairRows, paintGrid, themeColors } from './image-grid';
-import { createLatentMap } from './latent-map';
+import { createLatentMap, type LatentMap } from './latent-map';
 import { GRID_SIDE, LATENT_POINTS, PREVIEW_COUNT } from './lab-constants';
 import { formatNats } from './numbers';
 import { parseSetting } from './settings';
@@ -23,24 +23,19 @@ export interface ImageViews {
   clear(): void;
 }
 
-/** Builds the image panels; `klPerDim()` gives the latest KL per dimension, to pick the map's dimensions. */
-export function createImageViews(ctx: LabContext, klPerDim: () => readonly number[]): ImageViews {
-  const { s } = ctx;
-  const canvas = (name: string) => ctx.part<HTMLCanvasElement>(name);
-  const paint = (
-    name: string,
-    pixels: Float32Array,
-    count: number,
-    width: number,
-    height: number,
-    columns: number,
-    scale: number,
-  ) =>
-    paintGrid(canvas(name), pixels, count, width, height, { columns, scale, gap: 2, colors: themeColors(ctx.figure) });
-  let sampleSeed = 1;
-  let size = { width: 28, height: 28 };
+/** Paints `count` images (width × height each) into the named canvas, `columns` to a row, scaled by `scale`. */
+type Paint = (
+  name: string,
+  pixels: Float32Array,
+  count: number,
+  width: number,
+  height: number,
+  columns: number,
+  scale: number,
+) => void;
 
-  // Live decoding: one request in flight at a time; the newest pending point wins.
+/** Live decoding: one request in flight at a time; the newest pending point wins. Returns `decode(z, caption)`. */
+function liveDecoder(ctx: LabContext, paint: Paint): (z: Float32Array, caption: string) => void {
   let decoding = false;
   let pending: { z: Float32Array; caption: string } | null = null;
   const decodeNext = () => {
@@ -57,12 +52,20 @@ export function createImageViews(ctx: LabContext, klPerDim: () => readonly numbe
       decodeNext();
     });
   };
-  const map = createLatentMap(ctx, (z, caption) => {
+  return (z, caption) => {
     pending = { z, caption };
     decodeNext();
-  });
+  };
+}
 
-  // The reader's own image: drawn, or a test image picked by number.
+/** Encodes the reader's own image (drawn, or a test image picked by number) and shows it on the map; returns the pad. */
+function bindOwnImage(
+  ctx: LabContext,
+  map: LatentMap,
+  paint: Paint,
+  size: () => { width: number; height: number },
+): { clear(): void } {
+  const { s } = ctx;
   const encoding = ctx.part('draw-encoding');
   const encode = (pixels: Float32Array | null) => {
     if (!pixels || ctx.phase === 'loading' || ctx.phase === 'failed') {
@@ -78,7 +81,7 @@ export function createImageViews(ctx: LabContext, klPerDim: () => readonly numbe
       const both = new Float32Array(pixels.length * 2);
       both.set(pixels);
       both.set(event.reconstruction, pixels.length);
-      paint('draw-reconstruction', both, 2, size.width, size.height, 2, 2);
+      paint('draw-reconstruction', both, 2, size().width, size().height, 2, 2);
       map.setProbe({ mean: event.mean, logVar: event.logVar });
       const [a, b] = map.dims();
       const sd = (i: number) => Math.exp(0.5 * (event.logVar[i] ?? 0)).toFixed(2);
@@ -91,7 +94,7 @@ export function createImageViews(ctx: LabContext, klPerDim: () => readonly numbe
       });
     });
   };
-  const pad = createDrawPad(canvas('draw-pad'), { onChange: encode });
+  const pad = createDrawPad(ctx.part<HTMLCanvasElement>('draw-pad'), { onChange: encode });
   ctx.part<HTMLButtonElement>('draw-clear').addEventListener('click', () => pad.clear());
   const pick = ctx.part<HTMLInputElement>('pick');
   const pickMessage = ctx.figure.querySelector(`#${ctx.id}-pick-message`) as HTMLElement;
@@ -112,6 +115,19 @@ export function createImageViews(ctx: LabContext, klPerDim: () => readonly numbe
   };
   ctx.part('pick-use').addEventListener('click', usePick);
   pick.addEventListener('keydown', (event) => event.key === 'Enter' && usePick());
+  return pad;
+}
+
+/** Builds the image panels; `klPerDim()` gives the latest KL per dimension, to pick the map's dimensions. */
+export function createImageViews(ctx: LabContext, klPerDim: () => readonly number[]): ImageViews {
+  const { s } = ctx;
+  const canvas = (name: string) => ctx.part<HTMLCanvasElement>(name);
+  const paint: Paint = (name, pixels, count, width, height, columns, scale) =>
+    paintGrid(canvas(name), pixels, count, width, height, { columns, scale, gap: 2, colors: themeColors(ctx.figure) });
+  let sampleSeed = 1;
+  let size = { width: 28, height: 28 };
+  const map = createLatentMap(ctx, liveDecoder(ctx, paint));
+  const pad = bindOwnImage(ctx, map, paint, () => size);
 
   ctx.part('new-samples').addEventListener('click', () => {
     sampleSeed += 1;

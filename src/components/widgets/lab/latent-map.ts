@@ -32,6 +32,126 @@ export function topDims(latentSize: number, klPerDim: readonly number[]): [numbe
   return a < b ? [a, b] : [b, a];
 }
 
+/** The chart as Plot returns it, with the scales the pointer maps back through. */
+type PlacedChart = (SVGSVGElement | HTMLElement) & {
+  scale?: (name: string) => { invert?: (v: number) => number } | undefined;
+};
+
+/** The latent coordinates under a pointer event, or null outside the plotting area. */
+function latentAt(host: HTMLElement, chart: PlacedChart | null, event: PointerEvent): [number, number] | null {
+  const svg = host.querySelector('svg');
+  const sx = chart?.scale?.('x');
+  const sy = chart?.scale?.('y');
+  if (!svg || !sx?.invert || !sy?.invert) return null;
+  const box = svg.getBoundingClientRect();
+  const ratio = (svg.viewBox.baseVal?.width || box.width) / box.width;
+  const x = sx.invert((event.clientX - box.left) * ratio);
+  const y = sy.invert((event.clientY - box.top) * ratio);
+  return Number.isFinite(x) && Number.isFinite(y) ? [x, y] : null;
+}
+
+/** The arrow keys' moves of the cursor, in latent units. */
+const KEY_MOVES: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowLeft: [-KEY_STEP, 0],
+  ArrowRight: [KEY_STEP, 0],
+  ArrowUp: [0, KEY_STEP],
+  ArrowDown: [0, -KEY_STEP],
+};
+
+/** What the cursor does: find the latent under a pointer, move by a key's step (false: nothing to move), decode there. */
+interface CursorActions {
+  latentAt(event: PointerEvent): [number, number] | null;
+  moveBy(move: readonly [number, number]): boolean;
+  decodeAt(x: number, y: number): void;
+}
+
+/** A mouse decodes where it hovers; touch and pen decode while dragging; the arrow keys move the cursor. */
+function bindCursor(host: HTMLElement, actions: CursorActions): void {
+  let dragging = false;
+  const decodeUnder = (event: PointerEvent) => {
+    const at = actions.latentAt(event);
+    if (at) actions.decodeAt(...at);
+  };
+  host.addEventListener('pointermove', (event) => {
+    if (event.pointerType === 'mouse' || dragging) decodeUnder(event);
+  });
+  host.addEventListener('pointerdown', (event) => {
+    dragging = true;
+    host.setPointerCapture(event.pointerId);
+    decodeUnder(event);
+  });
+  const stopDragging = () => void (dragging = false);
+  host.addEventListener('pointerup', stopDragging);
+  host.addEventListener('pointercancel', stopDragging);
+  host.addEventListener('keydown', (event) => {
+    const move = KEY_MOVES[event.key];
+    if (move && actions.moveBy(move)) event.preventDefault();
+  });
+}
+
+/**
+ * Returns `request()`, which redraws at the next frame while the panel is on screen; a change made off screen is drawn
+ * when it scrolls into view. A new width redraws too.
+ */
+function redrawWhenShown(panel: HTMLElement, host: HTMLElement, draw: () => void): () => void {
+  let onScreen = typeof IntersectionObserver !== 'function';
+  let stale = false;
+  let frame = 0;
+  const request = () => {
+    stale = true;
+    if (onScreen && !frame)
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        stale = false;
+        draw();
+      });
+  };
+  if (!onScreen) {
+    new IntersectionObserver(([entry]) => {
+      onScreen = entry?.isIntersecting ?? false;
+      if (onScreen && stale) request();
+    }).observe(panel);
+  }
+  watchWidth(host, request);
+  return request;
+}
+
+/** The table view: each class's count and mean position in the two dimensions shown. */
+function classMeansTable(
+  s: LabContext['s'],
+  names: readonly string[],
+  points: readonly LatentPoint[],
+  dims: readonly [number, number],
+): HTMLTableElement {
+  const sums = names.map(() => ({ n: 0, x: 0, y: 0 }));
+  for (const p of points) {
+    const sum = sums[p.label];
+    if (sum) Object.assign(sum, { n: sum.n + 1, x: sum.x + p.x, y: sum.y + p.y });
+  }
+  return buildTable(
+    s.latentTitle,
+    [s.legendTitle, 'n', `z${dims[0] + 1}`, `z${dims[1] + 1}`],
+    sums.map((sum, i) => [
+      names[i] ?? String(i),
+      String(sum.n),
+      formatNats(sum.n ? sum.x / sum.n : Number.NaN),
+      formatNats(sum.n ? sum.y / sum.n : Number.NaN),
+    ]),
+  );
+}
+
+/** Fills the HTML legend: one swatch per class. */
+function showLegend(legend: HTMLUListElement, names: readonly string[]): void {
+  legend.replaceChildren(
+    ...legendItems(names).map(({ label, color }) => {
+      const item = document.createElement('li');
+      item.textContent = label;
+      item.style.setProperty('--swatch', color);
+      return item;
+    }),
+  );
+}
+
 /** Builds the map inside the `[data-chart="latent"]` panel; `decode(latent)` asks the worker to decode a full z. */
 export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, caption: string) => void): LatentMap {
   const { s } = ctx;
@@ -44,14 +164,10 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
   let dims: [number, number] = [0, 1];
   let probe: { x: number; y: number; sx: number; sy: number } | null = null;
   let cursor: { x: number; y: number } | null = null;
-  let chart:
-    | ((SVGSVGElement | HTMLElement) & { scale?: (name: string) => { invert?: (v: number) => number } | undefined })
-    | null = null;
-  let frame = 0;
+  let chart: PlacedChart | null = null;
 
   const classNames = () => CLASS_NAMES[ctx.settings.dataset][ctx.lang];
   const render = () => {
-    frame = 0;
     if (!latentSize) return;
     const spec = latentScatterChart(
       { points, classNames: classNames(), dims, ...(probe ? { probe } : {}), ...(cursor ? { cursor } : {}) },
@@ -67,24 +183,7 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
     host.style.height = `${chart.getAttribute('height') ?? 480}px`;
     placeChart(host, dropPlotStyle(chart), `${ctx.id}-latent-description`);
   };
-  // The map is redrawn only while it is on screen; a change made off screen is drawn when it scrolls into view.
-  let onScreen = typeof IntersectionObserver !== 'function';
-  let stale = false;
-  const request = () => {
-    stale = true;
-    if (onScreen && !frame)
-      frame = requestAnimationFrame(() => {
-        stale = false;
-        render();
-      });
-  };
-  if (!onScreen) {
-    new IntersectionObserver(([entry]) => {
-      onScreen = entry?.isIntersecting ?? false;
-      if (onScreen && stale) request();
-    }).observe(panel);
-  }
-  watchWidth(host, request);
+  const request = redrawWhenShown(panel, host, render);
 
   const decodeAt = (x: number, y: number) => {
     cursor = { x, y };
@@ -94,82 +193,25 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
     if (latentSize > 1) z[dims[1]] = y;
     decode(z, fill(s.decodedAt, { a: dims[0] + 1, b: dims[1] + 1, x: x.toFixed(2), y: y.toFixed(2) }));
   };
-  /** The latent coordinates under a pointer event, or null outside the plotting area. */
-  const latentAt = (event: PointerEvent): [number, number] | null => {
-    const svg = host.querySelector('svg');
-    const sx = chart?.scale?.('x');
-    const sy = chart?.scale?.('y');
-    if (!svg || !sx?.invert || !sy?.invert) return null;
-    const box = svg.getBoundingClientRect();
-    const ratio = (svg.viewBox.baseVal?.width || box.width) / box.width;
-    const x = sx.invert((event.clientX - box.left) * ratio);
-    const y = sy.invert((event.clientY - box.top) * ratio);
-    return Number.isFinite(x) && Number.isFinite(y) ? [x, y] : null;
-  };
-  let dragging = false;
-  host.addEventListener('pointermove', (event) => {
-    if (event.pointerType !== 'mouse' && !dragging) return;
-    const at = latentAt(event);
-    if (at) decodeAt(...at);
-  });
-  host.addEventListener('pointerdown', (event) => {
-    dragging = true;
-    host.setPointerCapture(event.pointerId);
-    const at = latentAt(event);
-    if (at) decodeAt(...at);
-  });
-  const stopDragging = () => void (dragging = false);
-  host.addEventListener('pointerup', stopDragging);
-  host.addEventListener('pointercancel', stopDragging);
-  host.addEventListener('keydown', (event) => {
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [-KEY_STEP, 0],
-      ArrowRight: [KEY_STEP, 0],
-      ArrowUp: [0, KEY_STEP],
-      ArrowDown: [0, -KEY_STEP],
-    };
-    const move = moves[event.key];
-    if (!move || !latentSize) return;
-    event.preventDefault();
-    const from = cursor ?? { x: 0, y: 0 };
-    decodeAt(Math.max(-4, Math.min(4, from.x + move[0])), Math.max(-4, Math.min(4, from.y + move[1])));
+  bindCursor(host, {
+    latentAt: (event) => latentAt(host, chart, event),
+    moveBy: ([dx, dy]) => {
+      if (!latentSize) return false;
+      const from = cursor ?? { x: 0, y: 0 };
+      decodeAt(Math.max(-4, Math.min(4, from.x + dx)), Math.max(-4, Math.min(4, from.y + dy)));
+      return true;
+    },
+    decodeAt,
   });
 
   const region = panel.querySelector<HTMLElement>('[data-lab="table"]') as HTMLElement;
-  const classTable = () => {
-    const sums = classNames().map(() => ({ n: 0, x: 0, y: 0 }));
-    for (const p of points) {
-      const sum = sums[p.label];
-      if (sum) Object.assign(sum, { n: sum.n + 1, x: sum.x + p.x, y: sum.y + p.y });
-    }
-    return buildTable(
-      s.latentTitle,
-      [s.legendTitle, 'n', `z${dims[0] + 1}`, `z${dims[1] + 1}`],
-      sums.map((sum, i) => [
-        classNames()[i] ?? String(i),
-        String(sum.n),
-        formatNats(sum.n ? sum.x / sum.n : Number.NaN),
-        formatNats(sum.n ? sum.y / sum.n : Number.NaN),
-      ]),
-    );
-  };
+  const classTable = () => classMeansTable(s, classNames(), points, dims);
   const table = bindTableToggle(
     panel.querySelector('[data-lab="table-toggle"]') as HTMLButtonElement,
     region,
     { show: s.showTable, hide: s.hideTable },
     () => region.replaceChildren(classTable()),
   );
-
-  const showLegend = () => {
-    legend.replaceChildren(
-      ...legendItems(classNames()).map(({ label, color }) => {
-        const item = document.createElement('li');
-        item.textContent = label;
-        item.style.setProperty('--swatch', color);
-        return item;
-      }),
-    );
-  };
 
   return {
     onLatents(event, klPerDim) {
@@ -185,7 +227,7 @@ export function createLatentMap(ctx: LabContext, decode: (z: Float32Array, capti
           ? s.latentDims2
           : fill(s.latentDimsTop, { latent: latentSize, a: dims[0] + 1, b: dims[1] + 1 });
       description.textContent = `${fill(s.latentAria, { count: points.length })}${ctx.lang === 'zh' ? '。' : '. '}${s.latentHover}`;
-      if (!legend.childElementCount) showLegend();
+      if (!legend.childElementCount) showLegend(legend, classNames());
       if (table.isOpen()) region.replaceChildren(classTable());
       request();
     },
