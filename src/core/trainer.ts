@@ -46,10 +46,7 @@ export class Trainer {
     this.batches = new BatchStream(train, this.current, this.current.seed);
     this.net = VaeModel.create(this.current, this.current.seed);
     this.optimizer = new Adam({ learningRate: this.current.learningRate });
-    this.recovery = new StepRecovery({
-      hold: (ahead) => this.holdState(ahead),
-      putBack: (point) => this.putBack(point),
-    });
+    this.recovery = new StepRecovery({ hold: (ahead) => this.holdState(ahead), putBack: (p) => this.putBack(p) });
   }
 
   /** The configuration now in force (β and learning rate included). */
@@ -77,10 +74,7 @@ export class Trainer {
     this.setLive({ beta });
   }
 
-  /**
-   * Changes the settings that apply live (β, the learning rate) from the next step on, validated together: an invalid
-   * value throws `InvalidConfigError` and changes neither. Adam keeps its moment estimates.
-   */
+  /** Changes β and/or the learning rate from the next step on; an invalid value throws and changes neither. */
   setLive(live: Partial<Pick<VaeConfig, 'beta' | 'learningRate'>>): void {
     const next = resolveConfig({ ...this.current, ...live }, this.train.count);
     if (next.learningRate > this.current.learningRate) this.recovery.keepAnchor();
