@@ -19,7 +19,7 @@ type Handlers = { readonly [T in WorkerRequest['type']]: Handler<Extract<WorkerR
 
 const tagOf = (id: number | undefined) => (id === undefined ? {} : { id });
 
-/** A new model: drop the old one, pick the backend, load the dataset (reporting progress), build the trainer. */
+/** A new model: drop the old one, pick the backend while the dataset loads (reporting progress), build the trainer. */
 async function init(session: WorkerSession, request: InitRequest): Promise<void> {
   const { id } = request;
   session.running = false;
@@ -30,12 +30,16 @@ async function init(session: WorkerSession, request: InitRequest): Promise<void>
   session.dataset = request.dataset;
   session.setState('loading', id);
   const { prepareBackend, loadDataset } = session.options;
+  // The download and the engine's start (compiling WebAssembly or shaders, the backend probe) overlap: neither needs
+  // the other, and done one after the other they were most of the lab's wait before Train.
+  const data = loadDataset(request.dataset, (loaded, total) =>
+    session.post({ type: 'progress', loaded, total, ...tagOf(id) }),
+  );
+  data.catch(() => undefined);
   session.backend = prepareBackend ? await prepareBackend(request) : tf.getBackend();
   session.lossWatch.arm(session.backend);
   try {
-    session.data = await loadDataset(request.dataset, (loaded, total) =>
-      session.post({ type: 'progress', loaded, total, ...tagOf(id) }),
-    );
+    session.data = await data;
   } catch (error) {
     const reason = error instanceof DatasetError ? { reason: error.code } : {};
     const message = error instanceof Error ? error.message : String(error);
