@@ -10,7 +10,7 @@ import { COLORS as DENSITY_COLORS, type ChartSize } from './marginal-likelihood'
 import { valueAxis } from './ticks';
 import { densityCurveMarks, peakLabel, peakOf } from './density-marks';
 import { PLOT_CLASSES } from './plot-classes.mjs';
-import { chartFrame } from './frame';
+import { approxTextWidth, chartFrame } from './frame';
 
 /** The four parts of the two bars. */
 export type Part = 'reconstruction' | 'klPrior' | 'evidence' | 'gap';
@@ -70,13 +70,6 @@ export function barDomain(terms: DecompositionTerms): [number, number] {
   if (!(terms.negEvidence > 0)) return [lo * 1.05, Math.max(hi * 1.05, 1e-9)];
   const k = Math.max(1, Math.ceil(Math.log2((hi * 1.04) / terms.negEvidence)));
   return [lo, terms.negEvidence * 2 ** k];
-}
-
-/** A rough width of `text` in px at 11–12 px: CJK characters are about twice as wide as Latin ones. */
-export function approxTextWidth(text: string): number {
-  let width = 0;
-  for (const c of text) width += /[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 12 : 6.6;
-  return width;
 }
 
 export interface BarsOptions extends ChartSize {

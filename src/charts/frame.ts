@@ -31,3 +31,10 @@ export function chartFrame(className: string, options: ChartFrameOptions, defaul
 export function margins(m: { top: number; right: number; bottom: number; left: number }) {
   return { marginTop: m.top, marginRight: m.right, marginBottom: m.bottom, marginLeft: m.left };
 }
+
+/** A rough width of `text` in px at 11–12 px: CJK characters are about twice as wide as Latin ones. */
+export function approxTextWidth(text: string): number {
+  let width = 0;
+  for (const c of text) width += /[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 12 : 6.6;
+  return width;
+}

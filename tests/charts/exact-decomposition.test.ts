@@ -2,13 +2,13 @@
 import { describe, expect, test } from 'vitest';
 import { render, stable } from './render';
 import {
-  approxTextWidth,
   barDomain,
   barSegments,
   decompositionChart,
   densityChart,
   type DecompositionTerms,
 } from '../../src/charts/exact-decomposition';
+import { approxTextWidth } from '../../src/charts/frame';
 import {
   expectedLogLikelihood,
   klToPosterior,

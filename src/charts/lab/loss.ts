@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { BetaChange, HeldOutPoint, LossPoint } from './types';
+import { approxTextWidth } from '../frame';
 import { LAB_COLORS, LAB_DASHES, extent, formatNumber, frame, spreadLabels, type LabChartOptions } from './common';
 
 /** The history to draw (MetricHistory's points(), heldOut() and betaChanges()). */
@@ -36,6 +37,15 @@ const SERIES: readonly Series[] = ['reconstruction', 'kl', 'negElbo', 'objective
 const STROKE_WIDTH: Readonly<Record<Series, number>> = { reconstruction: 1.5, kl: 1.5, negElbo: 2.5, objective: 1.5 };
 const MARGIN = Object.freeze({ top: 28, right: 124, bottom: 36, left: 52 });
 const LABEL_GAP = 13;
+// End labels are set in semibold, about a tenth wider than approxTextWidth's regular weight; dx 6 plus a little room.
+const END_LABEL_WEIGHT = 1.12;
+const END_LABEL_PAD = 10;
+
+/** The right margin: the default, or wider where the longest end label (e.g. "reconstruction loss") needs it. */
+export function lossMarginRight(labels: readonly string[]): number {
+  const widest = Math.max(0, ...labels.map((text) => approxTextWidth(text) * END_LABEL_WEIGHT));
+  return Math.max(MARGIN.right, Math.ceil(widest + END_LABEL_PAD));
+}
 
 /** The objective is only its own curve where β ≠ 1; elsewhere it is the −ELBO and is left out (a gap in its line). */
 function seriesValue(point: LossPoint, series: Series): number {
@@ -85,7 +95,7 @@ export function lossChart(data: LossData, options: LossOptions): Plot.PlotOption
   return {
     ...frame(options, 300),
     marginTop: MARGIN.top,
-    marginRight: MARGIN.right,
+    marginRight: lossMarginRight([labels.reconstruction, labels.kl, labels.negElbo, labels.objective, labels.heldOut]),
     marginBottom: MARGIN.bottom,
     marginLeft: MARGIN.left,
     x: { domain: x, label: labels.step, labelAnchor: 'right' },

@@ -1,7 +1,10 @@
 /** Snapshot and structure tests for the lab's loss chart. */
 import { describe, expect, test } from 'vitest';
 import { MetricHistory, type LossPoint } from '../../../src/components/widgets/lab/history';
-import { lossChart, type LossLabels } from '../../../src/charts/lab/loss';
+import { lossChart, lossMarginRight, type LossLabels } from '../../../src/charts/lab/loss';
+import { approxTextWidth } from '../../../src/charts/frame';
+import { VAE_LAB_EN } from '../../../src/i18n/widgets/vae-lab.en';
+import { VAE_LAB_ZH } from '../../../src/i18n/widgets/vae-lab.zh';
 import { render, stable, texts } from './render';
 
 const labels: LossLabels = {
@@ -82,6 +85,36 @@ describe('lossChart(data, options)', () => {
     const plot = render(lossChart(data, { width: 640, labels, ...aria, logY: true }));
     expect(plot.scale('y')?.type).toBe('log');
     expect(plot.querySelectorAll('g.lab-series-kl path').length).toBe(1);
+  });
+});
+
+describe('lossMarginRight(labels): room for the end labels', () => {
+  const seriesNames = (s: typeof VAE_LAB_EN) => [
+    s.seriesRecon,
+    s.seriesKl,
+    s.seriesNegElbo,
+    s.seriesObjective,
+    s.seriesHeldOut,
+  ];
+  test('keeps the default 124 px for short labels', () => {
+    expect(lossMarginRight(['KL', '−ELBO'])).toBe(124);
+  });
+  test('widens for a long one: "reconstruction loss" (19 characters, semibold) gets over 140 px', () => {
+    expect(lossMarginRight(['reconstruction loss', 'KL'])).toBeGreaterThan(140);
+  });
+  test.each([
+    ['en', VAE_LAB_EN],
+    ['zh', VAE_LAB_ZH],
+  ])('the book’s %s series names each fit beside the plot (dx 6 + their semibold width)', (_, strings) => {
+    const names = seriesNames(strings);
+    const margin = lossMarginRight(names);
+    for (const name of names) expect(6 + approxTextWidth(name) * 1.1).toBeLessThanOrEqual(margin);
+  });
+  test('the chart uses that margin: the plot ends that far from the right edge', () => {
+    const long = { ...labels, reconstruction: 'reconstruction loss' };
+    const plot = render(lossChart(data, { width: 640, labels: long, ...aria }));
+    const right = plot.scale('x')!.range![1]!;
+    expect(640 - right).toBe(lossMarginRight(['reconstruction loss', 'KL', '−ELBO', 'objective', 'held-out']));
   });
 });
 
