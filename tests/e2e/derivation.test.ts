@@ -4,12 +4,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { chapterPaths, hasBrowser, siteUrl, useBrowser } from './harness';
+import { chapterPaths, hasBrowser, siteUrl, useBrowser, useTab } from './harness';
 import { SITE_DIR } from '../helpers/site';
 import { switchToDarkTheme } from './axe-helper';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
+// One tab for the visits with JavaScript (see useTab); the visits without it need a context of their own.
+const visit = useTab(browser);
 const CHAPTER_3 = 'evidence-lower-bound';
 const STRINGS = {
   en: {
@@ -56,24 +58,36 @@ interface OpenOptions {
 
 /** Opens the page with the first derivation of at least two steps; records console errors. */
 async function openDerivation(lang: Lang, options: OpenOptions = {}) {
-  const context = await browser().newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    colorScheme: options.colorScheme ?? 'light',
-    reducedMotion: options.reducedMotion ?? 'no-preference',
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-  });
-  const page: Page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  await page.goto(new URL(derivationPage(lang), siteUrl).href, { waitUntil: 'load' });
+  const url = new URL(derivationPage(lang), siteUrl).href;
+  let page: Page;
+  let consoleErrors: string[];
+  let close: () => Promise<void>;
+  if (options.javaScriptEnabled === false) {
+    const context = await browser().newContext({
+      viewport: { width: options.width ?? 1280, height: 900 },
+      colorScheme: options.colorScheme ?? 'light',
+      reducedMotion: options.reducedMotion ?? 'no-preference',
+      javaScriptEnabled: false,
+    });
+    page = await context.newPage();
+    consoleErrors = [];
+    const errors = consoleErrors;
+    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(url, { waitUntil: 'load' });
+    close = () => context.close();
+  } else {
+    const opened = await visit(derivationPage(lang), options);
+    ({ page, close } = opened);
+    consoleErrors = opened.problems.consoleErrors;
+  }
   const figure = page
     .locator('figure[data-derivation]')
     .filter({ has: page.locator('li[data-derivation-step] ~ li[data-derivation-step]') })
     .first();
   await figure.scrollIntoViewIfNeeded();
   const steps = figure.locator('li[data-derivation-step]');
-  return { page, figure, steps, total: await steps.count(), consoleErrors, close: () => context.close() };
+  return { page, figure, steps, total: await steps.count(), consoleErrors, close };
 }
 
 /** Which steps are visible, e.g. [true, false, false]. */

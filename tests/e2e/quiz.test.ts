@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, siteUrl, useBrowser } from './harness';
+import { hasBrowser, siteUrl, useBrowser, useTab } from './harness';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
+// One tab for the visits with JavaScript (see useTab: storage starts empty each time); without it, a context of its own.
+const visit = useTab(browser);
 const ROOT = 'section[data-widget="quiz"][data-set="final"]';
 
 interface Key {
@@ -15,20 +17,22 @@ interface Key {
   answer: string[] | number;
 }
 
-/** Opens the quiz page in a fresh context; `init` runs before any page script (to plant storage values). */
+/** Opens the quiz page with empty storage; `init` runs before any page script (to plant storage values). */
 async function openQuiz(lang: string, init?: string, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser().newContext({
-    viewport: { width: 1280, height: 900 },
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-  });
+  if (options.javaScriptEnabled !== false) {
+    // The tab's record of console errors and page errors, from before the load on.
+    const { page, problems, close } = await visit(`${lang}/quiz/`, init ? { init } : {});
+    await ready(page);
+    return { page, errors: problems.consoleErrors, close };
+  }
+  const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(new URL(`${lang}/quiz/`, siteUrl).href, { waitUntil: 'load' });
-  if (options.javaScriptEnabled !== false) await ready(page);
-  return { page, errors, context };
+  return { page, errors, close: () => context.close() };
 }
 
 async function ready(page: Page) {
@@ -72,7 +76,7 @@ const scoreOf = (page: Page) =>
 
 describe.skipIf(!hasBrowser).each(['en', 'zh'])('the final quiz on /%s/quiz/', (lang) => {
   it('answering the ten questions correctly scores 10/10, and the score survives a reload', async () => {
-    const { page, errors, context } = await openQuiz(lang);
+    const { page, errors, close } = await openQuiz(lang);
     const all = await keys(page);
     expect(all).toHaveLength(10);
     for (const [id, key] of all) await answer(page, id, key);
@@ -86,11 +90,11 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the final quiz on /%s/quiz/', (
     expect(await scoreOf(page)).toEqual({ correct: '10', answered: '10', total: '10' });
     expect(await page.locator(`${ROOT} form[data-verdict="correct"]`).count()).toBe(10);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('a wrong answer says so in words, shows its explanation and the section that teaches it; retry clears it', async () => {
-    const { page, errors, context } = await openQuiz(lang);
+    const { page, errors, close } = await openQuiz(lang);
     const [id, key] = (await keys(page)).find(([qid]) => qid === 'final:main-use')!;
     await answer(page, id, key, true);
     const feedback = page.locator(`${ROOT} form[data-question="${id}"] [data-quiz="feedback"]`);
@@ -121,13 +125,13 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the final quiz on /%s/quiz/', (
     await page.locator(`${ROOT} [data-quiz="retry"]`).click();
     expect(await scoreOf(page)).toEqual({ correct: '0', answered: '0', total: '10' });
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 });
 
 describe.skipIf(!hasBrowser)('the quiz with broken or missing storage, and without JavaScript', () => {
   it('resets a corrupt stored value with a notice, keeps working, and saves a valid record', async () => {
-    const { page, errors, context } = await openQuiz(
+    const { page, errors, close } = await openQuiz(
       'en',
       `localStorage.setItem(${JSON.stringify(PROGRESS_KEY)}, '{"version":2,"seed":0,"answers":{"x":')`,
     );
@@ -138,7 +142,7 @@ describe.skipIf(!hasBrowser)('the quiz with broken or missing storage, and witho
     expect(stored.version).toBe(2);
     expect(stored.answers[id].correct).toBe(true);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('clears an answer saved for an earlier revision of a question (final Q5), keeps the others, and says so', async () => {
@@ -150,7 +154,7 @@ describe.skipIf(!hasBrowser)('the quiz with broken or missing storage, and witho
         'final:parts': { given: ['encoder-decoder'], correct: true },
       },
     };
-    const { page, errors, context } = await openQuiz(
+    const { page, errors, close } = await openQuiz(
       'en',
       `localStorage.setItem(${JSON.stringify(PROGRESS_KEY)}, ${JSON.stringify(JSON.stringify(old))})`,
     );
@@ -162,40 +166,38 @@ describe.skipIf(!hasBrowser)('the quiz with broken or missing storage, and witho
     const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY))!);
     expect(Object.keys(stored.answers)).toEqual(['final:parts']);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('works in memory and says so when localStorage throws', async () => {
     const init = `Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });`;
-    const { page, errors, context } = await openQuiz('zh', init);
+    const { page, errors, close } = await openQuiz('zh', init);
     expect(await page.locator(ROOT).getAttribute('data-storage')).toBe('memory');
     expect(await page.locator(`${ROOT} [data-quiz="notice"]`).textContent()).toContain('不允许本页保存');
     const [id, key] = (await keys(page))[0]!;
     await answer(page, id, key);
     expect((await scoreOf(page))['correct']).toBe('1');
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('reads without JavaScript: every question, its options, and its answer and explanation in <details>', async () => {
-    const { page, context } = await openQuiz('en', undefined, { javaScriptEnabled: false });
+    const { page, close } = await openQuiz('en', undefined, { javaScriptEnabled: false });
     expect(await page.locator(`${ROOT} fieldset legend`).count()).toBe(10);
     expect(await page.locator(`${ROOT} details.quiz-answer`).count()).toBe(10);
     const details = page.locator(`${ROOT} form[data-question="final:main-use"] details`);
     await details.locator('summary').click();
     expect(await details.textContent()).toMatch(/Answer: Generating new data/);
     expect(await page.locator(`${ROOT} [data-quiz="static-note"]`).isVisible()).toBe(true);
-    await context.close();
+    await close();
   });
 });
 
 describe.skipIf(!hasBrowser)('checkpoint questions in the chapters', () => {
   it('grade a numeric answer (decimal comma accepted), link a "predict, then run" item to the preset lab, and count in the overall score', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(new URL('en/two-terms/', siteUrl).href, { waitUntil: 'load' });
+    // The tab's record of page errors (and console errors) runs from before the load, across the three pages.
+    const { page, problems, close } = await visit('en/two-terms/');
+    const errors = problems.consoleErrors;
     const root = page.locator('section[data-widget="quiz"][data-set="two-terms"]');
     await root.scrollIntoViewIfNeeded();
     await page.waitForSelector('section[data-widget="quiz"][data-set="two-terms"][data-state="ready"]');
@@ -223,6 +225,6 @@ describe.skipIf(!hasBrowser)('checkpoint questions in the chapters', () => {
       /^All quizzes together: 1 of \d+ \(1 answered\)$/,
     );
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 });

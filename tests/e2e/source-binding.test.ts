@@ -8,12 +8,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { hasBrowser, siteUrl, useBrowser } from './harness';
+import { hasBrowser, siteUrl, useBrowser, useTab } from './harness';
 import { ROOT } from '../helpers/site';
 import { switchToDarkTheme } from './axe-helper';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
+// One tab for the visits with JavaScript on a mouse (see useTab); without JavaScript or on touch a context of their own.
+const visit = useTab(browser);
 const CHAPTER = 'beta-rate-distortion';
 const FILE = 'src/core/losses.ts';
 const STRINGS = {
@@ -41,18 +43,30 @@ interface OpenOptions {
 
 /** Opens chapter 7, records console errors and every `vae:term` event, and returns its β-objective binding. */
 async function openBinding(lang: Lang, options: OpenOptions = {}) {
-  const context = await browser().newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    colorScheme: options.colorScheme ?? 'light',
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-    hasTouch: options.hasTouch ?? false,
-    isMobile: options.hasTouch ?? false,
-  });
-  const page: Page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  await page.goto(new URL(`${lang}/${CHAPTER}/`, siteUrl).href, { waitUntil: 'load' });
+  const path = `${lang}/${CHAPTER}/`;
+  let page: Page;
+  let consoleErrors: string[];
+  let close: () => Promise<void>;
+  if (options.javaScriptEnabled === false || options.hasTouch) {
+    const context = await browser().newContext({
+      viewport: { width: options.width ?? 1280, height: 900 },
+      colorScheme: options.colorScheme ?? 'light',
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+      hasTouch: options.hasTouch ?? false,
+      isMobile: options.hasTouch ?? false,
+    });
+    page = await context.newPage();
+    consoleErrors = [];
+    const errors = consoleErrors;
+    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load' });
+    close = () => context.close();
+  } else {
+    const opened = await visit(path, options);
+    ({ page, close } = opened);
+    consoleErrors = opened.problems.consoleErrors;
+  }
   if (options.javaScriptEnabled !== false) {
     await page.evaluate(() => {
       const log: unknown[] = [];
@@ -62,7 +76,7 @@ async function openBinding(lang: Lang, options: OpenOptions = {}) {
   }
   const figure = page.locator(`figure.formula-binding[data-source-fn="betaObjective"]`);
   await figure.scrollIntoViewIfNeeded();
-  return { page, figure, consoleErrors, close: () => context.close() };
+  return { page, figure, consoleErrors, close };
 }
 
 const termEvents = (page: Page) => page.evaluate(() => (window as unknown as { termEvents: unknown[] }).termEvents);

@@ -1,10 +1,12 @@
 /** Chapter 1's marginal-likelihood widget in Chromium, in both languages: it loads near the viewport, renders, and responds. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { hasBrowser, openPage, useBrowser } from './harness';
+import { hasBrowser, useBrowser, useTab } from './harness';
 import { seriousViolations, switchToDarkTheme } from './axe-helper';
 
 const browser = useBrowser();
+// One tab for the file: each visit navigates it afresh (see useTab), far cheaper than a new context per test.
+const openPage = useTab(browser);
 const FIGURE = 'figure[data-widget="marginal-likelihood"]';
 // Chapter 1's toy at x = 3: p(3) = N(3; 1, 4.25); at x = 5, N(5; 1, 4.25).
 const normal = (x: number, mean: number, variance: number) =>
@@ -31,7 +33,7 @@ function parseShown(text: string | null): number {
 
 /** Opens the chapter, checks the figure is still static (not near the viewport), then scrolls to it and waits. */
 async function openWidget(lang: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) {
-  const opened = await openPage(browser(), `${lang}/generative-model/`, options);
+  const opened = await openPage(`${lang}/generative-model/`, options);
   const clientRequests: string[] = [];
   opened.page.on('request', (r) => r.url().includes('marginal-likelihood.client') && clientRequests.push(r.url()));
   const figure = opened.page.locator(FIGURE);
