@@ -4,10 +4,12 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasBrowser, openPage, useBrowser } from './harness';
+import { hasBrowser, useBrowser, useTab } from './harness';
 import { cellOf, numbersIn, waitState } from './notebook-page';
 
 const browser = useBrowser();
+// One tab for the file: each visit navigates it afresh (see useTab), far cheaper than a new context per test.
+const openPage = useTab(browser);
 
 /** Chapter and the language its page is opened in. */
 const PAGES = [
@@ -42,7 +44,7 @@ describe.skipIf(!hasBrowser).each(PAGES)('notebook cells in %s (%s)', (chapter, 
   const names = readdirSync(`chapters/${lang}/cells/${chapter}`).map((f) => f.replace(/\.ts$/, ''));
 
   it('each cell runs in the sandbox without an error and shows its recorded numbers', async () => {
-    const { page, problems, close } = await openPage(browser(), `${lang}/${chapter}/`);
+    const { page, problems, close } = await openPage(`${lang}/${chapter}/`);
     const order = await page
       .locator('figure[data-cell]')
       .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['cellName']));
@@ -81,7 +83,7 @@ function toyAtBeta(beta: number): number[] {
 
 describe.skipIf(!hasBrowser)('the β slider of chapter 7 (zh)', () => {
   it('after a run, moving β to its maximum re-runs its cell and the tangent chart with the toy at β = 10', async () => {
-    const { page, problems, close } = await openPage(browser(), 'zh/beta-rate-distortion/');
+    const { page, problems, close } = await openPage('zh/beta-rate-distortion/');
     await cellOf(page, 'beta').locator('[data-cell-run]').click();
     expect(await waitState(page, 'tangent', ['done'], 90_000)).toBe('done');
     const slider = cellOf(page, 'beta').locator('input[type="range"]');

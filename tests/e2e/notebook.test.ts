@@ -1,13 +1,16 @@
 /** Notebook cells in chapter 4, both languages: edit and run, reactivity, time limit, sandbox, storage, links, no-JS, axe, 360 px. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, openPage, siteUrl, useBrowser } from './harness';
+import { hasBrowser, openPage, siteUrl, useBrowser, useTab, type OpenedPage } from './harness';
 import { seriousViolations } from './axe-helper';
 import { cellOf, editorText, errorIn, numbersIn, runCell, typeCode, waitState } from './notebook-page';
 import { shareFragment } from '../../src/notebook/share';
 import { DEFAULT_LIMIT_MS } from '../../src/notebook/timer';
 
 const browser = useBrowser();
+// One tab for the visits (see useTab: storage starts empty each time); the time-limit test installs the page clock and
+// the no-JavaScript one turns scripts off, so those two get a context of their own.
+const visit = useTab(browser);
 const BOOK_KL = readBookCell('kl-closed-form');
 
 /** The book's code of a cell, English (the page's own copy is read in the tests that need the other language). */
@@ -22,7 +25,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('notebook cells in chapter 4 (%s
   const path = `${lang}/two-terms/`;
 
   it('load nothing up front; editing μ and running updates the cell and the Monte Carlo cell that uses it', async () => {
-    const { page, problems, close } = await openPage(browser(), path);
+    const { page, problems, close } = await visit(path);
     const heavy: string[] = [];
     page.on('request', (r) => /notebook\.client|sandbox\.worker|codemirror/i.test(r.url()) && heavy.push(r.url()));
     await page.waitForTimeout(500);
@@ -44,7 +47,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('notebook cells in chapter 4 (%s
   });
 
   it('moving the μ slider re-runs the cell and the Monte Carlo cell with the new value', async () => {
-    const { page, close } = await openPage(browser(), path);
+    const { page, close } = await visit(path);
     const slider = cellOf(page, 'kl-closed-form').locator('input[type="range"]');
     await slider.focus();
     await page.keyboard.press('ArrowRight');
@@ -90,9 +93,9 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('notebook cells in chapter 4 (%s
 
   // One page and one sandbox for the six forbidden calls: each replaces the cell's code, so none sees another's.
   describe('the sandbox', () => {
-    let opened: Awaited<ReturnType<typeof openPage>> | undefined;
+    let opened: OpenedPage | undefined;
     beforeAll(async () => {
-      opened = await openPage(browser(), path);
+      opened = await visit(path);
     });
     afterAll(async () => {
       await opened?.close();
@@ -120,7 +123,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('notebook cells in chapter 4 (%s
   });
 
   it('keeps an edit across a reload, and Reset brings back the book code and the recorded output', async () => {
-    const { page, close } = await openPage(browser(), path);
+    const { page, close } = await visit(path);
     const recorded = await cellOf(page, 'kl-closed-form').locator('[data-cell-output]').innerHTML();
     const code = (await cellOf(page, 'kl-closed-form').getAttribute('data-cell-source')) ?? '';
     await typeCode(page, 'kl-closed-form', code.replace('const sigma = 0.5;', 'const sigma = 0.25;'));
@@ -140,7 +143,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('notebook cells in chapter 4 (%s
 
   it('shows code from a shared link with a notice and runs it only when the reader presses Run', async () => {
     const shared = BOOK_KL.replace('value: 1,', 'value: -1.5,');
-    const { page, close } = await openPage(browser(), `${path}${shareFragment('kl-closed-form', shared)}`);
+    const { page, close } = await visit(`${path}${shareFragment('kl-closed-form', shared)}`);
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
     await cellOf(page, 'kl-closed-form').locator('.cm-content').waitFor();
@@ -170,7 +173,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('notebook cells in chapter 4 (%s
   it.each(['light', 'dark'] as const)(
     'has no serious axe violations with the editor mounted (%s), and fits 360 px',
     async (colorScheme) => {
-      const { page, close } = await openPage(browser(), path, { colorScheme, width: 360 });
+      const { page, close } = await visit(path, { colorScheme, width: 360 });
       await cellOf(page, 'kl-closed-form').locator('[data-cell-code]').click();
       await cellOf(page, 'kl-closed-form').locator('.cm-content').waitFor();
       expect(await seriousViolations(page, 'figure[data-cell-name="kl-closed-form"]')).toEqual([]);

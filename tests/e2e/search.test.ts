@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hasBrowser, openPage, pagePaths, useBrowser } from './harness';
+import { hasBrowser, pagePaths, useBrowser, useTab } from './harness';
 
 const browser = useBrowser();
+// One tab for the file: each visit navigates it afresh (see useTab), far cheaper than a new context per test.
+const openPage = useTab(browser);
 
 /** Opens the search dialog on `path`, types `term`, and returns the result links' hrefs. */
 async function search(path: string, term: string) {
-  const { page, problems, close } = await openPage(browser(), path);
+  const { page, problems, close } = await openPage(path);
   await page.getByRole('button', { name: /Search the book|搜索全书/ }).click();
   const input = page
     .getByRole('dialog')

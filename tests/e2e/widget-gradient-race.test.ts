@@ -10,12 +10,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { hasBrowser, openPage, useBrowser } from './harness';
+import { hasBrowser, useBrowser, useTab } from './harness';
 import { seriousViolations } from './axe-helper';
 import { empiricalVarianceRelativeSd, type Estimator } from '../../src/core/toys/gradient-estimator-study';
 import { sine, square } from '../../src/core/toys/gradient-estimators';
 
 const browser = useBrowser();
+// One tab for the file: each visit navigates it afresh (see useTab), far cheaper than a new context per test.
+const openPage = useTab(browser);
 const FIGURE = 'figure[data-widget="gradient-race"]';
 const ESTIMATORS: Estimator[] = ['pathwise', 'score', 'scoreBaseline'];
 const REPEATS = 2000;
@@ -43,7 +45,7 @@ async function waitReady(page: Page): Promise<void> {
 
 /** Opens chapter 5, records the figure's state before it nears the viewport, then scrolls to it and waits. */
 async function openWidget(lang: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) {
-  const opened = await openPage(browser(), `${lang}/reparameterization/`, options);
+  const opened = await openPage(`${lang}/reparameterization/`, options);
   const clientRequests: string[] = [];
   opened.page.on('request', (r) => r.url().includes('gradient-race.client') && clientRequests.push(r.url()));
   const figure = opened.page.locator(FIGURE);

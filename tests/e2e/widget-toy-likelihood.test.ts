@@ -1,10 +1,12 @@
 /** Chapter 2's toy-likelihood widget in Chromium, in both languages: the numbers it shows are the chapter's and the closed forms. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { hasBrowser, openPage, useBrowser } from './harness';
+import { hasBrowser, useBrowser, useTab } from './harness';
 import { seriousViolations, switchToDarkTheme } from './axe-helper';
 
 const browser = useBrowser();
+// One tab for the file: each visit navigates it afresh (see useTab), far cheaper than a new context per test.
+const openPage = useTab(browser);
 const FIGURE = 'figure[data-widget="toy-likelihood"]';
 
 // ℓ(w, b, s) = Σ log N(x; b, w² + s²), written out here independently of src/core.
@@ -27,7 +29,7 @@ function parseShown(text: string | null): number {
 }
 
 async function openWidget(lang: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) {
-  const opened = await openPage(browser(), `${lang}/maximum-likelihood/`, options);
+  const opened = await openPage(`${lang}/maximum-likelihood/`, options);
   const clientRequests: string[] = [];
   opened.page.on('request', (r) => r.url().includes('toy-likelihood.client') && clientRequests.push(r.url()));
   const figure = opened.page.locator(FIGURE);
