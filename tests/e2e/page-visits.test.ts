@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { chapterPaths, hasBrowser, openPage, pagePaths, siteUrl, useBrowser } from './harness';
+import { chapterPaths, hasBrowser, pagePaths, siteUrl, useBrowser, useTab, type OpenedPage } from './harness';
 import { switchToDarkTheme } from './axe-helper';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
+// One tab for every page: each visit navigates it afresh (see useTab), which costs far less than a new tab per page.
+const openPage = useTab(browser);
 const enChapters = new Set(chapterPaths.filter((p) => p.startsWith('en/')));
 // The quiz (chapter 8) is one form with no sections, so it has no "On this page" list.
 const hasSections = (path: string) => !path.endsWith('/quiz/');
@@ -100,10 +102,10 @@ async function checkLanguageSwitcher(page: Page, path: string) {
 }
 
 describe.skipIf(!hasBrowser).each(pagePaths)('/%s, one visit at 1280 px', (path) => {
-  let visit: Awaited<ReturnType<typeof openPage>> | undefined;
+  let visit: OpenedPage | undefined;
   const page = () => visit!.page;
   beforeAll(async () => {
-    visit = await openPage(browser(), path, { colorScheme: 'light' });
+    visit = await openPage(path, { colorScheme: 'light' });
   });
   afterAll(async () => {
     await visit?.close();
