@@ -3,7 +3,7 @@
  * strings except through the one constructor the compiler captured first. Every stand-in throws a ForbiddenError
  * that names the API when used, so the cell shows a clear message instead of "x is not defined".
  */
-import { ForbiddenError } from './runtime';
+import { ForbiddenError } from './forbidden';
 
 /** Worker globals a cell may not reach: removed from the worker's global object (and its prototypes) by lockDown. */
 export const FORBIDDEN = Object.freeze([

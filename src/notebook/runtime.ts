@@ -4,17 +4,10 @@ import { compileCell, type AsyncFunctionConstructor } from './compile';
 import { controlValue } from './controls';
 import { outputOf, type CHART_THEMES } from './outputs';
 import type { Analysis, CellError, ControlSpec, Output } from './types';
+import { ForbiddenError } from './forbidden';
 
-/** Thrown by the sandbox's stand-ins for APIs a cell may not use (fetch, localStorage, …). */
-export class ForbiddenError extends Error {
-  override readonly name = 'ForbiddenError';
-  constructor(
-    readonly api: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+// The lockdown throws it without loading the runtime (the lab's worker locks down too); cells' errors are read here.
+export { ForbiddenError };
 
 /** What the running cell can reach: display and controls write into its output. */
 export interface RunHost {

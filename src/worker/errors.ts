@@ -1,7 +1,7 @@
 /** Turns whatever a request or a training step threw into the protocol's error event, with a code a widget can act on. */
 import { CheckpointError, InvalidConfigError, NonFiniteLossError, ObjectiveError } from '../core/errors';
 import { BadRequestError } from './queries';
-import { ReaderCodeError } from './reader-objective';
+import { ReaderCodeError } from './reader-code';
 import type { ErrorEvent } from './protocol';
 
 /** The error event for `error`, tagged with the request `id`; unknown errors are 'internal' at `step`. */

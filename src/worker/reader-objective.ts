@@ -7,29 +7,10 @@
 import type { PerExampleObjective } from '../core/objective';
 import { ObjectiveError } from '../core/errors';
 import type { NowMs } from '../notebook/loop-guard';
-
-/** Why a reader's loss cell could not be turned into a loss. */
-export type ReaderCodeProblem = 'syntax' | 'no-loss' | 'top-level' | 'load-timeout';
-
-/**
- * How long one call of the reader's loss, or one run of its cell's top level, may take: its loops stop after that.
- * Far above what a loss needs (the book's takes milliseconds a step), far below what makes Stop seem broken.
- */
-export const READER_LOSS_LIMIT_MS = 2000;
-
-/** The cell could not be compiled or does not declare a function `loss`; `line`/`col` are in the reader's code. */
-export class ReaderCodeError extends Error {
-  override readonly name = 'ReaderCodeError';
-  /** Records the problem, the engine's message and where in the cell it happened. */
-  constructor(
-    readonly problem: ReaderCodeProblem,
-    message: string,
-    readonly line?: number,
-    readonly col?: number,
-  ) {
-    super(message);
-  }
-}
+import { tf } from '../core/tf';
+import * as losses from '../core/losses';
+import { reparameterize } from '../core/sampler';
+import { READER_LOSS_LIMIT_MS, ReaderCodeError } from './reader-code';
 
 /** The name the cell must declare. */
 export const LOSS_NAME = 'loss';
@@ -61,12 +42,8 @@ const LOSS_TERMS = [
 
 /** The names a loss cell may use besides JavaScript's own globals: tfjs and the book's loss terms. */
 async function lossApi(): Promise<Record<string, unknown>> {
-  const [{ tf }, losses, { reparameterize }] = await Promise.all([
-    import('../core/tf'),
-    import('../core/losses'),
-    import('../core/sampler'),
-    import('../notebook/chained-ops'),
-  ]);
+  // Registers `t.sum()`, `x.mul(2)` on tensors: only once a reader's loss is about to run (a 100 KB chunk).
+  await import('../notebook/chained-ops');
   return { tf, ...Object.fromEntries(LOSS_TERMS.map((name) => [name, losses[name]])), reparameterize };
 }
 
@@ -80,12 +57,11 @@ export function createObjectiveCompiler(lock: LockScope, limits: ReaderLimits = 
   const limitMs = limits.limitMs ?? READER_LOSS_LIMIT_MS;
   let prepared: Promise<(code: string) => Promise<PerExampleObjective>> | null = null;
   const prepare = async () => {
-    const [{ analyzeCell }, { compileCell }, guard, api, { tf }] = await Promise.all([
+    const [{ analyzeCell }, { compileCell }, guard, api] = await Promise.all([
       import('../notebook/analyze'),
       import('../notebook/compile'),
       import('../notebook/loop-guard'),
       lossApi(),
-      import('../core/tf'),
     ]);
     const AsyncFunction = (async () => {}).constructor as Parameters<typeof compileCell>[3];
     const deadline = guard.createDeadline(limits.now);

@@ -5,6 +5,7 @@ import { lossChart, lossMarginRight, type LossLabels } from '../../../src/charts
 import { approxTextWidth } from '../../../src/charts/frame';
 import { VAE_LAB_EN } from '../../../src/i18n/widgets/vae-lab.en';
 import { VAE_LAB_ZH } from '../../../src/i18n/widgets/vae-lab.zh';
+import type { VaeLabStrings } from '../../../src/i18n/widgets/vae-lab';
 import { render, stable, texts } from './render';
 
 const labels: LossLabels = {
@@ -89,7 +90,7 @@ describe('lossChart(data, options)', () => {
 });
 
 describe('lossMarginRight(labels): room for the end labels', () => {
-  const seriesNames = (s: typeof VAE_LAB_EN) => [
+  const seriesNames = (s: VaeLabStrings) => [
     s.seriesRecon,
     s.seriesKl,
     s.seriesNegElbo,
@@ -113,7 +114,7 @@ describe('lossMarginRight(labels): room for the end labels', () => {
   test('the chart uses that margin: the plot ends that far from the right edge', () => {
     const long = { ...labels, reconstruction: 'reconstruction loss' };
     const plot = render(lossChart(data, { width: 640, labels: long, ...aria }));
-    const right = plot.scale('x')!.range![1]!;
+    const right = [...plot.scale('x')!.range!][1] as number;
     expect(640 - right).toBe(lossMarginRight(['reconstruction loss', 'KL', '−ELBO', 'objective', 'held-out']));
   });
 });
