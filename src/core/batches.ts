@@ -3,6 +3,7 @@ import { ConfigIssue } from './errors';
 import { binarizeInto } from './losses';
 import { Rng, STREAMS, type RngState } from './random';
 import type { ImageSet } from './evaluate';
+import { toUnitFloats } from './data/split';
 
 /** The states of the three random streams. */
 export interface Streams {
@@ -23,8 +24,10 @@ export function validateImageSet(data: ImageSet, inputSize: number, what: string
   const issues: ConfigIssue[] = [];
   if (!Number.isInteger(data.count) || data.count < 1)
     issues.push(new ConfigIssue(what, `needs at least one example, got ${data.count}`));
-  if (data.images.length !== data.count * inputSize) {
-    issues.push(new ConfigIssue(what, `has ${data.images.length} pixels, expected ${data.count} × ${inputSize}`));
+  // The bytes when there are any: reading `images` would make the float copy this check has no need of.
+  const pixelCount = (data.pixels ?? data.images).length;
+  if (pixelCount !== data.count * inputSize) {
+    issues.push(new ConfigIssue(what, `has ${pixelCount} pixels, expected ${data.count} × ${inputSize}`));
   }
   if (data.labels.length !== data.count)
     issues.push(new ConfigIssue(what, `has ${data.labels.length} labels for ${data.count} images`));
@@ -72,12 +75,15 @@ export class BatchStream {
       this.order = this.shuffleRng.shuffle(this.order.slice());
       this.cursor = 0;
     }
+    const bytes = this.train.pixels;
     for (let row = 0; row < batchSize; row++) {
       const index = this.order[this.cursor + row] as number;
-      const source = this.train.images.subarray(index * inputSize, (index + 1) * inputSize);
+      const [from, to] = [index * inputSize, (index + 1) * inputSize];
       const target = this.pixels.subarray(row * inputSize, (row + 1) * inputSize);
+      // From bytes the row is scaled in place first; binarizing then reads each pixel before writing it.
+      const source = bytes ? toUnitFloats(bytes.subarray(from, to), target) : this.train.images.subarray(from, to);
       if (binarize) binarizeInto(source, this.binarizeRng, target);
-      else target.set(source);
+      else if (source !== target) target.set(source);
     }
     this.cursor += batchSize;
     this.epsilonRng.fillNormal(this.noise);

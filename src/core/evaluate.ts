@@ -5,9 +5,13 @@ import { computeTerms } from './objective';
 import { binarizeInto } from './losses';
 import { Rng, STREAMS } from './random';
 
-/** Images as plain numbers: `count` rows of `inputSize` pixels in [0, 1], and one label per row. */
+/**
+ * Images as plain numbers: `count` rows of `inputSize` pixels in [0, 1], and one label per row. `pixels`, when given,
+ * holds the same images as bytes 0–255 (pixel = byte / 255); batches are then made from it and `images` is not read.
+ */
 export interface ImageSet {
   readonly images: Float32Array;
+  readonly pixels?: Uint8Array;
   readonly labels: Uint8Array;
   readonly count: number;
 }

@@ -4,7 +4,10 @@ import type { Dataset } from './format';
 /** Which part of the fixed split. */
 export type SplitName = 'train' | 'test';
 
-/** One split: `images` is count × pixelsPerImage floats in [0, 1], row-major; `pixels` and `labels` are views. */
+/**
+ * One split: `images` is count × pixelsPerImage floats in [0, 1], row-major, made on first read; `pixels` (the same
+ * images as bytes) and `labels` are views into the file.
+ */
 export interface DatasetSplit {
   readonly count: number;
   readonly pixelsPerImage: number;
@@ -28,15 +31,21 @@ function range(dataset: Dataset, which: SplitName): readonly [start: number, cou
   return which === 'train' ? [0, dataset.trainCount] : [dataset.trainCount, dataset.testCount];
 }
 
-/** The train or test split, with its images converted to floats in [0, 1] (a new array each call). */
+/**
+ * The train or test split (a new object each call). Its float `images` are converted on first read and kept: training
+ * reads the bytes batch by batch (BatchStream), so MNIST's 60,000 training images never become a 188 MB float copy.
+ */
 export function getSplit(dataset: Dataset, which: SplitName): DatasetSplit {
   const [start, count] = range(dataset, which);
   const p = dataset.pixelsPerImage;
   const pixels = dataset.pixels.subarray(start * p, (start + count) * p);
+  let images: Float32Array | null = null;
   return {
     count,
     pixelsPerImage: p,
-    images: toUnitFloats(pixels),
+    get images() {
+      return (images ??= toUnitFloats(pixels));
+    },
     pixels,
     labels: dataset.labels.subarray(start, start + count),
   };

@@ -21,6 +21,13 @@ describe('getSplit(dataset, which)', () => {
     expect(train.images[7]).toBeCloseTo(41 / 255, 7); // image 1, pixel 1
   });
 
+  it('makes the float images on first read, once, from the bytes', () => {
+    const train = getSplit(ds, 'train');
+    const first = train.images;
+    expect(train.images).toBe(first);
+    expect(first).toEqual(toUnitFloats(train.pixels));
+  });
+
   it('getSplit(ds, "test") is the rest, with its labels', () => {
     const test = getSplit(ds, 'test');
     expect(test.count).toBe(2);
