@@ -20,7 +20,7 @@ export interface DatasetSplit {
 const UNIT = Float32Array.from({ length: 256 }, (_, b) => b / 255);
 
 /** Scales bytes 0–255 to floats in [0, 1] (into `out` when given). */
-export function toUnitFloats(bytes: Uint8Array, out = new Float32Array(bytes.length)): Float32Array {
+export function toUnitFloats(bytes: Uint8Array, out: Float32Array = new Float32Array(bytes.length)): Float32Array {
   if (out.length < bytes.length) throw new RangeError(`toUnitFloats: out holds ${out.length}, needs ${bytes.length}`);
   for (let i = 0; i < bytes.length; i++) out[i] = UNIT[bytes[i]!]!;
   return out;
