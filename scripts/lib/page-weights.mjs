@@ -125,8 +125,8 @@ export const NOTEBOOK_FIRST_USE_BUDGET = 250 * 1024;
 /**
  * Budget of the sandbox worker (gzip), which the first Run of a cell loads beside the notebook client: tfjs-core with
  * the wasm and cpu backends only, the engine, Sucrase + acorn (cells are TypeScript), and Plot with linkedom (the
- * worker's static imports; chunks it loads with import() are not counted). 502 KiB measured on 2026-12-07; the margin takes a minor version of a dependency, not
- * a tfjs backend (webgl + webgpu added 166 KiB).
+ * worker's static imports; chunks it loads with import() are not counted). 502 KiB measured on 2026-12-07; the margin
+ * takes a minor version of a dependency, not a tfjs backend (webgl + webgpu added 166 KiB).
  */
 export const SANDBOX_WORKER_BUDGET = 540 * 1024;
 

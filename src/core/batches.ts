@@ -78,7 +78,8 @@ export class BatchStream {
     const bytes = this.train.pixels;
     for (let row = 0; row < batchSize; row++) {
       const index = this.order[this.cursor + row] as number;
-      const [from, to] = [index * inputSize, (index + 1) * inputSize];
+      const from = index * inputSize;
+      const to = from + inputSize;
       const target = this.pixels.subarray(row * inputSize, (row + 1) * inputSize);
       // From bytes the row is scaled in place first; binarizing then reads each pixel before writing it.
       const source = bytes ? toUnitFloats(bytes.subarray(from, to), target) : this.train.images.subarray(from, to);

@@ -6,9 +6,6 @@ import { outputOf, type CHART_THEMES } from './outputs';
 import type { Analysis, CellError, ControlSpec, Output } from './types';
 import { ForbiddenError } from './forbidden';
 
-// The lockdown throws it without loading the runtime (the lab's worker locks down too); cells' errors are read here.
-export { ForbiddenError };
-
 /** What the running cell can reach: display and controls write into its output. */
 export interface RunHost {
   display(value: unknown): void;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FORBIDDEN, PAGE_ONLY, lockDown, pageOnlyStandIns } from '../../src/notebook/lockdown';
-import { ForbiddenError } from '../../src/notebook/runtime';
+import { ForbiddenError } from '../../src/notebook/forbidden';
 
 /** A stand-in worker global: fetch and indexedDB on its prototype (as on WorkerGlobalScope), the rest own. */
 function fakeScope() {

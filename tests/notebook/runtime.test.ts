@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCell } from '../../src/notebook/analyze';
 import type { AsyncFunctionConstructor } from '../../src/notebook/compile';
-import { NotebookRuntime, ForbiddenError, type RunHost } from '../../src/notebook/runtime';
+import { NotebookRuntime, type RunHost } from '../../src/notebook/runtime';
+import { ForbiddenError } from '../../src/notebook/forbidden';
 import { buildGraph, runPlan } from '../../src/notebook/graph';
 import type { Analysis, Output } from '../../src/notebook/types';
 import { tf } from '../../src/core/tf';

@@ -95,7 +95,7 @@ export function lossChart(data: LossData, options: LossOptions): Plot.PlotOption
   return {
     ...frame(options, 300),
     marginTop: MARGIN.top,
-    marginRight: lossMarginRight([labels.reconstruction, labels.kl, labels.negElbo, labels.objective, labels.heldOut]),
+    marginRight: lossMarginRight([...SERIES.map((s) => labels[s]), labels.heldOut]),
     marginBottom: MARGIN.bottom,
     marginLeft: MARGIN.left,
     x: { domain: x, label: labels.step, labelAnchor: 'right' },
