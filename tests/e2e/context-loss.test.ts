@@ -13,7 +13,11 @@ describe.skipIf(!hasBrowser)('the lab after its WebGL context is lost', () => {
     ['en', 'carries on training on'],
     ['zh', '继续训练'],
   ] as const)('%s: restores the last snapshot, resumes on the next backend and says so', async (lang, says) => {
-    const lab = await openLab(browser(), `${lang}/training-a-vae/?backend=webgl&softwareWebGL=1&lab.start=scratch`);
+    // A 16-unit hidden layer: a software-WebGL step costs a quarter less, and nothing here depends on the model's size.
+    const lab = await openLab(
+      browser(),
+      `${lang}/training-a-vae/?backend=webgl&softwareWebGL=1&lab.start=scratch&lab.h=16`,
+    );
     expect(await lab.lab.getAttribute('data-backend')).toBe('webgl');
     await lab.lab.locator('[data-lab="train"]').click();
     // Past the first periodic snapshot (every 100 steps), so the resumed step shows the snapshot was used.
