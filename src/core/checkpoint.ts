@@ -6,12 +6,9 @@ export * from './checkpoint-format';
 
 /** Builds a model from a checkpoint; throws `CheckpointError` when its weights do not fit its own config. */
 export function modelFromCheckpoint(checkpoint: Checkpoint): VaeModel {
-  const model = VaeModel.create(checkpoint.config, checkpoint.config.seed);
   try {
-    model.setWeights(checkpoint.weights);
+    return VaeModel.create(checkpoint.config, checkpoint.config.seed, checkpoint.weights);
   } catch (error) {
-    model.dispose();
-    fail(error instanceof Error ? error.message : String(error));
+    return fail(error instanceof Error ? error.message : String(error));
   }
-  return model;
 }

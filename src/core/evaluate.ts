@@ -4,6 +4,7 @@ import type { VaeModel } from './model';
 import { computeTerms } from './objective';
 import { binarizeInto } from './losses';
 import { Rng, STREAMS } from './random';
+import { toUnitFloats } from './data/split';
 
 /**
  * Images as plain numbers: `count` rows of `inputSize` pixels in [0, 1], and one label per row. `pixels`, when given,
@@ -14,6 +15,15 @@ export interface ImageSet {
   readonly pixels?: Uint8Array;
   readonly labels: Uint8Array;
   readonly count: number;
+}
+
+/**
+ * A fresh copy of `count` rows of `set` from row `start`, as floats in [0, 1]. Made from the bytes when the set has
+ * them (the same numbers as its floats), so reading a few test images never converts all 10,000 of them.
+ */
+export function imageRows(set: ImageSet, inputSize: number, start: number, count: number): Float32Array {
+  const [from, to] = [start * inputSize, (start + count) * inputSize];
+  return set.pixels ? toUnitFloats(set.pixels.subarray(from, to)) : set.images.slice(from, to);
 }
 
 /** Averages over a held-out set, in nats per example. */
@@ -48,7 +58,7 @@ export function evaluateModel(model: VaeModel, data: ImageSet, options: EvalOpti
   const sums = new Float64Array(3 + latentSize);
   for (let start = 0; start < count; start += EVAL_CHUNK) {
     const rows = Math.min(EVAL_CHUNK, count - start);
-    let pixels = data.images.subarray(start * inputSize, (start + rows) * inputSize);
+    let pixels = imageRows(data, inputSize, start, rows);
     if (binarize) pixels = binarizeInto(pixels, rng, new Float32Array(pixels.length));
     const noise = rng.fillNormal(new Float32Array(rows * latentSize));
     const chunkSums = tf.tidy(() => {

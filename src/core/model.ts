@@ -29,24 +29,65 @@ function initialKernel(rng: Rng, fanIn: number, fanOut: number, activation: Acti
   return values;
 }
 
+/** One dense layer's name, shape and activation, before it has weights. */
+interface LayerSpec {
+  readonly name: string;
+  readonly fanIn: number;
+  readonly fanOut: number;
+  readonly activation: Activation | 'linear';
+}
+
+/** The layers `config` describes, in the fixed order of `layers()` (and of checkpoints and init's random numbers). */
+function layerSpecs(config: ModelConfig): LayerSpec[] {
+  const specs: LayerSpec[] = [];
+  let width = config.inputSize;
+  config.hiddenSizes.forEach((size, i) => {
+    specs.push({ name: `encoder/dense${i}`, fanIn: width, fanOut: size, activation: config.activation });
+    width = size;
+  });
+  specs.push({ name: 'encoder/head', fanIn: width, fanOut: 2 * config.latentSize, activation: 'linear' });
+  width = config.latentSize;
+  [...config.hiddenSizes].reverse().forEach((size, i) => {
+    specs.push({ name: `decoder/dense${i}`, fanIn: width, fanOut: size, activation: config.activation });
+    width = size;
+  });
+  specs.push({ name: 'decoder/output', fanIn: width, fanOut: config.inputSize, activation: 'linear' });
+  return specs;
+}
+
+/** Throws unless `weights` are one array per shape in `shapes`, each of that shape, in order. */
+function checkShapes(weights: readonly NamedWeight[], shapes: readonly (readonly number[])[]): void {
+  if (weights.length !== shapes.length)
+    throw new Error(`Expected ${shapes.length} weight arrays, got ${weights.length}.`);
+  shapes.forEach((shape, i) => {
+    const weight = weights[i] as NamedWeight;
+    const size = shape.reduce((n, d) => n * d, 1);
+    const sameShape = weight.shape.length === shape.length && weight.shape.every((d, j) => d === shape[j]);
+    if (!sameShape || weight.values.length !== size)
+      throw new Error(`Weight ${weight.name} has shape [${weight.shape}], but this model needs [${shape}] there.`);
+  });
+}
+
+/** The shape of each weight array of `specs`' layers: kernel, then bias. */
+const weightShapes = (specs: readonly LayerSpec[]) =>
+  specs.flatMap((spec) => [[spec.fanIn, spec.fanOut], [spec.fanOut]]);
+
+/** Throws unless `weights` (a checkpoint's, say) fit the networks `config` describes. */
+export function checkWeights(config: ModelConfig, weights: readonly NamedWeight[]): void {
+  checkShapes(weights, weightShapes(layerSpecs(config)));
+}
+
 /** tfjs registers variables by name globally, so each model gets its own prefix. */
 let modelCount = 0;
 
-function makeLayer(
-  rng: Rng,
-  prefix: string,
-  name: string,
-  fanIn: number,
-  fanOut: number,
-  activation: Activation | 'linear',
-): DenseLayer {
-  const kernel = tf.tidy(() => tf.tensor2d(initialKernel(rng, fanIn, fanOut, activation), [fanIn, fanOut]));
-  const bias = tf.tidy(() => tf.zeros([fanOut]));
+function makeLayer(prefix: string, spec: LayerSpec, kernelValues: Float32Array, biasValues: Float32Array): DenseLayer {
+  const kernel = tf.tidy(() => tf.tensor2d(kernelValues, [spec.fanIn, spec.fanOut]));
+  const bias = tf.tidy(() => tf.tensor1d(biasValues));
   const layer: DenseLayer = {
-    name,
-    kernel: tf.variable(kernel, true, `${prefix}/${name}/kernel`),
-    bias: tf.variable(bias, true, `${prefix}/${name}/bias`),
-    activation,
+    name: spec.name,
+    kernel: tf.variable(kernel, true, `${prefix}/${spec.name}/kernel`),
+    bias: tf.variable(bias, true, `${prefix}/${spec.name}/bias`),
+    activation: spec.activation,
   };
   tf.dispose([kernel, bias]);
   return layer;
@@ -63,30 +104,32 @@ export class VaeModel {
     readonly decoderOutput: DenseLayer,
   ) {}
 
-  /** Builds the networks with weights drawn from `seed`. */
-  static create(config: ModelConfig, seed: number): VaeModel {
+  /**
+   * Builds the networks with weights drawn from `seed`, or with `weights` when given (a checkpoint's, in layer order:
+   * checked before any variable is made, and no random numbers are drawn for weights that would be thrown away).
+   */
+  static create(config: ModelConfig, seed: number, weights?: readonly NamedWeight[]): VaeModel {
+    const specs = layerSpecs(config);
+    if (weights) checkShapes(weights, weightShapes(specs));
     const rng = new Rng(seed, STREAMS.init);
     const prefix = `vae${modelCount++}`;
-    const encoderLayers: DenseLayer[] = [];
-    let width = config.inputSize;
-    config.hiddenSizes.forEach((size, i) => {
-      encoderLayers.push(makeLayer(rng, prefix, `encoder/dense${i}`, width, size, config.activation));
-      width = size;
-    });
-    const encoderHead = makeLayer(rng, prefix, 'encoder/head', width, 2 * config.latentSize, 'linear');
-    const decoderLayers: DenseLayer[] = [];
-    width = config.latentSize;
-    [...config.hiddenSizes].reverse().forEach((size, i) => {
-      decoderLayers.push(makeLayer(rng, prefix, `decoder/dense${i}`, width, size, config.activation));
-      width = size;
-    });
-    const decoderOutput = makeLayer(rng, prefix, 'decoder/output', width, config.inputSize, 'linear');
+    const layers = specs.map((spec, i) =>
+      weights
+        ? makeLayer(prefix, spec, (weights[2 * i] as NamedWeight).values, (weights[2 * i + 1] as NamedWeight).values)
+        : makeLayer(
+            prefix,
+            spec,
+            initialKernel(rng, spec.fanIn, spec.fanOut, spec.activation),
+            new Float32Array(spec.fanOut),
+          ),
+    );
+    const depth = config.hiddenSizes.length;
     return new VaeModel(
       { ...config, hiddenSizes: [...config.hiddenSizes] },
-      encoderLayers,
-      encoderHead,
-      decoderLayers,
-      decoderOutput,
+      layers.slice(0, depth),
+      layers[depth] as DenseLayer,
+      layers.slice(depth + 1, 2 * depth + 1),
+      layers[2 * depth + 1] as DenseLayer,
     );
   }
 
@@ -141,22 +184,13 @@ export class VaeModel {
     );
   }
 
-  /** Loads weights taken from a model of the same shape; throws if a name or shape does not match. */
+  /** Loads weights taken from a model of the same shape; throws if a shape does not match. */
   setWeights(weights: readonly NamedWeight[]): void {
     const variables = this.variables();
-    if (weights.length !== variables.length) {
-      throw new Error(`Expected ${variables.length} weight arrays, got ${weights.length}.`);
-    }
-    variables.forEach((variable, i) => {
-      const weight = weights[i] as NamedWeight;
-      const sameShape =
-        weight.shape.length === variable.shape.length && weight.shape.every((d, j) => d === variable.shape[j]);
-      if (!sameShape || weight.values.length !== variable.size) {
-        throw new Error(
-          `Weight ${weight.name} has shape [${weight.shape}], but this model needs [${variable.shape}] there.`,
-        );
-      }
-    });
+    checkShapes(
+      weights,
+      variables.map((variable) => variable.shape),
+    );
     variables.forEach((variable, i) => {
       const weight = weights[i] as NamedWeight;
       tf.tidy(() => variable.assign(tf.tensor(weight.values, variable.shape)));

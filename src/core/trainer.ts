@@ -31,11 +31,15 @@ export class Trainer {
   /** A reader's per-example loss trained instead of the book's β-objective (null: the book's). */
   private custom: PerExampleObjective | null = null;
 
-  /** Validates the config against the data (throws `InvalidConfigError`) and builds model and optimizer. */
+  /**
+   * Validates the config against the data (throws `InvalidConfigError`) and builds model and optimizer; the model
+   * starts from `weights` when given (see `VaeModel.create`), else from weights drawn from the config's seed.
+   */
   constructor(
     config: Partial<VaeConfig>,
     private readonly train: ImageSet,
     private readonly heldOut: ImageSet | null = null,
+    weights?: readonly NamedWeight[],
   ) {
     this.current = resolveConfig(config, train.count);
     const dataIssues = [
@@ -44,7 +48,7 @@ export class Trainer {
     ];
     if (dataIssues.length > 0) throw new InvalidConfigError(dataIssues);
     this.batches = new BatchStream(train, this.current, this.current.seed);
-    this.net = VaeModel.create(this.current, this.current.seed);
+    this.net = VaeModel.create(this.current, this.current.seed, weights);
     this.optimizer = new Adam({ learningRate: this.current.learningRate });
     this.recovery = new StepRecovery({ hold: (ahead) => this.holdState(ahead), putBack: (p) => this.putBack(p) });
   }

@@ -1,8 +1,9 @@
 /** Builds the trainer an init request asks for, from fresh weights or a checkpoint, refusing configs that contradict it. */
-import { CheckpointError, ConfigIssue, InvalidConfigError } from '../core/errors';
+import { ConfigIssue, InvalidConfigError } from '../core/errors';
 import type { VaeConfig } from '../core/config';
-import { parseCheckpoint } from '../core/checkpoint';
+import { fail, parseCheckpoint } from '../core/checkpoint';
 import { Trainer } from '../core/trainer';
+import { checkWeights } from '../core/model';
 import type { DatasetBundle } from './handler';
 import type { InitRequest } from './protocol';
 
@@ -34,13 +35,11 @@ export function trainerFromInit(request: InitRequest, data: DatasetBundle): Trai
   const checkpoint = parseCheckpoint(request.checkpoint);
   const conflicts = checkpointConflicts(checkpoint.config, request.config);
   if (conflicts.length > 0) throw new InvalidConfigError(conflicts);
-  const trainer = new Trainer({ ...checkpoint.config, ...request.config }, data.train, data.test);
   try {
-    trainer.model.setWeights(checkpoint.weights);
+    checkWeights(checkpoint.config, checkpoint.weights);
   } catch (error) {
-    trainer.dispose();
     // The header's config and the payload disagree: the file is at fault, not the request.
-    throw new CheckpointError(`Not a usable VAE checkpoint: ${error instanceof Error ? error.message : String(error)}`);
+    fail(error instanceof Error ? error.message : String(error));
   }
-  return trainer;
+  return new Trainer({ ...checkpoint.config, ...request.config }, data.train, data.test, checkpoint.weights);
 }

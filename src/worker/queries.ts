@@ -3,6 +3,7 @@ import type { Trainer } from '../core/trainer';
 import { serializeCheckpoint } from '../core/checkpoint';
 import { activeUnits, encodeMeans, importanceWeightedBound } from '../core/estimators';
 import { decodeLatents, latentGrid, reconstructImages, sampleImages } from '../core/inference';
+import { imageRows } from '../core/evaluate';
 import { binarizeInto } from '../core/losses';
 import { Rng, STREAMS } from '../core/random';
 import type { DatasetBundle } from './handler';
@@ -68,7 +69,7 @@ export function answerQuery(
     case 'reconstruct': {
       const offset = wholeNumber(request.offset ?? 0, 'offset', 0, data.test.count - 1);
       const count = Math.min(wholeNumber(request.count, 'count', 0, MAX_IMAGES), data.test.count - offset);
-      const originals = data.test.images.slice(offset * inputSize, (offset + count) * inputSize);
+      const originals = imageRows(data.test, inputSize, offset, count);
       const pixels = reconstructImages(model, originals, count);
       return [
         { type: 'images', kind: 'reconstructions', count, pixels, originals, ...image },
@@ -99,7 +100,7 @@ export function answerQuery(
         wholeNumber(request.limit ?? data.test.count, 'limit', 1, Number.MAX_SAFE_INTEGER),
         data.test.count,
       );
-      const means = encodeMeans(model, data.test.images, count);
+      const means = encodeMeans(model, imageRows(data.test, inputSize, 0, count), count);
       const units = activeUnits(means, count, latentSize);
       const labels = data.test.labels.slice(0, count);
       const unitVariances = Float64Array.from(units.variances);
@@ -112,7 +113,7 @@ export function answerQuery(
       const k = wholeNumber(request.k, 'k', 1, MAX_K);
       const offset = wholeNumber(request.offset ?? 0, 'offset', 0, data.test.count - 1);
       const count = Math.min(wholeNumber(request.count, 'count', 1, MAX_IMAGES), data.test.count - offset);
-      const grey = data.test.images.subarray(offset * inputSize, (offset + count) * inputSize);
+      const grey = imageRows(data.test, inputSize, offset, count);
       const binarizeSeed =
         request.binarizeSeed === undefined ? null : wholeNumber(request.binarizeSeed, 'binarizeSeed', 0, 2 ** 32 - 1);
       const pixels =

@@ -47,9 +47,10 @@ async function init(session: WorkerSession, request: InitRequest): Promise<void>
     return;
   }
   session.trainer = trainerFromInit(request, session.data);
-  // A restore point from the start: a backend lost before the first periodic snapshot still recovers.
-  session.snapshot = session.trainer.snapshot();
   session.setState('ready', id);
+  // A restore point from the start: a backend lost before the first periodic snapshot still recovers. Taken after
+  // "ready" is posted (reading every weight back costs tens of ms), and before any request that could train.
+  session.snapshot = session.trainer.snapshot();
 }
 
 /** A question about the current model (evaluate, reconstruct, sample, …), answered at once. */
@@ -103,6 +104,10 @@ export const HANDLERS: Handlers = {
     if (request.code !== null && !compile) throw new Error('This worker cannot compile a reader’s loss.');
     active.setObjective(request.code === null || !compile ? null : await compile(request.code));
     session.post({ type: 'objective', custom: active.customObjective, ...tagOf(request.id) });
+  },
+  prefetch(session, request) {
+    // A failure here is the init's to report: it asks for the same download and gets the same rejection.
+    session.options.loadDataset(request.dataset, () => undefined).catch(() => undefined);
   },
   reset(session, request) {
     const [active] = session.requireTrainer();

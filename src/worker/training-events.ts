@@ -1,4 +1,5 @@
 /** What the training loop tells the page: a step's metrics, and now and then a preview of reconstructions and samples. */
+import { imageRows } from '../core/evaluate';
 import { reconstructImages, sampleImages } from '../core/inference';
 import { Rng, STREAMS } from '../core/random';
 import type { StepMetrics, Trainer } from '../core/trainer';
@@ -16,7 +17,7 @@ export function metricsEvent(metrics: StepMetrics): WorkerEvent {
 /** The first test images beside their reconstructions, and fresh prior samples, each with the buffers to transfer. */
 export function previewEvents(active: Trainer, bundle: DatasetBundle, step: number): [WorkerEvent, ArrayBuffer[]][] {
   const { width, height } = bundle;
-  const originals = bundle.test.images.slice(0, PREVIEW_COUNT * active.config.inputSize);
+  const originals = imageRows(bundle.test, active.config.inputSize, 0, PREVIEW_COUNT);
   const pixels = reconstructImages(active.model, originals, PREVIEW_COUNT);
   const samples = sampleImages(active.model, PREVIEW_COUNT, new Rng(active.config.seed, STREAMS.preview));
   return [

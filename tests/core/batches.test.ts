@@ -1,8 +1,8 @@
-/** Batches from bytes: the same batches as from floats, and a training set's float copy is never made. */
+/** Images from bytes: the same batches, rows and evaluations as from floats, and a set's float copy is never made. */
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { BatchStream, validateImageSet } from '../../src/core/batches';
 import { toUnitFloats } from '../../src/core/data';
-import type { ImageSet } from '../../src/core/evaluate';
+import { imageRows, type ImageSet } from '../../src/core/evaluate';
 import { Trainer } from '../../src/core/trainer';
 import { Rng } from '../../src/core/random';
 import { useBackend } from './helpers';
@@ -61,10 +61,47 @@ describe('BatchStream over bytes', () => {
   });
 });
 
+describe('imageRows', () => {
+  const { bytes, labels } = byteImages(COUNT, 6);
+  const floats = toUnitFloats(bytes);
+  const size = SIDE * SIDE;
+
+  test('copies rows from the bytes, equal to the floats, without reading the floats', () => {
+    const rows = imageRows(bytesOnly(bytes, labels), size, 5, 3);
+    expect(rows).toEqual(floats.slice(5 * size, 8 * size));
+    rows.fill(0);
+    expect(toUnitFloats(bytes).slice(5 * size, 8 * size)).toEqual(floats.slice(5 * size, 8 * size));
+  });
+
+  test('copies rows from the floats when a set has no bytes: a copy, not a view', () => {
+    const set: ImageSet = { count: COUNT, labels, images: floats.slice() };
+    const rows = imageRows(set, size, 0, 2);
+    expect(rows).toEqual(floats.slice(0, 2 * size));
+    rows.fill(0);
+    expect(set.images.slice(0, 2 * size)).toEqual(floats.slice(0, 2 * size));
+  });
+});
+
 describe('a Trainer on a training set given as bytes', () => {
   const live: Trainer[] = [];
   beforeAll(async () => void (await useBackend('cpu')));
   afterEach(() => live.splice(0).forEach((t) => t.dispose()));
+
+  test('evaluates a held-out set given as bytes to the same numbers as from its floats, without reading them', () => {
+    const { bytes, labels } = byteImages(COUNT, 7);
+    const heldOut = byteImages(16, 8);
+    const config = { inputSize: SIDE * SIDE, hiddenSizes: [8], latentSize: 2, batchSize: 8, seed: 1, evalSize: 12 };
+    const [fromBytes, fromFloats] = [
+      new Trainer(config, bytesOnly(bytes, labels), bytesOnly(heldOut.bytes, heldOut.labels)),
+      new Trainer(config, bytesOnly(bytes, labels), {
+        count: 16,
+        labels: heldOut.labels,
+        images: toUnitFloats(heldOut.bytes),
+      }),
+    ];
+    live.push(fromBytes, fromFloats);
+    expect(fromBytes.evaluate()).toEqual(fromFloats.evaluate());
+  });
 
   test('trains and evaluates without ever reading the training set as floats', () => {
     const { bytes, labels } = byteImages(COUNT, 4);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { VaeModel, transposesWeights } from '../../src/core/model';
 import { DEFAULT_CONFIG, type ModelConfig } from '../../src/core/config';
 import { computeTerms } from '../../src/core/objective';
-import { createRng } from '../../src/core/random';
+import { Rng, createRng } from '../../src/core/random';
 import { assertClose, useBackend } from './helpers';
 
 beforeAll(() => useBackend('cpu'));
@@ -48,6 +48,26 @@ describe('VaeModel', () => {
     const other = VaeModel.create(tiny({ latentSize: 3 }), 1);
     expect(() => other.setWeights(a.getWeights())).toThrow(/shape/);
     [a, b, other].forEach((m) => m.dispose());
+  });
+
+  test('VaeModel.create(config, seed, weights) starts from those weights without drawing init noise; wrong ones make no variable', () => {
+    const saved = VaeModel.create(tiny(), 1);
+    const normal = vi.spyOn(Rng.prototype, 'normal');
+    const loaded = VaeModel.create(tiny(), 2, saved.getWeights());
+    expect(normal).not.toHaveBeenCalled();
+    expect(loaded.getWeights()).toEqual(saved.getWeights());
+    // The spy does see the draws of a model built from its seed.
+    VaeModel.create(tiny(), 2).dispose();
+    expect(normal).toHaveBeenCalled();
+    normal.mockRestore();
+
+    const before = tf.memory().numTensors;
+    expect(() => VaeModel.create(tiny({ latentSize: 3 }), 1, saved.getWeights())).toThrow(
+      /Weight encoder\/head\/kernel has shape \[5,4\], but this model needs \[5,6\] there/,
+    );
+    expect(() => VaeModel.create(tiny(), 1, saved.getWeights().slice(1))).toThrow(/Expected 8 weight arrays, got 7/);
+    expect(tf.memory().numTensors).toBe(before);
+    [saved, loaded].forEach((m) => m.dispose());
   });
 
   test('model.dispose() frees every variable', () => {

@@ -31,6 +31,25 @@ describe('the writer (scripts/datasets/format.mjs) and the reader agree', () => 
     expect({ ...writer.DATASET_IDS }).toEqual(DATASET_IDS);
   });
 
+  it('crc32(bytes) equals the bit-by-bit definition at every length and alignment around its 8-byte rounds', () => {
+    /** CRC-32 one bit at a time, straight from the polynomial. */
+    const bitwise = (bytes: Uint8Array) => {
+      let c = 0xffffffff;
+      for (const b of bytes) {
+        c ^= b;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 2654435761) >>> 13);
+    for (let start = 0; start < 8; start++)
+      for (let length = 0; length <= 40; length++) {
+        const slice = bytes.subarray(start, start + length);
+        expect(crc32(slice), `start ${start}, length ${length}`).toBe(bitwise(slice));
+      }
+    expect(crc32(bytes)).toBe(bitwise(bytes));
+  });
+
   it('crc32(bytes) matches the standard check value and the writer', () => {
     const ascii = new TextEncoder().encode('123456789');
     expect(crc32(ascii)).toBe(0xcbf43926); // the CRC-32/ISO-HDLC check value
