@@ -54,7 +54,9 @@ describe('createFetchLoader', () => {
     let calls = 0;
     const fetch = (async () => {
       calls++;
-      return calls === 1 ? new Response('gone', { status: 500 }) : new Response(tinyFile('mnist'));
+      return calls === 1
+        ? new Response('gone', { status: 500 })
+        : new Response(tinyFile('mnist') as Uint8Array<ArrayBuffer>);
     }) as unknown as typeof globalThis.fetch;
     const load = createFetchLoader('/', fetch);
     await expect(load('mnist', () => undefined)).rejects.toThrow(/server answered 500/);
