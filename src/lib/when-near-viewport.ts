@@ -65,14 +65,13 @@ export interface WidgetClient {
 
 /**
  * Loads and mounts every `figure[data-widget=<name>]` when it nears the viewport, saying "loading" in its status line
- * (`statusSelector`) and, if the module cannot load, the figure's failure text. `load(figure)` is the component's own
- * `import()`, so the bundler still splits each widget's code into its own chunk; it may first start work the widget will
- * need (the lab starts its worker).
+ * (`statusSelector`) and, if the module cannot load, the figure's failure text. `load` is the component's own `import()`,
+ * so the bundler still splits each widget's code into its own chunk.
  */
 export function mountWidgetsNearViewport(
   name: string,
   statusSelector: string,
-  load: (figure: HTMLElement) => Promise<WidgetClient>,
+  load: () => Promise<WidgetClient>,
   root: ParentNode = document,
 ): void {
   for (const figure of root.querySelectorAll<HTMLElement>(`figure[data-widget="${name}"]`)) {
@@ -80,7 +79,7 @@ export function mountWidgetsNearViewport(
       figure.dataset['state'] = 'loading';
       const status = figure.querySelector(statusSelector);
       if (status) status.textContent = figure.dataset['loadingText'] ?? '';
-      load(figure)
+      load()
         .then(({ mount }) => queueStart(() => mount(figure)))
         .catch((error: unknown) => {
           figure.dataset['state'] = 'failed';

@@ -17,38 +17,27 @@ export function bundleFromDataset(dataset: Dataset): DatasetBundle {
   };
 }
 
-/** Progress as bytes loaded so far and the total once known. */
-type OnProgress = (loaded: number, total: number | null) => void;
-
 /**
  * A loader for the handler that downloads `<base>data/<file>` with progress and caches each dataset once; `siteFetch`
- * is the worker's own fetch, captured before a lockdown removes the global one (reader-objective.ts). A caller that
- * asks while a download is under way (an init after a prefetch) shares it, and hears its progress from then on.
+ * is the worker's own fetch, captured before a lockdown removes the global one (reader-objective.ts).
  */
 export function createFetchLoader(
   baseUrl: string,
   siteFetch?: typeof fetch,
-): (name: string, onProgress: OnProgress) => Promise<DatasetBundle> {
-  const cache = new Map<DatasetName, { loading: Promise<DatasetBundle>; listeners: Set<OnProgress> }>();
+): (name: string, onProgress: (loaded: number, total: number | null) => void) => Promise<DatasetBundle> {
+  const cache = new Map<DatasetName, Promise<DatasetBundle>>();
   return (name, onProgress) => {
     if (!isDatasetName(name))
       return Promise.reject(new Error(`Unknown dataset "${name}"; the book has ${DATASET_NAMES.join(' and ')}.`));
-    const known = cache.get(name);
-    if (known) {
-      known.listeners.add(onProgress);
-      return known.loading;
+    let loading = cache.get(name);
+    if (!loading) {
+      loading = fetchDataset(datasetUrl(baseUrl, name), ({ loaded, total }) => onProgress(loaded, total), {
+        expected: name,
+        ...(siteFetch ? { fetch: siteFetch } : {}),
+      }).then(bundleFromDataset);
+      loading.catch(() => cache.delete(name));
+      cache.set(name, loading);
     }
-    const listeners = new Set<OnProgress>([onProgress]);
-    const loading = fetchDataset(
-      datasetUrl(baseUrl, name),
-      ({ loaded, total }) => listeners.forEach((listener) => listener(loaded, total)),
-      { expected: name, ...(siteFetch ? { fetch: siteFetch } : {}) },
-    ).then(bundleFromDataset);
-    loading.then(
-      () => listeners.clear(),
-      () => cache.delete(name),
-    );
-    cache.set(name, { loading, listeners });
     return loading;
   };
 }

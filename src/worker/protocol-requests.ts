@@ -20,14 +20,6 @@ export interface InitRequest extends Tagged {
    * which make the worker choose the backend by measured speed (core/backend/measured.ts). Absent: one thread, no probe. */
   readonly engine?: { readonly threads?: number | 'auto'; readonly memos?: unknown };
 }
-/**
- * Starts downloading `dataset` before the init that will need it, while the page is still loading its own code. No
- * answer: the init that follows uses the same download, and reports its progress and any failure.
- */
-export interface PrefetchRequest extends Tagged {
-  readonly type: 'prefetch';
-  readonly dataset: string;
-}
 /** Starts (or resumes) the training loop; metrics every `metricsEvery` steps, images every `imagesEvery` (0 = never). */
 export interface TrainRequest extends Tagged {
   readonly type: 'train';
@@ -130,7 +122,6 @@ export interface SetObjectiveRequest extends Tagged {
 export type WorkerRequest =
   | SetObjectiveRequest
   | InitRequest
-  | PrefetchRequest
   | TrainRequest
   | SimpleRequest<'pause'>
   | SimpleRequest<'evaluate'>

@@ -105,10 +105,6 @@ export const HANDLERS: Handlers = {
     active.setObjective(request.code === null || !compile ? null : await compile(request.code));
     session.post({ type: 'objective', custom: active.customObjective, ...tagOf(request.id) });
   },
-  prefetch(session, request) {
-    // A failure here is the init's to report: it asks for the same download and gets the same rejection.
-    session.options.loadDataset(request.dataset, () => undefined).catch(() => undefined);
-  },
   reset(session, request) {
     const [active] = session.requireTrainer();
     session.running = false;

@@ -50,24 +50,6 @@ describe('createHandler', () => {
     expect(h.of('error')[0]).toMatchObject({ code: 'dataset', message: 'No dataset called nope.' });
   });
 
-  test("handle({type: 'prefetch'}) starts the dataset's download and posts nothing; its failure is left to the init", async () => {
-    const asked: string[] = [];
-    const h = harness({
-      loadDataset: async (name) => {
-        asked.push(name);
-        if (name !== 'strokes') throw new Error(`No dataset called ${name}.`);
-        return bundle;
-      },
-    });
-    await h.send({ type: 'prefetch', dataset: 'nope' });
-    await h.send({ type: 'prefetch', dataset: 'strokes' });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(asked).toEqual(['nope', 'strokes']);
-    expect(h.events).toEqual([]);
-    await h.send({ type: 'init', config, dataset: 'strokes', id: 3 });
-    expect(h.of('status').at(-1)).toMatchObject({ state: 'ready', id: 3 });
-  });
-
   test('a damaged dataset file answers a dataset error that carries its cause, for the page to word', async () => {
     const h = harness({
       loadDataset: async () => Promise.reject(new DatasetError('truncated', 'mnist.bin is truncated.')),

@@ -1,6 +1,5 @@
 /** The page's side of the worker protocol: typed send, typed listeners per event type, and request/answer pairs by id. */
 import type { WorkerEvent, WorkerRequest } from '../../../worker/protocol';
-import { takeVaeWorker } from './early-worker';
 
 type EventOf<T extends WorkerEvent['type']> = Extract<WorkerEvent, { type: T }>;
 type Listener<T extends WorkerEvent['type']> = (event: EventOf<T>) => void;
@@ -18,14 +17,10 @@ export class LabWorker {
   >();
   private nextId = 1;
 
-  /** Takes the worker the page started early (early-worker.ts), or starts one. */
   constructor(onCrash: (message: string) => void) {
-    const { worker, error } = takeVaeWorker();
-    this.worker = worker;
+    this.worker = new Worker(new URL('../../../worker/vae.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = ({ data }: MessageEvent<WorkerEvent>) => this.dispatch(data);
     this.worker.onerror = (event) => onCrash(event.message || 'the worker failed to start');
-    // An early worker may have failed before these listeners existed.
-    if (error !== null) queueMicrotask(() => onCrash(error));
   }
 
   /** Sends a request whose answers arrive as ordinary events. */

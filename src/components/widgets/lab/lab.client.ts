@@ -16,14 +16,14 @@ import { listenToPage, listenToWorker } from './lab-events';
 import { createPhase, createSession } from './lab-state';
 import { createLabContext, followPhase } from './render';
 import { attachReaderLoss } from './reader-loss';
-import { startingSettings, type LabSettings } from './settings';
+import { DEFAULT_LAB_SETTINGS, parsePreset, settingsFromQuery, type LabSettings } from './settings';
 
 /** Starts the lab inside a server-rendered `figure[data-widget="vae-lab"]`; resolves once the model is asked for. */
 export function mount(figure: HTMLElement): Promise<void> {
   const lang = isLang(figure.dataset['lang']) ? figure.dataset['lang'] : 'en';
   const s = VAE_LAB_STRINGS[lang];
-  const fromUrl = startingSettings(figure.dataset['preset'], figure.dataset['id'] ?? 'lab', location.search);
-  const { defaults } = fromUrl;
+  const defaults: LabSettings = { ...DEFAULT_LAB_SETTINGS, ...parsePreset(figure.dataset['preset']).settings };
+  const fromUrl = settingsFromQuery(location.search, defaults, figure.dataset['id'] ?? 'lab');
   const phase = createPhase('loading');
   const session = createSession();
   const ctx = createLabContext(figure, lang, s, phase, fromUrl.settings, (message) =>

@@ -169,16 +169,6 @@ export function settingsFromQuery(
   return { settings: settings as unknown as LabSettings, rejected };
 }
 
-/** The settings a lab starts with: its chapter's preset over the defaults, then the page URL's values over both. */
-export function startingSettings(
-  preset: string | undefined,
-  prefix: string,
-  search: string,
-): { defaults: LabSettings; settings: LabSettings; rejected: Rejection[] } {
-  const defaults: LabSettings = { ...DEFAULT_LAB_SETTINGS, ...parsePreset(preset).settings };
-  return { defaults, ...settingsFromQuery(search, defaults, prefix) };
-}
-
 /** Why part of a preset (or a stored object) was ignored: a setting's problem, a key the lab lacks, or broken JSON. */
 export interface PresetRejection {
   /** The key as written; '' when the whole text is unusable. */
