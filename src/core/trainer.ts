@@ -31,10 +31,7 @@ export class Trainer {
   /** A reader's per-example loss trained instead of the book's β-objective (null: the book's). */
   private custom: PerExampleObjective | null = null;
 
-  /**
-   * Validates the config against the data (throws `InvalidConfigError`) and builds model and optimizer; the model
-   * starts from `weights` when given (see `VaeModel.create`), else from weights drawn from the config's seed.
-   */
+  /** Checks config against data (throws `InvalidConfigError`); builds Adam and the model, from `weights` if given. */
   constructor(
     config: Partial<VaeConfig>,
     private readonly train: ImageSet,
