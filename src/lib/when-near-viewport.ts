@@ -6,38 +6,94 @@ export const NEAR_VIEWPORT_MARGIN = '600px 0px';
 /** The IntersectionObserver constructor the page offers, if any (a parameter so tests can pass their own, or null for none). */
 type ObserverConstructor = typeof IntersectionObserver | null | undefined;
 
+/** Whether the reader has scrolled (or resized) the page yet, and a way to hear the first time they do. */
+export interface ReaderMoves {
+  moved(): boolean;
+  /** Calls `callback` once, at the first scroll or resize; returns a function that cancels the wait. */
+  onFirstMove(callback: () => void): () => void;
+}
+
+const MOVES = ['scroll', 'resize'] as const;
+let pageHasMoved = false;
+let watchingMoves = false;
+
+/** Whether the page has scrolled or resized since the first ask (or is scrolled already, e.g. restored on reload). */
+function hasPageMoved(): boolean {
+  if (!watchingMoves && typeof addEventListener === 'function') {
+    watchingMoves = true;
+    for (const type of MOVES) addEventListener(type, () => (pageHasMoved = true), { once: true, passive: true });
+  }
+  return pageHasMoved || globalThis.scrollY > 0;
+}
+
+/** The page's own scroll and resize events. */
+export const pageMoves: ReaderMoves = {
+  moved: hasPageMoved,
+  onFirstMove(callback) {
+    if (hasPageMoved()) {
+      queueMicrotask(callback);
+      return () => undefined;
+    }
+    const controller = new AbortController();
+    const once = () => {
+      controller.abort();
+      callback();
+    };
+    for (const type of MOVES) addEventListener(type, once, { passive: true, signal: controller.signal });
+    return () => controller.abort();
+  },
+};
+
+/** The parts of an IntersectionObserverEntry this module reads. */
+type Entry = Pick<IntersectionObserverEntry, 'isIntersecting'> & {
+  readonly boundingClientRect?: Pick<DOMRectReadOnly, 'top' | 'bottom'>;
+};
+
+/** Whether an entry's element is on the screen itself, not just within the margin around it. */
+const onScreen = (entry: Entry, viewportHeight: number) =>
+  !entry.boundingClientRect || (entry.boundingClientRect.top < viewportHeight && entry.boundingClientRect.bottom > 0);
+
 /**
  * Calls `callback` once when `element` first intersects the viewport grown by `rootMargin`; immediately (in a
- * microtask) where IntersectionObserver is missing. Returns a function that cancels the wait.
+ * microtask) where IntersectionObserver is missing. While the page loads, before the reader has scrolled, an element
+ * only within the margin waits for the first scroll: the first seconds belong to the text on screen, and a widget
+ * below it (its downloads, its engine, its charts) need not compete with the page's own load for a reader who may
+ * never scroll to it. Returns a function that cancels the wait.
  */
 export function whenNearViewport(
   element: Element,
   callback: () => void,
-  { rootMargin = NEAR_VIEWPORT_MARGIN, Observer = globalThis.IntersectionObserver as ObserverConstructor } = {},
+  {
+    rootMargin = NEAR_VIEWPORT_MARGIN,
+    Observer = globalThis.IntersectionObserver as ObserverConstructor,
+    moves = pageMoves,
+    viewportHeight = () => globalThis.innerHeight,
+  } = {},
 ): () => void {
   let done = false;
+  let near = false;
+  let stopWaiting = () => {};
   const run = () => {
     if (done) return;
-    done = true;
+    stop();
     callback();
   };
-  if (typeof Observer !== 'function') {
-    queueMicrotask(run);
-    return () => (done = true);
-  }
-  const observer = new Observer(
-    (entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      observer.disconnect();
-      run();
-    },
-    { rootMargin },
-  );
-  observer.observe(element);
-  return () => {
-    done = true;
-    observer.disconnect();
+  const seen = (entries: readonly Entry[]) => {
+    near = entries.some((entry) => entry.isIntersecting);
+    stopWaiting();
+    if (!near) return;
+    if (entries.some((entry) => entry.isIntersecting && onScreen(entry, viewportHeight())) || moves.moved()) run();
+    else stopWaiting = moves.onFirstMove(() => near && run());
   };
+  const observer = typeof Observer === 'function' ? new Observer(seen, { rootMargin }) : null;
+  function stop() {
+    done = true;
+    stopWaiting();
+    observer?.disconnect();
+  }
+  if (observer) observer.observe(element);
+  else queueMicrotask(run);
+  return stop;
 }
 
 /** Ends the current task so the browser can paint and handle input: `scheduler.yield()` where there is one, else a macrotask. */

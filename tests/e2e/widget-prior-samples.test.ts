@@ -41,7 +41,7 @@ async function readAndCheck(figure: Locator) {
 /** Image 0's estimates per language, from the first test, for the second to compare with. */
 const firstImage = new Map<string, Awaited<ReturnType<typeof readAndCheck>>>();
 
-/** Opens chapter 1 at `width` with the wasm backend; the widget sits near the top, so it starts at once. */
+/** Opens chapter 1 at `width` with the wasm backend and brings the widget on screen (it starts then, if not before). */
 async function openWidget(lang: string, width: number, colorScheme: 'light' | 'dark' = 'light') {
   const opened = await openPage(browser(), `${lang}/generative-model/?backend=wasm`, { width, colorScheme });
   const figure = opened.page.locator(FIGURE);
@@ -105,6 +105,36 @@ describe.skipIf(!hasBrowser).each([
     );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page, FIGURE, { stripOtherHeavyContent: true })).toEqual([]);
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+    await close();
+  });
+});
+
+describe.skipIf(!hasBrowser)("the prior-samples widget just below a phone's first screen", () => {
+  it('downloads and starts nothing before the reader scrolls, and starts at the first scroll', async () => {
+    const { page, problems, close } = await openPage(browser(), 'en/generative-model/?backend=wasm', {
+      width: 412,
+      height: 823,
+    });
+    const downloads: string[] = [];
+    page.on('request', (request) => {
+      if (/\.(bin|wasm)$/.test(new URL(request.url()).pathname)) downloads.push(request.url());
+    });
+    const place = await page.locator(FIGURE).evaluate((figure) => ({
+      top: figure.getBoundingClientRect().top,
+      screen: innerHeight,
+    }));
+    // The case under test: below the screen, within the 600 px margin that starts a widget once the reader scrolls.
+    expect(place.top).toBeGreaterThan(place.screen);
+    expect(place.top).toBeLessThan(place.screen + 600);
+    // Two frames after load the observer has reported the figure within the margin; the wait is for the scroll alone.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
+    expect(await page.locator(FIGURE).getAttribute('data-state')).toBe('static');
+    expect(downloads).toEqual([]);
+    await page.mouse.wheel(0, 100);
+    await page.waitForSelector(`${FIGURE}[data-state="computing"], ${FIGURE}[data-state="ready"]`, { timeout: 60_000 });
+    expect(downloads.some((url) => url.endsWith('.bin'))).toBe(true);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
     await close();
   });

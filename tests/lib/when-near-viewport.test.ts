@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NEAR_VIEWPORT_MARGIN, whenNearViewport } from '../../src/lib/when-near-viewport';
+import { NEAR_VIEWPORT_MARGIN, whenNearViewport, type ReaderMoves } from '../../src/lib/when-near-viewport';
+
+interface Rect {
+  top: number;
+  bottom: number;
+}
 
 /** A stand-in IntersectionObserver that records what it was given and lets the test fire entries. */
 function fakeObserver() {
@@ -8,7 +13,7 @@ function fakeObserver() {
     observed: Element[] = [];
     disconnected = false;
     constructor(
-      readonly callback: (entries: { isIntersecting: boolean }[]) => void,
+      readonly callback: (entries: { isIntersecting: boolean; boundingClientRect?: Rect }[]) => void,
       readonly options: { rootMargin?: string },
     ) {
       state.instances.push(this);
@@ -19,8 +24,8 @@ function fakeObserver() {
     disconnect() {
       this.disconnected = true;
     }
-    fire(isIntersecting: boolean) {
-      this.callback([{ isIntersecting }]);
+    fire(isIntersecting: boolean, boundingClientRect?: Rect) {
+      this.callback([{ isIntersecting, ...(boundingClientRect ? { boundingClientRect } : {}) }]);
     }
   }
   return { state, Observer: FakeObserver as unknown as typeof IntersectionObserver };
@@ -68,5 +73,94 @@ describe('whenNearViewport(element, callback)', () => {
     await Promise.resolve();
     expect(calls).toBe(0);
     expect(state.instances[0]!.disconnected).toBe(true);
+  });
+});
+
+/** Reader moves the test controls: `move()` is the first scroll; `waiting` counts the callbacks still waiting. */
+function fakeMoves() {
+  let moved = false;
+  const waiting = new Set<() => void>();
+  const moves: ReaderMoves = {
+    moved: () => moved,
+    onFirstMove(callback) {
+      waiting.add(callback);
+      return () => waiting.delete(callback);
+    },
+  };
+  const move = () => {
+    moved = true;
+    for (const callback of [...waiting]) {
+      waiting.delete(callback);
+      callback();
+    }
+  };
+  return { moves, move, waiting };
+}
+
+// A 800 px screen: the widget's top 100 px below its bottom edge is within the 600 px margin but not on screen.
+const viewportHeight = () => 800;
+const belowTheScreen = { top: 900, bottom: 1300 };
+const onTheScreen = { top: 700, bottom: 1100 };
+
+describe('whenNearViewport before the reader has scrolled', () => {
+  it('starts an element on the first screen at once', () => {
+    const { state, Observer } = fakeObserver();
+    const { moves } = fakeMoves();
+    let calls = 0;
+    whenNearViewport(element, () => calls++, { Observer, moves, viewportHeight });
+    state.instances[0]!.fire(true, onTheScreen);
+    expect(calls).toBe(1);
+  });
+
+  it('leaves an element only within the margin until the first scroll, then starts it', () => {
+    const { state, Observer } = fakeObserver();
+    const { moves, move, waiting } = fakeMoves();
+    let calls = 0;
+    whenNearViewport(element, () => calls++, { Observer, moves, viewportHeight });
+    state.instances[0]!.fire(true, belowTheScreen);
+    expect(calls).toBe(0);
+    expect(waiting.size).toBe(1);
+    move();
+    expect(calls).toBe(1);
+    expect(state.instances[0]!.disconnected).toBe(true);
+  });
+
+  it('starts an element within the margin at once once the reader has scrolled', () => {
+    const { state, Observer } = fakeObserver();
+    const { moves, move } = fakeMoves();
+    move();
+    let calls = 0;
+    whenNearViewport(element, () => calls++, { Observer, moves, viewportHeight });
+    state.instances[0]!.fire(true, belowTheScreen);
+    expect(calls).toBe(1);
+  });
+
+  it('does not start an element the first scroll carried out of the margin, and keeps one wait at a time', () => {
+    const { state, Observer } = fakeObserver();
+    const { moves, move, waiting } = fakeMoves();
+    let calls = 0;
+    whenNearViewport(element, () => calls++, { Observer, moves, viewportHeight });
+    const observer = state.instances[0]!;
+    observer.fire(true, belowTheScreen);
+    observer.fire(true, belowTheScreen);
+    expect(waiting.size).toBe(1);
+    observer.fire(false);
+    expect(waiting.size).toBe(0);
+    move();
+    expect(calls).toBe(0);
+    observer.fire(true, belowTheScreen);
+    expect(calls).toBe(1);
+  });
+
+  it('stops waiting for the scroll when cancelled', () => {
+    const { state, Observer } = fakeObserver();
+    const { moves, move, waiting } = fakeMoves();
+    let calls = 0;
+    const cancel = whenNearViewport(element, () => calls++, { Observer, moves, viewportHeight });
+    state.instances[0]!.fire(true, belowTheScreen);
+    cancel();
+    expect(waiting.size).toBe(0);
+    move();
+    expect(calls).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 /** The "available offline" and "new version" notes, on markup shaped like Pwa.astro's and the layouts' output, in jsdom (the real worker is in tests/e2e/offline.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { showOfflineNote, showUpdateNote } from '../../../src/components/layout/pwa.client';
+import { afterLoadWhenIdle, showOfflineNote, showUpdateNote } from '../../../src/components/layout/pwa.client';
 
 const TEMPLATE =
   '<template id="offline-note"><p class="offline-note" data-offline-note>Available offline</p></template>' +
@@ -49,5 +49,53 @@ describe('showUpdateNote(doc, reload)', () => {
     const doc = new JSDOM('<main></main>').window.document;
     showUpdateNote(doc, () => {});
     expect(doc.querySelector('[data-update-note]')).toBeNull();
+  });
+});
+
+/** A window whose load event, idle callbacks and timers the test runs by hand. */
+function fakeWindow(readyState: string, withIdle = true) {
+  const log: string[] = [];
+  let onLoad: (() => void) | null = null;
+  const win = {
+    document: { readyState },
+    addEventListener: (type: string, listener: () => void) => {
+      log.push(`listen ${type}`);
+      onLoad = listener;
+    },
+    setTimeout: (callback: () => void, ms: number) => {
+      log.push(`timeout ${ms}`);
+      callback();
+    },
+    ...(withIdle
+      ? {
+          requestIdleCallback: (callback: () => void, options: { timeout: number }) => {
+            log.push(`idle within ${options.timeout}`);
+            callback();
+          },
+        }
+      : {}),
+  };
+  return { win: win as unknown as Window, log, load: () => onLoad?.() };
+}
+
+describe('afterLoadWhenIdle(task, win)', () => {
+  it('waits for the load event, then for an idle moment', () => {
+    const { win, log, load } = fakeWindow('interactive');
+    afterLoadWhenIdle(() => log.push('task'), win);
+    expect(log).toEqual(['listen load']);
+    load();
+    expect(log).toEqual(['listen load', 'idle within 3000', 'task']);
+  });
+
+  it('waits only for an idle moment when the page has loaded already', () => {
+    const { win, log } = fakeWindow('complete');
+    afterLoadWhenIdle(() => log.push('task'), win);
+    expect(log).toEqual(['idle within 3000', 'task']);
+  });
+
+  it('waits half a second instead where there are no idle callbacks (Safari)', () => {
+    const { win, log } = fakeWindow('complete', false);
+    afterLoadWhenIdle(() => log.push('task'), win);
+    expect(log).toEqual(['timeout 500', 'task']);
   });
 });
