@@ -155,9 +155,28 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
       await lab.lab.getAttribute('data-state'),
       (await lab.lab.locator('[data-lab="status"]').textContent()) ?? '',
     ).toBe('ready');
+    // Every state the figure passes through from here, so a failure tells a click that never landed (only "ready")
+    // from a sweep whose phase something else took back ("ready, sweeping, ready"): it timed out twice under full-suite
+    // load and never alone.
+    await lab.lab.evaluate((figure: HTMLElement) => {
+      const seen = [figure.dataset['state'] ?? ''];
+      figure.dataset['statesSeen'] = seen.join(', ');
+      new MutationObserver(() => {
+        seen.push(figure.dataset['state'] ?? '');
+        figure.dataset['statesSeen'] = seen.join(', ');
+      }).observe(figure, { attributeFilter: ['data-state'] });
+    });
     await lab.lab.locator('[data-lab="sweep"]').click();
-    // Polled rather than awaited, so a failure names the state the lab was in instead of a bare timeout.
-    await expect.poll(() => lab.lab.getAttribute('data-state'), { timeout: 90_000 }).toBe('sweeping');
+    const sweepState = async () => {
+      const [state, states, status] = await Promise.all([
+        lab.lab.getAttribute('data-state'),
+        lab.lab.getAttribute('data-states-seen'),
+        lab.lab.locator('[data-lab="status"]').textContent(),
+      ]);
+      return `${state} (states seen: ${states}; status: ${status})`;
+    };
+    // Polled rather than awaited, so a failure names the states the lab went through and its status line.
+    await expect.poll(sweepState, { timeout: 90_000 }).toMatch(/^sweeping /);
     await lab.lab.locator('[data-chart="rd"]').scrollIntoViewIfNeeded();
     const points = lab.lab.locator(
       '[data-chart="rd"] .lab-sweep-point path, [data-chart="rd"] .lab-sweep-point circle',
