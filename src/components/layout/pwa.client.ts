@@ -17,22 +17,25 @@ export function showUpdateNote(doc: Document = document, reload: () => void = ()
   doc.querySelector('[data-update-reload]')?.addEventListener('click', reload);
 }
 
+/** Runs `task` once the page's load event has fired: at once if it already has. */
+function afterLoad(task: () => void, win: Window = window): void {
+  if (win.document.readyState === 'complete') task();
+  else win.addEventListener('load', () => task(), { once: true });
+}
+
 /** Runs `task` after the page's load event, when the main thread is next idle (within 3 s at most). */
 export function afterLoadWhenIdle(task: () => void, win: Window = window): void {
-  const whenIdle = () => {
+  afterLoad(() => {
     if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => task(), { timeout: 3000 });
     else win.setTimeout(task, 500);
-  };
-  if (win.document.readyState === 'complete') whenIdle();
-  else win.addEventListener('load', whenIdle, { once: true });
+  }, win);
 }
 
 // Not in `astro dev`: there is no sw.js there, and a worker caching dev files would serve stale code.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const base = import.meta.env.BASE_URL;
   // After the one reload for isolation, back to where the reader was once the page has its full height.
-  if (document.readyState === 'complete') restoreScroll();
-  else window.addEventListener('load', () => restoreScroll(), { once: true });
+  afterLoad(() => restoreScroll());
   // Registered once the page has loaded and the main thread is idle: on a first visit the worker then stores about
   // 30 MB, which would otherwise compete with the chapter's own load on a phone's few cores and its connection.
   afterLoadWhenIdle(() =>
