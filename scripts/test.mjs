@@ -27,13 +27,28 @@ function quietStep(label, command, args, { env = {}, background = false } = {}) 
     const chunks = [];
     child.stdout.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => chunks.push(c));
-    child.on('close', (status) => {
+    onEnd(child, label, (status) => {
       const seconds = ((Date.now() - stepStart) / 1000).toFixed(1);
       console.log(`\n━━ ${label}: ${status === 0 ? 'ok' : 'FAILED'} in ${seconds} s (done at ${elapsed()} s)`);
       if (status !== 0 || process.env['VERBOSE'] === '1') process.stdout.write(Buffer.concat(chunks));
       done({ label, ok: status === 0 });
     });
   });
+}
+
+/** Calls `ended` once with the child's exit status, or with null after saying why when it could not start (e.g. a missing binary). */
+function onEnd(child, label, ended) {
+  let settled = false;
+  const settle = (status) => {
+    if (settled) return;
+    settled = true;
+    ended(status);
+  };
+  child.on('error', (error) => {
+    console.log(`\n━━ ${label}: could not run (${error.message})`);
+    settle(null);
+  });
+  child.on('close', settle);
 }
 
 /** Lowers a child's CPU priority (its own children inherit it); a system that refuses leaves it as it is. */
@@ -50,7 +65,7 @@ function liveStep(label, command, args, env = {}) {
   return new Promise((done) => {
     console.log(`\n━━ ${label} (from ${elapsed()} s)`);
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('close', (status) => done({ label, ok: status === 0 }));
+    onEnd(child, label, (status) => done({ label, ok: status === 0 }));
   });
 }
 

@@ -15,13 +15,24 @@ export interface ReaderMoves {
 
 const MOVES = ['scroll', 'resize'] as const;
 let pageHasMoved = false;
-let watchingMoves = false;
+let listening = false;
+/** Callbacks waiting for the first scroll or resize; one listener per event type calls them all, then goes. */
+const waitingForMove = new Set<() => void>();
+
+/** The first scroll or resize: from now on the page has moved, and every waiting callback runs once. */
+function firstMove() {
+  pageHasMoved = true;
+  for (const type of MOVES) removeEventListener(type, firstMove);
+  const waiting = [...waitingForMove];
+  waitingForMove.clear();
+  for (const callback of waiting) callback();
+}
 
 /** Whether the page has scrolled or resized since the first ask (or is scrolled already, e.g. restored on reload). */
 function hasPageMoved(): boolean {
-  if (!watchingMoves && typeof addEventListener === 'function') {
-    watchingMoves = true;
-    for (const type of MOVES) addEventListener(type, () => (pageHasMoved = true), { once: true, passive: true });
+  if (!listening && typeof addEventListener === 'function') {
+    listening = true;
+    for (const type of MOVES) addEventListener(type, firstMove, { passive: true });
   }
   return pageHasMoved || globalThis.scrollY > 0;
 }
@@ -34,13 +45,9 @@ export const pageMoves: ReaderMoves = {
       queueMicrotask(callback);
       return () => undefined;
     }
-    const controller = new AbortController();
-    const once = () => {
-      controller.abort();
-      callback();
-    };
-    for (const type of MOVES) addEventListener(type, once, { passive: true, signal: controller.signal });
-    return () => controller.abort();
+    const waiter = () => callback();
+    waitingForMove.add(waiter);
+    return () => waitingForMove.delete(waiter);
   },
 };
 

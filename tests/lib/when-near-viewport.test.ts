@@ -102,65 +102,58 @@ const viewportHeight = () => 800;
 const belowTheScreen = { top: 900, bottom: 1300 };
 const onTheScreen = { top: 700, bottom: 1100 };
 
+/** Watches `element` with a fake observer and fake reader moves (moved first when `scrolled`); what the test drives and reads. */
+function watchWithMoves({ scrolled = false } = {}) {
+  const { state, Observer } = fakeObserver();
+  const { moves, move, waiting } = fakeMoves();
+  if (scrolled) move();
+  let calls = 0;
+  const cancel = whenNearViewport(element, () => calls++, { Observer, moves, viewportHeight });
+  return { observer: state.instances[0]!, move, waiting, cancel, calls: () => calls };
+}
+
 describe('whenNearViewport before the reader has scrolled', () => {
   it('starts an element on the first screen at once', () => {
-    const { state, Observer } = fakeObserver();
-    const { moves } = fakeMoves();
-    let calls = 0;
-    whenNearViewport(element, () => calls++, { Observer, moves, viewportHeight });
-    state.instances[0]!.fire(true, onTheScreen);
-    expect(calls).toBe(1);
+    const { observer, calls } = watchWithMoves();
+    observer.fire(true, onTheScreen);
+    expect(calls()).toBe(1);
   });
 
   it('leaves an element only within the margin until the first scroll, then starts it', () => {
-    const { state, Observer } = fakeObserver();
-    const { moves, move, waiting } = fakeMoves();
-    let calls = 0;
-    whenNearViewport(element, () => calls++, { Observer, moves, viewportHeight });
-    state.instances[0]!.fire(true, belowTheScreen);
-    expect(calls).toBe(0);
+    const { observer, move, waiting, calls } = watchWithMoves();
+    observer.fire(true, belowTheScreen);
+    expect(calls()).toBe(0);
     expect(waiting.size).toBe(1);
     move();
-    expect(calls).toBe(1);
-    expect(state.instances[0]!.disconnected).toBe(true);
+    expect(calls()).toBe(1);
+    expect(observer.disconnected).toBe(true);
   });
 
   it('starts an element within the margin at once once the reader has scrolled', () => {
-    const { state, Observer } = fakeObserver();
-    const { moves, move } = fakeMoves();
-    move();
-    let calls = 0;
-    whenNearViewport(element, () => calls++, { Observer, moves, viewportHeight });
-    state.instances[0]!.fire(true, belowTheScreen);
-    expect(calls).toBe(1);
+    const { observer, calls } = watchWithMoves({ scrolled: true });
+    observer.fire(true, belowTheScreen);
+    expect(calls()).toBe(1);
   });
 
   it('does not start an element the first scroll carried out of the margin, and keeps one wait at a time', () => {
-    const { state, Observer } = fakeObserver();
-    const { moves, move, waiting } = fakeMoves();
-    let calls = 0;
-    whenNearViewport(element, () => calls++, { Observer, moves, viewportHeight });
-    const observer = state.instances[0]!;
+    const { observer, move, waiting, calls } = watchWithMoves();
     observer.fire(true, belowTheScreen);
     observer.fire(true, belowTheScreen);
     expect(waiting.size).toBe(1);
     observer.fire(false);
     expect(waiting.size).toBe(0);
     move();
-    expect(calls).toBe(0);
+    expect(calls()).toBe(0);
     observer.fire(true, belowTheScreen);
-    expect(calls).toBe(1);
+    expect(calls()).toBe(1);
   });
 
   it('stops waiting for the scroll when cancelled', () => {
-    const { state, Observer } = fakeObserver();
-    const { moves, move, waiting } = fakeMoves();
-    let calls = 0;
-    const cancel = whenNearViewport(element, () => calls++, { Observer, moves, viewportHeight });
-    state.instances[0]!.fire(true, belowTheScreen);
+    const { observer, move, waiting, cancel, calls } = watchWithMoves();
+    observer.fire(true, belowTheScreen);
     cancel();
     expect(waiting.size).toBe(0);
     move();
-    expect(calls).toBe(0);
+    expect(calls()).toBe(0);
   });
 });
