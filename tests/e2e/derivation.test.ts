@@ -1,14 +1,12 @@
 /** The derivation stepper in Chromium, in both languages: complete without JavaScript, one step at a time with it. */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { chapterPaths, hasBrowser, siteUrl, useBrowser, useTab } from './harness';
 import { SITE_DIR } from '../helpers/site';
-import { switchToDarkTheme } from './axe-helper';
+import { seriousViolations, switchToDarkTheme } from './axe-helper';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
 // One tab for the visits with JavaScript (see useTab); the visits without it need a context of their own.
 const visit = useTab(browser);
@@ -245,7 +243,6 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the derivation stepper
       opened = await openDerivation(lang, { colorScheme: 'light' });
       await button(opened.figure, s.next).click();
       await opened.figure.locator('details.derivation-why summary').first().click();
-      await opened.page.evaluate(axeSource);
     });
     afterAll(async () => {
       await opened?.close();
@@ -257,25 +254,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the derivation stepper
         const { page, figure } = opened!;
         if (colorScheme === 'dark') await switchToDarkTheme(page);
         expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(colorScheme);
-        const violations = await figure.evaluate(async (element) => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (
-                  ctx: Element,
-                  opts: object,
-                ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run(element, { resultTypes: ['violations'] });
-          return result.violations.map((v) => ({
-            id: v.id,
-            impact: v.impact,
-            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-          }));
-        });
-        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+        expect(await seriousViolations(page, figure)).toEqual([]);
       },
     );
   });

@@ -3,13 +3,10 @@
  * on each English chapter the same visit then checks the sidebar, "On this page" and the language switcher.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { chapterPaths, hasBrowser, pagePaths, siteUrl, useBrowser, useTab, type OpenedPage } from './harness';
-import { switchToDarkTheme } from './axe-helper';
+import { seriousViolations, switchToDarkTheme } from './axe-helper';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
 // One tab for every page: each visit navigates it afresh (see useTab), which costs far less than a new tab per page.
 const openPage = useTab(browser);
@@ -17,45 +14,14 @@ const enChapters = new Set(chapterPaths.filter((p) => p.startsWith('en/')));
 // The quiz (chapter 8) is one form with no sections, so it has no "On this page" list.
 const hasSections = (path: string) => !path.endsWith('/quiz/');
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe on the open page (all rules, or only `rules`) and returns its serious and critical violations. */
-async function seriousViolations(page: Page, rules?: string[]) {
-  const violations = await page.evaluate(async (only) => {
-    const axe = (
-      window as unknown as { axe: { run: (ctx: object, opts: object) => Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    // KaTeX's visual layer is aria-hidden (readers get the MathML beside it) and is most of a chapter's nodes: skipping
-    // it makes axe several times faster without hiding anything a screen reader meets.
-    const options = only
-      ? { resultTypes: ['violations'], runOnly: { type: 'rule', values: only } }
-      : { resultTypes: ['violations'] };
-    const result = await axe.run({ exclude: [['.katex-html']] }, options);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    }));
-  }, rules ?? null);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
 // Only colours change between the themes, so the dark theme re-runs the colour rules on the same loaded page.
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
-/** Axe in light, then the colour rules in dark, on the page as loaded. */
+/** Axe in light, then the colour rules in dark, on the page as loaded (KaTeX's aria-hidden visual layer set aside). */
 async function checkAxe(page: Page) {
-  // Evaluated rather than added as a <script>: the page's CSP blocks inline scripts.
-  await page.evaluate(axeSource);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, undefined, { withoutMathVisuals: true })).toEqual([]);
   await switchToDarkTheme(page);
-  expect(await seriousViolations(page, COLOUR_RULES)).toEqual([]);
+  expect(await seriousViolations(page, undefined, { rules: COLOUR_RULES })).toEqual([]);
 }
 
 /** The sidebar marks `path` as current, and the previous/next links are its neighbours in the sidebar. */

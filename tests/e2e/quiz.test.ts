@@ -1,12 +1,10 @@
 /** Chapter 8's quiz in Chromium: grading, feedback, saved progress, corrupt or missing storage, and reading without JS. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasBrowser, siteUrl, useBrowser, useTab } from './harness';
+import { seriousViolations } from './axe-helper';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
 // One tab for the visits with JavaScript (see useTab: storage starts empty each time); without it, a context of its own.
 const visit = useTab(browser);
@@ -108,20 +106,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'])('the final quiz on /%s/quiz/', (
         .textContent(),
     ).not.toBe('');
     expect(await scoreOf(page)).toEqual({ correct: '0', answered: '1', total: '10' });
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async (selector) => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }>;
-          };
-        }
-      ).axe;
-      return (await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] })).violations.map(
-        (v) => `${v.id} (${v.impact})`,
-      );
-    }, ROOT);
-    expect(violations.filter((v) => /serious|critical/.test(v))).toEqual([]);
+    expect(await seriousViolations(page, ROOT)).toEqual([]);
     await page.locator(`${ROOT} [data-quiz="retry"]`).click();
     expect(await scoreOf(page)).toEqual({ correct: '0', answered: '0', total: '10' });
     expect(errors).toEqual([]);

@@ -4,15 +4,13 @@
  * a `vae:metrics` event fills `<LiveValue>`; without JavaScript nothing breaks; axe passes with a term lit.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { hasBrowser, siteUrl, useBrowser, useTab } from './harness';
 import { ROOT } from '../helpers/site';
-import { switchToDarkTheme } from './axe-helper';
+import { seriousViolations, switchToDarkTheme } from './axe-helper';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const browser = useBrowser();
 // One tab for the visits with JavaScript on a mouse (see useTab); without JavaScript or on touch a context of their own.
 const visit = useTab(browser);
@@ -243,7 +241,6 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the formula ↔ source
           }),
         ),
       );
-      await opened.page.evaluate(axeSource);
     });
     afterAll(async () => {
       await opened?.close();
@@ -256,25 +253,7 @@ describe.skipIf(!hasBrowser).each(['en', 'zh'] as const)('the formula ↔ source
         if (colorScheme === 'dark') await switchToDarkTheme(page);
         expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(colorScheme);
         expect((await lit(figure)).tokens).toEqual(['kl']);
-        const violations = await page.evaluate(async () => {
-          type Axe = {
-            run: (
-              ctx: unknown,
-              opts: object,
-            ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-          };
-          const axe = (window as unknown as { axe: Axe }).axe;
-          const result = await axe.run(
-            { include: [['figure.formula-binding'], ['.live-value']] },
-            { resultTypes: ['violations'] },
-          );
-          return result.violations.map((v) => ({
-            id: v.id,
-            impact: v.impact,
-            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-          }));
-        });
-        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+        expect(await seriousViolations(page, { include: ['figure.formula-binding', '.live-value'] })).toEqual([]);
       },
     );
   });
