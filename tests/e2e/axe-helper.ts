@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
+import { NEAR_VIEWPORT_MARGIN } from '../../src/lib/when-near-viewport';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -16,6 +17,9 @@ export interface AxeViolation {
 /** What axe checks: the whole document, the element a selector or a locator names, or those several selectors name. */
 export type AxeScope = string | Locator | { include: string[] };
 
+/** How far below the screen's bottom edge a formula's visual layer must start to be set aside: past the margin in which widgets start, and then some. */
+const SAFE_BELOW_PX = Number.parseInt(NEAR_VIEWPORT_MARGIN, 10) + 400;
+
 /** The attribute that marks a locator's element for the run, so the page can find it by a selector. */
 const MARK = 'data-axe-scope';
 
@@ -29,10 +33,9 @@ export interface AxeOptions {
 
 /**
  * Runs axe on `page` over `scope` (the whole document when omitted) and returns every violation it finds.
- * KaTeX's visual layer (`.katex-html`) is set aside while axe runs and put back after, everywhere except inside an
- * element the scope names: it is aria-hidden (readers get the MathML beside it, which stays and is checked), it is over
- * half of a chapter's elements, and axe walks the whole page even for one element's check. Setting it aside halves a
- * chapter's check (en ELBO: 3.3 s → 1.4 s; the colour rules 1.7 s → 0.7 s) and cuts a widget's by a third.
+ * KaTeX's visual layer (`.katex-html`) well below the screen is set aside while axe runs and put back after, except
+ * inside an element the scope names: it is aria-hidden (readers get the MathML beside it, which stays and is checked),
+ * it is over half of a chapter's elements, and axe walks the whole page even for one element's check.
  * `stripOtherHeavyContent` removes the page's other formulas, code and figures for good: axe's colour checks take
  * seconds on a chapter, and a widget's own check need not pay for the text around it.
  */
@@ -61,7 +64,7 @@ async function runAxe(
   }
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(
-    async ([scope, rules]) => {
+    async ([scope, rules, SAFE_BELOW_PX]) => {
       type Result = {
         violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
       };
@@ -78,13 +81,20 @@ async function runAxe(
         context = { include: scope.include.map((selector) => [selector]) };
         scoped = scope.include.flatMap((selector) => [...document.querySelectorAll(selector)]);
       }
-      const setAside = [...document.querySelectorAll('.katex-html')]
-        .filter((layer) => !scoped.some((element) => element.contains(layer)))
-        .map((layer) => {
-          const place = document.createComment('katex-html');
-          layer.replaceWith(place);
-          return { layer, place };
-        });
+      // Only layers well below the screen (and the near-viewport margin widgets start in) are set aside, and only if the
+      // page stays taller than the screen: content then moves up only below that line, so no widget comes into view and
+      // starts, and the scroll position stays where it is.
+      const below = innerHeight + SAFE_BELOW_PX;
+      const layers = [...document.querySelectorAll('.katex-html')].filter(
+        (layer) => layer.getBoundingClientRect().top >= below && !scoped.some((element) => element.contains(layer)),
+      );
+      const height = layers.reduce((sum, layer) => sum + layer.getBoundingClientRect().height, 0);
+      const room = document.documentElement.scrollHeight - scrollY - below;
+      const setAside = (height < room ? layers : []).map((layer) => {
+        const place = document.createComment('katex-html');
+        layer.replaceWith(place);
+        return { layer, place };
+      });
       const options = rules
         ? { resultTypes: ['violations'], runOnly: { type: 'rule', values: rules } }
         : { resultTypes: ['violations'] };
@@ -98,7 +108,7 @@ async function runAxe(
         nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
       }));
     },
-    [scope ?? null, rules ?? null] as const,
+    [scope ?? null, rules ?? null, SAFE_BELOW_PX] as const,
   );
 }
 
@@ -109,12 +119,15 @@ export async function seriousViolations(page: Page, scope?: AxeScope, options?: 
 }
 
 /**
- * Switches a loaded page to the dark theme as the system would, and waits until it has repainted: the page follows
- * the system theme live (src/lib/theme.ts), colours are CSS variables applied at once, and canvas views repaint in the
+ * Switches a loaded page to the `theme` as the system would, and waits until it has repainted: the page follows the
+ * system theme live (src/lib/theme.ts), colours are CSS variables applied at once, and canvas views repaint in the
  * animation frame a data-theme observer asks for (pretrained-vae.ts), done two frames later.
  */
-export async function switchToDarkTheme(page: Page): Promise<void> {
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'dark');
+export async function switchToTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.waitForFunction((wanted) => document.documentElement.dataset['theme'] === wanted, theme);
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
+
+/** `switchToTheme(page, 'dark')`: how the suite's dark-theme checks reach the dark theme. */
+export const switchToDarkTheme = (page: Page): Promise<void> => switchToTheme(page, 'dark');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { hasBrowser, openPage, useBrowser } from './harness';
-import { seriousViolations } from './axe-helper';
+import { seriousViolations, switchToTheme } from './axe-helper';
 import { estimate, waitImage } from './pretrained-widget';
 
 const browser = useBrowser();
@@ -111,6 +111,22 @@ describe.skipIf(!hasBrowser).each([
       await Promise.all(table.getAnimations({ subtree: true }).map((animation) => animation.finished));
     });
     expect(await seriousViolations(page, FIGURE)).toEqual([]);
+    // A theme switch while it is busy recolours the table at once: its fade, run again, kept the old theme's muted
+    // text on the new background for a third of a second (axe caught it in the dark pass of a whole-page check).
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    await switchToTheme(page, 'light');
+    const colours = await figure
+      .locator('[data-part="stats"] td')
+      .first()
+      .evaluate((td) => {
+        const muted = document.createElement('span');
+        muted.style.color = 'var(--fg-muted)';
+        td.append(muted);
+        const result = { cell: getComputedStyle(td).color, muted: getComputedStyle(muted).color };
+        muted.remove();
+        return result;
+      });
+    expect(colours.cell).toBe(colours.muted);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
     await close();
   });
