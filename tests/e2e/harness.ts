@@ -58,12 +58,15 @@ export function recordProblems(page: Page): PageProblems {
   page.on('pageerror', (error) => problems.consoleErrors.push(String(error)));
   // A request cut short because the tab moved on (a worker's script, aborted when the page was left) reports its
   // failure late, sometimes during the next visit: it belongs to the document that made it, so it is not counted.
+  // The tab moves on when the next page is asked for, not only when it arrives: the browser's own favicon request,
+  // made just after load, was aborted by the next navigation before that navigation committed.
   let visit = 0;
   const madeDuring = new WeakMap<Request, number>();
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) visit++;
   });
   page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) visit++;
     madeDuring.set(req, visit);
     const url = new URL(req.url());
     if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) problems.foreignRequests.push(req.url());
