@@ -59,7 +59,8 @@ export function recordProblems(page: Page): PageProblems {
   // A request cut short because the tab moved on (a worker's script, aborted when the page was left) reports its
   // failure late, sometimes during the next visit: it belongs to the document that made it, so it is not counted.
   // The tab moves on when the next page is asked for, not only when it arrives: the browser's own favicon request,
-  // made just after load, was aborted by the next navigation before that navigation committed.
+  // made just after load, was aborted by the next navigation before that navigation committed. A request made before
+  // this record began (the tab's previous page, e.g. useTab's 404 page) belongs to an earlier visit.
   let visit = 0;
   const madeDuring = new WeakMap<Request, number>();
   page.on('framenavigated', (frame) => {
@@ -73,7 +74,7 @@ export function recordProblems(page: Page): PageProblems {
   });
   page.on('requestfailed', (req) => {
     const error = req.failure()?.errorText ?? 'failed';
-    const left = error === 'net::ERR_ABORTED' && (madeDuring.get(req) ?? visit) < visit;
+    const left = error === 'net::ERR_ABORTED' && (madeDuring.get(req) ?? -1) < visit;
     if (!left) problems.failedRequests.push(`${req.url()} (${error})`);
   });
   page.on('response', (res) => {
