@@ -18,6 +18,9 @@ export function resolveTheme(pref: ThemePref, systemDark: boolean): 'light' | 'd
   return pref === 'system' ? (systemDark ? 'dark' : 'light') : pref;
 }
 
+/** How many theme switches this page has made: a switch's frames end only if no later switch began. */
+let themeSwitches = 0;
+
 /**
  * Sets <html data-theme> with transitions off for two frames (data-theme-switching, see book.css): a colour that
  * transitions would show the old theme's text on the new background until it ends (a busy stats table's muted text
@@ -25,9 +28,15 @@ export function resolveTheme(pref: ThemePref, systemDark: boolean): 'light' | 'd
  */
 function showTheme(root: HTMLElement, theme: 'light' | 'dark'): void {
   if (root.dataset['theme'] === theme) return;
+  const switchNumber = ++themeSwitches;
   root.dataset['themeSwitching'] = '';
   root.dataset['theme'] = theme;
-  requestAnimationFrame(() => requestAnimationFrame(() => delete root.dataset['themeSwitching']));
+  // A second switch within those frames keeps transitions off for its own two frames.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (switchNumber === themeSwitches) delete root.dataset['themeSwitching'];
+    }),
+  );
 }
 
 /** Wires a toggle button to <html data-theme>, localStorage and system changes. */

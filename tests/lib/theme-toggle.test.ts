@@ -42,4 +42,23 @@ describe('bindThemeToggle(button)', () => {
     system.set(false); // the page is light already: nothing to switch
     expect(root.dataset['themeSwitching']).toBeUndefined();
   });
+
+  it('keeps transitions off for two frames after the later of two quick switches', async () => {
+    fakeSystemScheme();
+    const root = document.documentElement;
+    root.dataset['themePref'] = 'system';
+    root.dataset['theme'] = 'light';
+    const button = document.createElement('button');
+    button.dataset['labels'] = JSON.stringify({ system: 'System', light: 'Light', dark: 'Dark' });
+    bindThemeToggle(button);
+    button.click(); // system → light: the page is light already
+    button.click(); // → dark
+    await new Promise((done) => requestAnimationFrame(done));
+    button.click(); // → system, that is light, one frame after the switch to dark
+    await new Promise((done) => requestAnimationFrame(done));
+    expect(root.dataset['theme']).toBe('light');
+    expect(root.dataset['themeSwitching']).toBe(''); // the dark switch's two frames are over, the light one's are not
+    await twoFrames();
+    expect(root.dataset['themeSwitching']).toBeUndefined();
+  });
 });
