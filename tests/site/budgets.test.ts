@@ -38,6 +38,15 @@ describe('page weight budgets (gzip)', () => {
     expect(budgetProblems(fat)).toHaveLength(3);
   });
 
+  it('every page links one stylesheet, the same one: a reader’s browser fetches and caches the book’s CSS once', () => {
+    const linked = htmlFiles(SITE_DIR).map((file) => {
+      const html = readFileSync(file, 'utf8');
+      return { file, sheets: [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map(([tag]) => tag) };
+    });
+    for (const { file, sheets } of linked) expect(sheets, file).toHaveLength(1);
+    expect(new Set(linked.map(({ sheets }) => sheets[0])).size).toBe(1);
+  });
+
   it('no page loads TensorFlow.js up front, and the pages with widgets can load it later (their widget chunks hold it)', () => {
     expect(pages.filter((p) => p.loadsTfjs).map((p) => p.page)).toEqual([]);
     const lazyTfjs = readdirSync(join(SITE_DIR, '_astro')).filter(
