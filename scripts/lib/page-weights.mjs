@@ -49,14 +49,15 @@ function staticImports(source) {
   return found;
 }
 
-/** Bytes that `htmlFile` loads before any interaction: { html, css, js, total } raw and gzip, and whether it has widgets. */
+/** Bytes that `htmlFile` loads before any interaction: { html, css, js, total } raw and gzip, its stylesheet files, and whether it has widgets. */
 export function measurePage(outDir, base, htmlFile) {
   const html = readFileSync(htmlFile);
   const text = html.toString('utf8');
-  const css = new Set();
+  const stylesheets = [...text.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) =>
+    urlToFile(outDir, base, m[1], htmlFile),
+  );
+  const css = new Set(stylesheets);
   const js = new Set();
-  for (const m of text.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g))
-    css.add(urlToFile(outDir, base, m[1], htmlFile));
   for (const m of text.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g))
     js.add(urlToFile(outDir, base, m[1], htmlFile));
   for (const m of text.matchAll(/<script[^>]+src="([^"]+)"/g)) js.add(urlToFile(outDir, base, m[1], htmlFile));
@@ -85,6 +86,8 @@ export function measurePage(outDir, base, htmlFile) {
         .split('\\')
         .join(posix.sep),
     hasWidgets: text.includes('data-widget='),
+    // Every stylesheet link in order, repeats kept: the build shares one stylesheet among all pages.
+    stylesheets,
     html: { raw: html.length, gzip: gz(html) },
     css: bytes(cssBufs),
     js: bytes(jsBufs),
