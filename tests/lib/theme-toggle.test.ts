@@ -15,16 +15,23 @@ function fakeSystemScheme() {
   };
 }
 
-const twoFrames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+const oneFrame = () => new Promise((done) => requestAnimationFrame(done));
+const twoFrames = () => oneFrame().then(oneFrame);
+
+/** A theme toggle button bound to the page, as the layout binds it. */
+function boundToggle(): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.dataset['labels'] = JSON.stringify({ system: 'System', light: 'Light', dark: 'Dark' });
+  bindThemeToggle(button);
+  return button;
+}
 
 describe('bindThemeToggle(button)', () => {
   it('switches the theme with transitions off until two frames have passed, and only when the theme changes', async () => {
     const system = fakeSystemScheme();
     const root = document.documentElement;
     root.dataset['theme'] = 'light';
-    const button = document.createElement('button');
-    button.dataset['labels'] = JSON.stringify({ system: 'System', light: 'Light', dark: 'Dark' });
-    bindThemeToggle(button);
+    const button = boundToggle();
     expect(root.dataset['themeSwitching']).toBeUndefined();
 
     system.set(true);
@@ -48,14 +55,12 @@ describe('bindThemeToggle(button)', () => {
     const root = document.documentElement;
     root.dataset['themePref'] = 'system';
     root.dataset['theme'] = 'light';
-    const button = document.createElement('button');
-    button.dataset['labels'] = JSON.stringify({ system: 'System', light: 'Light', dark: 'Dark' });
-    bindThemeToggle(button);
+    const button = boundToggle();
     button.click(); // system → light: the page is light already
     button.click(); // → dark
-    await new Promise((done) => requestAnimationFrame(done));
+    await oneFrame();
     button.click(); // → system, that is light, one frame after the switch to dark
-    await new Promise((done) => requestAnimationFrame(done));
+    await oneFrame();
     expect(root.dataset['theme']).toBe('light');
     expect(root.dataset['themeSwitching']).toBe(''); // the dark switch's two frames are over, the light one's are not
     await twoFrames();
