@@ -36,8 +36,9 @@ export interface AxeOptions {
  * KaTeX's visual layer (`.katex-html`) well below the screen is set aside while axe runs and put back after, except
  * inside an element the scope names: it is aria-hidden (readers get the MathML beside it, which stays and is checked),
  * it is over half of a chapter's elements, and axe walks the whole page even for one element's check.
- * `stripOtherHeavyContent` removes the page's other formulas, code and figures for good: axe's colour checks take
- * seconds on a chapter, and a widget's own check need not pay for the text around it.
+ * `stripOtherHeavyContent` removes the page's other formulas, code and figures for good instead (nothing is then set
+ * aside: every formula left is in the scope): axe's colour checks take seconds on a chapter, and a widget's own check
+ * need not pay for the text around it.
  */
 export async function axeViolations(page: Page, scope?: AxeScope, options: AxeOptions = {}): Promise<AxeViolation[]> {
   if (scope === undefined || typeof scope === 'string' || 'include' in scope) return runAxe(page, scope, options);
@@ -55,16 +56,10 @@ async function runAxe(
   scope: string | { include: string[] } | undefined,
   { rules, stripOtherHeavyContent = false }: AxeOptions,
 ): Promise<AxeViolation[]> {
-  if (stripOtherHeavyContent && typeof scope === 'string') {
-    await page.evaluate((sel) => {
-      const widget = document.querySelector(sel);
-      for (const heavy of document.querySelectorAll('.katex, .katex-display, pre, figure'))
-        if (!heavy.contains(widget) && !widget?.contains(heavy)) heavy.remove();
-    }, scope);
-  }
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const strip = stripOtherHeavyContent && typeof scope === 'string';
   return page.evaluate(
-    async ([scope, rules, SAFE_BELOW_PX]) => {
+    async ([scope, rules, strip, SAFE_BELOW_PX]) => {
       type Result = {
         violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
       };
@@ -81,13 +76,22 @@ async function runAxe(
         context = { include: scope.include.map((selector) => [selector]) };
         scoped = scope.include.flatMap((selector) => [...document.querySelectorAll(selector)]);
       }
-      // Only layers well below the screen (and the near-viewport margin widgets start in) are set aside, and only if the
-      // page stays taller than the screen: content then moves up only below that line, so no widget comes into view and
-      // starts, and the scroll position stays where it is.
+      const related = (node: Element) => scoped.some((element) => element.contains(node) || node.contains(element));
+      // Stripping removes every formula, code block and figure that neither holds nor lies in the scope, for good; the
+      // formula layers it leaves are all in the scope, so there is nothing left to set aside.
+      if (strip) {
+        for (const heavy of document.querySelectorAll('.katex, .katex-display, pre, figure'))
+          if (!related(heavy)) heavy.remove();
+      }
+      // Otherwise only layers well below the screen (and the near-viewport margin widgets start in) are set aside, and
+      // only if the page stays taller than the screen: content then moves up only below that line, so no widget comes
+      // into view and starts, and the scroll position stays where it is.
       const below = innerHeight + SAFE_BELOW_PX;
-      const layers = [...document.querySelectorAll('.katex-html')].filter(
-        (layer) => layer.getBoundingClientRect().top >= below && !scoped.some((element) => element.contains(layer)),
-      );
+      const layers = strip
+        ? []
+        : [...document.querySelectorAll('.katex-html')].filter(
+            (layer) => layer.getBoundingClientRect().top >= below && !related(layer),
+          );
       const height = layers.reduce((sum, layer) => sum + layer.getBoundingClientRect().height, 0);
       const room = document.documentElement.scrollHeight - scrollY - below;
       const setAside = (height < room ? layers : []).map((layer) => {
@@ -108,7 +112,7 @@ async function runAxe(
         nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
       }));
     },
-    [scope ?? null, rules ?? null, SAFE_BELOW_PX] as const,
+    [scope ?? null, rules ?? null, strip, SAFE_BELOW_PX] as const,
   );
 }
 
