@@ -48,5 +48,5 @@ describe('evidence-lower-bound: the pretrained model’s gap, on one set of imag
     } finally {
       model.dispose();
     }
-  }, 120_000);
+  });
 });

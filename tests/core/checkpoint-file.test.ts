@@ -42,5 +42,5 @@ describe.each(CHECKPOINT_SPECS.map((spec) => [spec.name, spec] as const))('check
     } finally {
       model.dispose();
     }
-  }, 60_000);
+  });
 });

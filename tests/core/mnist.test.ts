@@ -17,7 +17,7 @@ beforeAll(async () => {
   train = getSplit(mnist, 'train');
   heldOut = getSplit(mnist, 'test');
   await useBackend('wasm');
-}, 120_000);
+});
 afterAll(() => useBackend('cpu'));
 
 describe('one epoch on MNIST', () => {
@@ -39,5 +39,5 @@ describe('one epoch on MNIST', () => {
     } finally {
       trainer.dispose();
     }
-  }, 120_000);
+  });
 });

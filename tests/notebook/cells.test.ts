@@ -44,7 +44,7 @@ const chapters = [...listCells('en')];
 beforeAll(async () => {
   if (!existsSync(datasetPath('mnist'))) generateDatasets({ root: ROOT });
   await useBackend('cpu');
-}, 120_000);
+});
 
 describe('shipped cells', () => {
   it('exist in both languages with the same code once comments are stripped', () => {

@@ -24,7 +24,7 @@ const get = (name: DatasetName) => datasets.get(name)!;
 beforeAll(async () => {
   generateDatasets({ root });
   for (const name of DATASET_NAMES) datasets.set(name, await loadDatasetFile(name));
-}, 120_000);
+});
 
 /** Counts of each label in a split. */
 function classCounts(labels: Uint8Array): number[] {
