@@ -5,8 +5,8 @@
 // (e.g. `npm test -- --project unit`). SKIP_BUILD=1 reuses the last test build; VERBOSE=1 prints every step's output.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
+import { restorePriority, trySetPriority } from './lib/priority.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const siteDir = join(root, '.cache', 'site-test');
@@ -17,13 +17,18 @@ const elapsed = () => ((Date.now() - started) / 1000).toFixed(1);
 // How much lower the side steps run: the browser tests wait on their own work, and a step that shares a core with
 // them at equal priority slows each test by as much as it gains.
 const SIDE_PRIORITY = 10;
+/** The side steps' processes, lowered at start (their own children inherit it) and put back when the browser tests end. */
+const sidePids = [];
 
 /** Runs one step, its output held back (printed when it fails, or with VERBOSE=1); resolves to its result. */
 function quietStep(label, command, args, { env = {}, background = false } = {}) {
   const stepStart = Date.now();
   return new Promise((done) => {
     const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '1', ...env } });
-    if (background) lowerPriority(child.pid);
+    if (background) {
+      sidePids.push(child.pid);
+      trySetPriority(child.pid, SIDE_PRIORITY);
+    }
     const chunks = [];
     child.stdout.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => chunks.push(c));
@@ -49,15 +54,6 @@ function onEnd(child, label, ended) {
     settle(null);
   });
   child.on('close', settle);
-}
-
-/** Lowers a child's CPU priority (its own children inherit it); a system that refuses leaves it as it is. */
-function lowerPriority(pid) {
-  try {
-    if (pid !== undefined) setPriority(pid, SIDE_PRIORITY);
-  } catch {
-    // Not permitted here: the step runs at normal priority, which is only slower.
-  }
 }
 
 /** Runs one step with its output shown as it comes; resolves to its result. */
@@ -112,6 +108,11 @@ if (built.ok) {
     : 'vitest: site and e2e (unit, slow and the checks go on beside it)';
   results.push(await liveStep(label, bin('vitest'), args, { SITE_DIR: siteDir }));
 }
+// With the browser tests done, nothing is left to yield to: on a machine busy with other work, steps still at the low
+// priority got a few per cent of a core and finished minutes after the browser tests (378 s in one run).
+const restored = restorePriority(sidePids);
+if (restored > 0)
+  console.log(`\n━━ steps still running go on at normal priority (${restored} threads, at ${elapsed()} s)`);
 results.push(...(await Promise.all(sideSteps)));
 printCounts(reports);
 const failed = results.filter((r) => !r.ok);
