@@ -5,6 +5,7 @@
 // (e.g. `npm test -- --project unit`). SKIP_BUILD=1 reuses the last test build; VERBOSE=1 prints every step's output.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { restorePriority, trySetPriority } from './lib/priority.mjs';
 
@@ -14,9 +15,9 @@ mkdirSync(join(root, '.cache'), { recursive: true });
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const started = Date.now();
 const elapsed = () => ((Date.now() - started) / 1000).toFixed(1);
-// How much lower the side steps run: the browser tests wait on their own work, and a step that shares a core with
-// them at equal priority slows each test by as much as it gains.
-const SIDE_PRIORITY = 10;
+// How much lower the side steps run than npm test itself (nice values, capped at the lowest, 19): the browser tests
+// wait on their own work, and a step that shares a core with them at equal priority slows each test as much as it gains.
+const SIDE_PRIORITY = Math.min(19, getPriority() + 10);
 /** The side steps' processes, lowered at start (their own children inherit it) and put back when the browser tests end. */
 const sidePids = [];
 
@@ -112,7 +113,7 @@ if (built.ok) {
 // priority got a few per cent of a core and finished minutes after the browser tests (378 s in one run).
 const restored = restorePriority(sidePids);
 if (restored > 0)
-  console.log(`\n━━ steps still running go on at normal priority (${restored} threads, at ${elapsed()} s)`);
+  console.log(`\n━━ steps still running go on at npm test's own priority (${restored} threads, at ${elapsed()} s)`);
 results.push(...(await Promise.all(sideSteps)));
 printCounts(reports);
 const failed = results.filter((r) => !r.ok);

@@ -51,19 +51,20 @@ function threadsOf(pid) {
   return threads.length > 0 ? threads : [pid];
 }
 
-/** Whether a thread runs below normal priority; false once it has ended. */
-function lowered(tid) {
+/** Whether a thread runs at a lower priority (a higher nice value) than `priority`; false once it has ended. */
+function lowerThan(tid, priority) {
   try {
-    return getPriority(tid) > 0;
+    return getPriority(tid) > priority;
   } catch {
     return false;
   }
 }
 
-/** Sets `priority` (a nice value) on one process; a system that refuses leaves it as it is. */
+/** Sets `priority` (a nice value) on one process or thread; false where there is none or the system refuses. */
 export function trySetPriority(pid, priority) {
+  if (pid === undefined) return false;
   try {
-    if (pid !== undefined) setPriority(pid, priority);
+    setPriority(pid, priority);
     return true;
   } catch {
     return false;
@@ -71,12 +72,12 @@ export function trySetPriority(pid, priority) {
 }
 
 /**
- * Puts every process and thread under `roots` back to normal priority; returns how many threads it changed. Raising a
- * priority needs the right to (root, as on CI); without it the steps go on as they were, only slower.
+ * Puts every process and thread under `roots` back to `priority` (this process's own unless given); returns how many
+ * threads it changed. Raising a priority needs the right to (root, as on CI); without it the steps go on as they were.
  */
-export function restorePriority(roots) {
+export function restorePriority(roots, priority = getPriority()) {
   let changed = 0;
   for (const pid of descendantsOf(roots, processParents()))
-    for (const tid of threadsOf(pid)) if (lowered(tid) && trySetPriority(tid, 0)) changed += 1;
+    for (const tid of threadsOf(pid)) if (lowerThan(tid, priority) && trySetPriority(tid, priority)) changed += 1;
   return changed;
 }
