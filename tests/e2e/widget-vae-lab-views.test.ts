@@ -173,13 +173,16 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
         true,
       );
     });
-    // Started from the keyboard, as a keyboard reader would: three full-suite runs left the lab "ready" for 90 s after a
-    // pointer click here (never when run alone), consistent with the click landing where the button was a moment
-    // before while the page above it still moved. Stopping it below is a pointer click on the same button.
+    // Started and stopped from the keyboard, as a keyboard reader would: three full-suite runs left the lab "ready" for
+    // 90 s after a pointer click here (never when run alone), consistent with the click landing where the button was a
+    // moment before while the page still moved; the charts keep redrawing while the sweep runs.
     const sweepButton = lab.lab.locator('[data-lab="sweep"]');
-    expect(await sweepButton.isEnabled()).toBe(true);
-    await sweepButton.focus();
-    await lab.page.keyboard.press('Enter');
+    const pressSweepButton = async () => {
+      expect(await sweepButton.isEnabled()).toBe(true);
+      await sweepButton.focus();
+      await lab.page.keyboard.press('Enter');
+    };
+    await pressSweepButton();
     const sweepState = async () => {
       const [state, states, clicks, status] = await Promise.all([
         lab.lab.getAttribute('data-state'),
@@ -198,7 +201,7 @@ describe.skipIf(!hasBrowser)('the VAE lab: images, latent map, keeping a model, 
       '[data-chart="rd"] .lab-sweep-point path, [data-chart="rd"] .lab-sweep-point circle',
     );
     await expect.poll(() => points.count(), { timeout: 90_000, interval: 1000 }).toBeGreaterThanOrEqual(2);
-    await sweepButton.click();
+    await pressSweepButton();
     await lab.waitState('ready', 'paused');
     expect(await lab.lab.locator('[data-lab="status"]').textContent()).toContain('β 扫描在');
     await lab.lab.locator('[data-chart="rd"] [data-lab="table-toggle"]').click();
